@@ -1,0 +1,1 @@
+"""matchbot: the Telegram side of the placement cycle (handlers, store, schedule, sandbox)."""
