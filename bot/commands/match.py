@@ -1,0 +1,77 @@
+"""``matchbot match``: run the matching engine on a JSON file, outside the bot."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from pathlib import Path
+
+from matching import MatchSettings, match
+from matching.contract import ContractError, parse_input, result_to_json
+
+_DESCRIPTION = """\
+Match social workers to NGO requests from a JSON file.
+
+IN.json holds {"workers": [...], "requests": [...]} (see the README for every field).
+OUT.json gets the proposed placements, each request's candidates best first, and the
+requests left with open slots with the reason. Workers in IN.json count as verified.
+Malformed input is reported field by field on stderr, with exit code 2.
+"""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the ``match`` subcommand to the ``matchbot`` parser."""
+    parser = subparsers.add_parser(
+        "match",
+        help="match workers to requests from a JSON file",
+        description=_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--input", required=True, metavar="IN.json", help="workers and requests")
+    parser.add_argument("--output", metavar="OUT.json", help="where to write the result (default: stdout)")
+    parser.add_argument(
+        "--top",
+        type=_positive_int,
+        default=MatchSettings().top_n,
+        metavar="N",
+        help="candidates listed per request (default: %(default)s)",
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read IN.json, match, write OUT.json; 0 on success, 2 on unreadable or malformed input."""
+    try:
+        text = Path(args.input).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"input: cannot read {args.input}: {error}", file=sys.stderr)
+        return 2
+    try:
+        workers, requests = parse_input(text)
+    except ContractError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 2
+    settings = dataclasses.replace(MatchSettings(), top_n=args.top)
+    output = json.dumps(result_to_json(match(workers, requests, settings)), ensure_ascii=False, indent=2)
+    if args.output is None:
+        sys.stdout.write(output + "\n")
+        return 0
+    try:
+        Path(args.output).write_text(output + "\n", encoding="utf-8")
+    except OSError as error:
+        print(f"output: cannot write {args.output}: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {value}")
+    return value
