@@ -1,0 +1,53 @@
+"""Builds the python-telegram-bot Application: the same one `matchbot run`, the sandbox and the
+end-to-end tests use, so what the tests drive is what runs in production."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.handlers import register_handlers
+from bot.menu import publish_command_menu
+from bot.services import SERVICES_KEY, Services, services_of
+from bot.store import open_database
+
+log = logging.getLogger(__name__)
+
+
+def build_application(settings: Settings, *, clock: Clock | None = None) -> Application:
+    """An Application wired to the configured Bot API address, database and handlers."""
+    base = settings.telegram.base_url.rstrip("/")
+    app = (
+        ApplicationBuilder()
+        .token(settings.telegram.token)
+        .base_url(f"{base}/bot")
+        .base_file_url(f"{base}/file/bot")
+        # Keeps us within Telegram's flood limits and retries a 429 after its retry_after.
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        # Updates are handled concurrently; every state change is guarded in one transaction.
+        .concurrent_updates(True)
+        .post_init(_open_services)
+        .post_shutdown(_close_services)
+        .build()
+    )
+    app.bot_data[SERVICES_KEY] = Services(settings=settings, clock=clock or Clock())
+    register_handlers(app)
+    return app
+
+
+async def _open_services(app: Application) -> None:
+    services = services_of(app)
+    db_settings = services.settings.database
+    services.db = await open_database(db_settings.path, busy_timeout_ms=db_settings.busy_timeout_ms)
+    log.info("database ready at %s", db_settings.path)
+    await publish_command_menu(app.bot, services.settings.association.directors)
+
+
+async def _close_services(app: Application) -> None:
+    services = services_of(app)
+    if services.db is not None:
+        await services.db.close()
+        services.db = None

@@ -1,0 +1,49 @@
+"""Thin handlers: parse the update, call a flow of bot.conversation, deliver its Outcome."""
+
+from __future__ import annotations
+
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot import conversation, directing, membership, offering, placement_views
+from bot.handlers import errors, forms
+from bot.handlers.reply import answer_with, press_with
+
+_PRIVATE = filters.ChatType.PRIVATE
+
+
+def register_handlers(app: Application) -> None:
+    """Attach every handler and the error handler to the Application."""
+    commands = {
+        "start": conversation.start,
+        "help": conversation.show_help,
+        "language": conversation.ask_language,
+        "cancel": conversation.cancel,
+        "profile": membership.show_profile,
+        "requests": membership.list_requests,
+        "queue": directing.show_queue,
+        "match": directing.match_now,
+        "placements": placement_views.list_placements,
+        "status": placement_views.show_status,
+    }
+    for name, flow in commands.items():
+        app.add_handler(CommandHandler(name, answer_with(flow), filters=_PRIVATE))
+    buttons = {
+        r"^role:(\w+)$": conversation.choose_role,
+        r"^lang:(\w+)$": conversation.choose_language,
+        r"^(f:.*)$": conversation.form_pressed,
+        r"^(p:.*)$": membership.profile_pressed,
+        r"^(rq:.*)$": membership.request_pressed,
+        r"^(v:.*)$": directing.verify_pressed,
+        r"^(q:.*)$": directing.queue_pressed,
+        r"^(o:.*)$": offering.offer_pressed,
+        r"^(pl:.*)$": offering.end_pressed,
+        r"^pls:(\w+)$": placement_views.filter_pressed,
+        r"^(.*)$": conversation.unknown_press,
+    }
+    for pattern, flow in buttons.items():
+        app.add_handler(CallbackQueryHandler(press_with(flow), pattern=pattern))
+    app.add_handler(MessageHandler(_PRIVATE & filters.CONTACT, forms.contact_received))
+    app.add_handler(MessageHandler(_PRIVATE & filters.TEXT & ~filters.COMMAND, forms.text_received))
+    app.add_handler(MessageHandler(_PRIVATE & filters.COMMAND, answer_with(conversation.unknown_command)))
+    app.add_handler(MessageHandler(_PRIVATE & ~filters.COMMAND, answer_with(conversation.other_received)))
+    app.add_error_handler(errors.on_error)

@@ -1,0 +1,25 @@
+"""Messages that are not commands: typed answers, a shared contact, and anything else."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot import conversation
+from bot.handlers.reply import deliver, sender_of
+from bot.services import services_of
+
+
+async def text_received(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    assert update.effective_message is not None
+    text = update.effective_message.text or ""
+    outcome = await conversation.text_received(services_of(context), sender_of(update), text)
+    await deliver(update, context, outcome)
+
+
+async def contact_received(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    assert message is not None and message.contact is not None
+    outcome = await conversation.contact_received(
+        services_of(context), sender_of(update), message.contact.phone_number)
+    await deliver(update, context, outcome)

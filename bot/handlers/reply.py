@@ -1,0 +1,108 @@
+"""Sends an Outcome through Telegram: replies, notices to others, and the pop-up of a press."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+    Update,
+)
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden
+from telegram.ext import ContextTypes
+
+from bot.forms.model import Outcome, Reply
+from bot.people import Sender
+from bot.services import Services, services_of
+
+log = logging.getLogger(__name__)
+
+
+def sender_of(update: Update) -> Sender:
+    user = update.effective_user
+    assert user is not None
+    return Sender(user.id, user.full_name, user.username, user.language_code)
+
+
+def markup_of(reply: Reply) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None:
+    if reply.buttons:
+        return InlineKeyboardMarkup(
+            [[InlineKeyboardButton(b.label, callback_data=b.data) for b in row] for row in reply.buttons])
+    if reply.ask_contact:
+        rows = [[KeyboardButton(reply.ask_contact, request_contact=True)]]
+        rows += [[KeyboardButton(label)] for label in reply.keyboard]
+        return ReplyKeyboardMarkup(rows, resize_keyboard=True, one_time_keyboard=True)
+    if reply.remove_keyboard:
+        return ReplyKeyboardRemove()
+    return None
+
+
+async def send(context: ContextTypes.DEFAULT_TYPE, chat_id: int, reply: Reply) -> None:
+    await context.bot.send_message(chat_id, reply.text, parse_mode=ParseMode.HTML,
+                                   reply_markup=markup_of(reply))
+
+
+async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, outcome: Outcome) -> None:
+    """Answer the press (if any), then send the replies to the person and the notices to others."""
+    query = update.callback_query
+    replies = list(outcome.replies)
+    if query is not None:
+        await query.answer(outcome.alert, show_alert=outcome.alert is not None)
+        if replies and replies[0].edit:
+            await _edit(query, replies.pop(0))
+        elif outcome.alert is None:
+            await _drop_buttons(query)
+    chat = update.effective_chat
+    for reply in replies:
+        if chat is not None:
+            await send(context, chat.id, reply)
+    for notice in outcome.notices:
+        try:
+            await send(context, notice.telegram_id, notice.reply)
+        except (Forbidden, BadRequest) as error:  # blocked, or never opened a chat with the bot
+            log.warning("notice to %s not delivered: %s", notice.telegram_id, error)
+
+
+async def _edit(query, reply: Reply) -> None:
+    try:
+        await query.edit_message_text(reply.text, parse_mode=ParseMode.HTML, reply_markup=markup_of(reply))
+    except BadRequest as error:
+        if "not modified" not in str(error).lower():  # a double tap: harmless
+            raise
+
+
+async def _drop_buttons(query) -> None:
+    """The pressed prompt is answered: take its buttons away so nobody presses them again."""
+    try:
+        await query.edit_message_reply_markup(reply_markup=None)
+    except BadRequest as error:
+        if "not modified" not in str(error).lower():
+            raise
+
+
+Flow = Callable[[Services, Sender], Awaitable[Outcome]]
+PressFlow = Callable[[Services, Sender, str], Awaitable[Outcome]]
+Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
+
+
+def answer_with(flow: Flow) -> Handler:
+    """A handler that runs ``flow`` for the sender and delivers what it decided."""
+    async def handler(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await deliver(update, context, await flow(services_of(context), sender_of(update)))
+    handler.__name__ = flow.__name__
+    return handler
+
+
+def press_with(flow: PressFlow) -> Handler:
+    """A button handler that passes the first group of its pattern's match to ``flow``."""
+    async def handler(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        argument = context.match.group(1) if context.match else ""
+        await deliver(update, context, await flow(services_of(context), sender_of(update), argument))
+    handler.__name__ = flow.__name__
+    return handler

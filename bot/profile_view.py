@@ -1,0 +1,30 @@
+"""A member's profile as text: the form's questions and the stored answers, with the status."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from bot.forms import ngo, render, worker
+from bot.forms.model import Field
+from bot.markup import escape
+from bot.texts import Lang, t
+
+# role -> (table, the form's questions, stored row -> form answers, header key)
+PROFILES: dict[str, tuple[str, tuple[Field, ...], Callable[[dict[str, Any]], dict[str, Any]], str]] = {
+    "worker": ("workers", worker.FIELDS, worker.answers_from_columns, "profile.worker_header"),
+    "ngo": ("ngos", ngo.FIELDS, ngo.answers_from_columns, "profile.ngo_header"),
+}
+
+
+def profile_text(role: str, row: dict[str, Any], lang: Lang) -> str:
+    """Header with the status, one line per applicable field, and a rejection's reason."""
+    _, fields, to_answers, header = PROFILES[role]
+    answers = to_answers(row)
+    lines = [t(lang, header, status=t(lang, f"member_status.{row['status']}")), ""]
+    for field in (f for f in fields if f.applies(answers)):
+        value = render.display(field, answers.get(field.name), lang)
+        lines.append(t(lang, "common.summary_line", label=t(lang, field.label), value=value))
+    if row["status"] == "rejected" and row.get("status_reason"):
+        lines += ["", t(lang, "profile.rejected_reason", reason=escape(row["status_reason"]))]
+    return "\n".join(lines)

@@ -1,0 +1,60 @@
+"""Saving member profiles: new ones wait for verification, edits keep it unless they matter.
+
+A verified social worker who edits their profile stays verified, unless the skills or the
+certification changed: those are what the association vouches for, so they are checked again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.forms.model import Outcome, Reply
+from bot.placements.proposals import rematch, rematch_and_tell
+from bot.services import Services
+from bot.store import Tx, audit, members, users
+from bot.store.users import User
+from bot.texts import t
+from bot.verification import cards_to_directors
+
+_VOUCHED_WORKER_FIELDS = ("skills", "certification")
+_VOUCHED_NGO_FIELDS = ("name", "registration", "registration_number")
+
+
+async def save_worker_profile(services: Services, tx: Tx, user: User, target_id: int | None,
+                              values: dict[str, Any], now: str) -> Outcome:
+    return await _save_member(services, tx, user, "workers", "worker", target_id, values, now,
+                              _VOUCHED_WORKER_FIELDS)
+
+
+async def save_ngo_profile(services: Services, tx: Tx, user: User, target_id: int | None,
+                           values: dict[str, Any], now: str) -> Outcome:
+    return await _save_member(services, tx, user, "ngos", "ngo", target_id, values, now, _VOUCHED_NGO_FIELDS)
+
+
+async def _save_member(services: Services, tx: Tx, user: User, table: str, role: str, target_id: int | None,
+                       values: dict[str, Any], now: str, vouched: tuple[str, ...]) -> Outcome:
+    lang = user.language
+    existing = await members.member_by_telegram(tx, table, user.telegram_id)
+    if target_id is not None and (existing is None or existing["id"] != target_id):
+        return Outcome(replies=(Reply(t(lang, "alerts.old_button")),))
+    form_key = "worker_form" if role == "worker" else "ngo_form"
+    if existing is None:
+        member_id = await members.insert_member(tx, table, user.telegram_id, values, now)
+        await users.set_role(tx, user.telegram_id, role, now)
+        await audit.record(tx, user.telegram_id, "submitted", role, member_id, now, None, "pending")
+        cards = await cards_to_directors(services, tx, table, member_id, changed=False)
+        return Outcome(replies=(Reply(t(lang, f"{form_key}.submitted")),), notices=tuple(cards))
+    keeps_verification = existing["status"] == "verified" and all(
+        existing[k] == values[k] for k in vouched)
+    status = "verified" if keeps_verification else "pending"
+    await members.update_member(tx, table, existing["id"], values, status, now)
+    await audit.record(tx, user.telegram_id, "edited", role, existing["id"], now,
+                       existing["status"], status)
+    if keeps_verification:
+        notices = await rematch_and_tell(services, tx, now)
+        return Outcome(replies=(Reply(t(lang, "profile.edit_keeps_verified")),), notices=tuple(notices))
+    # Back in the queue: proposals for this member are withdrawn by the rematch.
+    await rematch(services, tx, now)
+    cards = tuple(await cards_to_directors(services, tx, table, existing["id"], changed=True))
+    key = "profile.edit_needs_review" if existing["status"] == "verified" else f"{form_key}.submitted"
+    return Outcome(replies=(Reply(t(lang, key)),), notices=cards)

@@ -1,0 +1,24 @@
+"""SQL of ``audit_log``: who did what to which row, when, from which state to which."""
+
+from __future__ import annotations
+
+from bot.store.database import Tx
+
+
+async def record(tx: Tx, actor: int | None, action: str, entity: str, entity_id: int, now: str,
+                 old_state: str | None = None, new_state: str | None = None,
+                 detail: str | None = None) -> None:
+    await tx.execute(
+        "INSERT INTO audit_log (actor, action, entity, entity_id, old_state, new_state, detail, at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (actor, action, entity, entity_id, old_state, new_state, detail, now),
+    )
+
+
+async def last_decision(tx: Tx, entity: str, entity_id: int) -> dict[str, str] | None:
+    """The newest recorded decision on a row: who (display name or id) and when."""
+    row = await tx.fetchone(
+        "SELECT coalesce(u.display_name, CAST(a.actor AS TEXT), '—'), a.at FROM audit_log a "
+        "LEFT JOIN users u ON u.telegram_id = a.actor "
+        "WHERE a.entity = ? AND a.entity_id = ? ORDER BY a.id DESC LIMIT 1", (entity, entity_id))
+    return None if row is None else {"who": row[0], "at": row[1]}

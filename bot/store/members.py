@@ -1,0 +1,80 @@
+"""SQL of the member profiles: ``workers`` (social workers) and ``ngos``.
+
+Profiles go in and out as plain dicts of column values, so a form's answers map onto them
+one to one; JSON list columns are encoded here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.store.database import Tx
+from bot.store.rows import decode, encode
+
+WORKER_COLUMNS = ("name", "phone", "district", "skills_text", "skills", "fields", "languages",
+                  "certification", "years_experience", "hours_per_week", "max_placements",
+                  "remote_ok", "introduction")
+NGO_COLUMNS = ("name", "registration", "registration_number", "fields", "district", "incubated",
+               "director_name", "director_phone")
+_JSON_COLUMNS = {"skills", "fields", "languages"}
+_TABLES = {"workers": ("telegram_id", WORKER_COLUMNS), "ngos": ("director_telegram_id", NGO_COLUMNS)}
+
+
+def _decode(row) -> dict[str, Any]:
+    return decode(row, _JSON_COLUMNS)
+
+
+async def member_by_telegram(tx: Tx, table: str, telegram_id: int) -> dict[str, Any] | None:
+    """The worker or NGO profile owned by a Telegram user, as a dict of columns."""
+    owner, _ = _TABLES[table]
+    row = await tx.fetchone(f"SELECT * FROM {table} WHERE {owner} = ?", (telegram_id,))
+    return None if row is None else _decode(row)
+
+
+async def member_by_id(tx: Tx, table: str, member_id: int) -> dict[str, Any] | None:
+    _TABLES[table]  # only the two member tables
+    row = await tx.fetchone(f"SELECT * FROM {table} WHERE id = ?", (member_id,))
+    return None if row is None else _decode(row)
+
+
+async def insert_member(tx: Tx, table: str, telegram_id: int, values: dict[str, Any], now: str) -> int:
+    """A new profile, status pending."""
+    owner, columns = _TABLES[table]
+    names = ", ".join((owner, *columns, "created_at", "updated_at"))
+    marks = ", ".join("?" * (len(columns) + 3))
+    return await tx.insert(f"INSERT INTO {table} ({names}) VALUES ({marks})",
+                           (telegram_id, *encode(values, columns, _JSON_COLUMNS), now, now))
+
+
+async def update_member(tx: Tx, table: str, member_id: int, values: dict[str, Any], status: str,
+                        now: str) -> int:
+    """New profile values and status; returns rows changed (0 when the profile is gone)."""
+    _, columns = _TABLES[table]
+    assignments = ", ".join(f"{k} = ?" for k in columns)
+    return await tx.execute(
+        f"UPDATE {table} SET {assignments}, status = ?, status_reason = NULL, updated_at = ? WHERE id = ?",
+        (*encode(values, columns, _JSON_COLUMNS), status, now, member_id),
+    )
+
+
+async def verified_workers(tx: Tx) -> list[dict[str, Any]]:
+    rows = await tx.fetchall("SELECT * FROM workers WHERE status = 'verified' ORDER BY id")
+    return [_decode(row) for row in rows]
+
+
+async def set_member_status(tx: Tx, table: str, member_id: int, from_status: str, to_status: str,
+                            reason: str | None, now: str) -> bool:
+    """Verify or reject a member, only if it is still in ``from_status``."""
+    _TABLES[table]
+    changed = await tx.execute(
+        f"UPDATE {table} SET status = ?, status_reason = ?, updated_at = ? WHERE id = ? AND status = ?",
+        (to_status, reason, now, member_id, from_status))
+    return changed == 1
+
+
+async def pending_members(tx: Tx) -> list[tuple[str, int]]:
+    """(table, id) of every profile waiting for verification, oldest first."""
+    rows = await tx.fetchall(
+        "SELECT 'workers', id, updated_at FROM workers WHERE status = 'pending' "
+        "UNION ALL SELECT 'ngos', id, updated_at FROM ngos WHERE status = 'pending' ORDER BY 3, 2")
+    return [(row[0], row[1]) for row in rows]

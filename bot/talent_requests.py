@@ -1,0 +1,47 @@
+"""Talent requests: posting, editing and closing them on behalf of an NGO director."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.forms.model import Notice, Outcome, Reply
+from bot.markup import escape
+from bot.placements.offers import withdraw_open_offers
+from bot.placements.proposals import rematch_and_tell
+from bot.services import Services
+from bot.store import Tx, audit, members, requests
+from bot.store.users import User
+from bot.texts import t
+
+
+async def save_request(services: Services, tx: Tx, user: User, target_id: int | None,
+                       values: dict[str, Any], now: str) -> Outcome:
+    """Post a new request, or update one of the NGO's open requests."""
+    lang = user.language
+    ngo = await members.member_by_telegram(tx, "ngos", user.telegram_id)
+    if ngo is None:
+        return Outcome(replies=(Reply(t(lang, "requests.ngo_missing")),))
+    title = escape(values["title"])
+    if target_id is None:
+        request_id = await requests.insert_request(tx, ngo["id"], values, now)
+        await audit.record(tx, user.telegram_id, "posted", "request", request_id, now, None, "open")
+        key = "request_form.submitted" if ngo["status"] == "verified" else "request_form.submitted_unverified"
+        notices = await rematch_and_tell(services, tx, now)
+        return Outcome(replies=(Reply(t(lang, key, title=title)),), notices=tuple(notices))
+    if not await requests.update_request(tx, target_id, ngo["id"], values, now):
+        return Outcome(replies=(Reply(t(lang, "alerts.old_button")),))
+    await audit.record(tx, user.telegram_id, "edited", "request", target_id, now, "open", "open")
+    notices = await rematch_and_tell(services, tx, now)
+    return Outcome(replies=(Reply(t(lang, "request_form.updated", title=title)),), notices=tuple(notices))
+
+
+async def close_request(tx: Tx, user: User, request_id: int, now: str) -> list[Notice] | None:
+    """Close one of the person's open requests; None when it is not theirs or not open.
+
+    Its proposals and offers are withdrawn; the notices tell everyone who held an offer.
+    """
+    ngo = await members.member_by_telegram(tx, "ngos", user.telegram_id)
+    if ngo is None or not await requests.close_request(tx, request_id, ngo["id"], now):
+        return None
+    await audit.record(tx, user.telegram_id, "closed", "request", request_id, now, "open", "closed")
+    return await withdraw_open_offers(tx, request_id, now)
