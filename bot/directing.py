@@ -1,0 +1,84 @@
+"""What association directors do in chat: /queue, /match, verify members, decide proposals.
+
+Every flow checks that the sender is a director (ids from the config) inside its transaction;
+forged or replayed director buttons from anyone else get "not allowed" and change nothing.
+"""
+
+from __future__ import annotations
+
+from bot.clock import to_iso
+from bot.forms.model import Outcome, Reply
+from bot.people import Sender, remember
+from bot.placements import decisions
+from bot.placements.common import not_allowed, old_button
+from bot.placements.proposals import rematch
+from bot.services import Services
+from bot.store import placements
+from bot.texts import t
+from bot.verification import pending_cards, start_rejection, verify
+
+
+async def show_queue(services: Services, sender: Sender) -> Outcome:
+    """Members to verify, then the first proposal card (Approve / Reject / Others / Next)."""
+    async with services.database.transaction() as tx:
+        user = await remember(services, tx, sender)
+        lang = user.language
+        if not services.is_director(user.telegram_id):
+            return Outcome(replies=(Reply(t(lang, "alerts.not_allowed")),))
+        member_cards = await pending_cards(services, tx, lang)
+        proposals = len(await placements.proposals(tx))
+        first = await decisions.queue_cards(services, tx, lang)
+    if not member_cards and first is None:
+        return Outcome(replies=(Reply(t(lang, "queue.empty")),))
+    summary = Reply(t(lang, "queue.summary", members=len(member_cards), proposals=proposals))
+    return Outcome(replies=(summary, *member_cards, *([first] if first else [])))
+
+
+async def match_now(services: Services, sender: Sender) -> Outcome:
+    async with services.database.transaction() as tx:
+        user = await remember(services, tx, sender)
+        if not services.is_director(user.telegram_id):
+            return Outcome(replies=(Reply(t(user.language, "alerts.not_allowed")),))
+        result = await rematch(services, tx, to_iso(services.clock.now()))
+    done = t(user.language, "queue.match_done", new=result.proposed, withdrawn=result.withdrawn)
+    return Outcome(replies=(Reply(done),))
+
+
+async def verify_pressed(services: Services, sender: Sender, data: str) -> Outcome:
+    """``v:ok:<w|n>:<id>`` verifies, ``v:no:<w|n>:<id>`` asks for the reason to reject."""
+    action, code, raw_id = [*data.split(":"), "", "", ""][1:4]
+    async with services.database.transaction() as tx:
+        user = await remember(services, tx, sender)
+        if not services.is_director(user.telegram_id):
+            return not_allowed(user.language)
+        if code not in ("w", "n") or not raw_id.isdigit():
+            return old_button(user.language)
+        if action == "ok":
+            return await verify(services, tx, user, code, int(raw_id), to_iso(services.clock.now()))
+        if action == "no":
+            return await start_rejection(services, tx, user, code, int(raw_id))
+    return old_button(user.language)
+
+
+async def queue_pressed(services: Services, sender: Sender, data: str) -> Outcome:
+    """``q:<ok|no|alt|next>:<placement id>`` on a proposal card."""
+    _, action, raw_id = [*data.split(":"), "", ""][:3]
+    async with services.database.transaction() as tx:
+        user = await remember(services, tx, sender)
+        lang = user.language
+        if not services.is_director(user.telegram_id):
+            return not_allowed(lang)
+        if not raw_id.isdigit():
+            return old_button(lang)
+        placement_id, now = int(raw_id), to_iso(services.clock.now())
+        if action == "ok":
+            return await decisions.approve(services, tx, user, placement_id, now)
+        if action == "no":
+            return await decisions.start_rejection(services, tx, user, placement_id)
+        if action == "alt":
+            return await decisions.other_candidates(services, tx, user, placement_id)
+        if action == "next":
+            following = await decisions.queue_cards(services, tx, lang, placement_id)
+            return Outcome(replies=(following or Reply(t(lang, "queue.empty")),))
+    return old_button(lang)
+

@@ -1,0 +1,32 @@
+"""The two sides' Accept / Decline on an offer, and ending an active placement."""
+
+from __future__ import annotations
+
+from bot.clock import to_iso
+from bot.forms.model import Outcome
+from bot.people import Sender, remember
+from bot.placements.common import old_button
+from bot.placements.ending import start_ending
+from bot.placements.offers import answer_offer
+from bot.services import Services
+
+
+async def offer_pressed(services: Services, sender: Sender, data: str) -> Outcome:
+    """``o:acc:<id>`` / ``o:dec:<id>``: only the worker or the NGO director of that offer."""
+    _, action, raw_id = [*data.split(":"), "", ""][:3]
+    async with services.database.transaction() as tx:
+        user = await remember(services, tx, sender)
+        if action not in ("acc", "dec") or not raw_id.isdigit():
+            return old_button(user.language)
+        return await answer_offer(services, tx, user, int(raw_id), action == "acc",
+                                  to_iso(services.clock.now()))
+
+
+async def end_pressed(services: Services, sender: Sender, data: str) -> Outcome:
+    """``pl:end:<id>``: the NGO director of the placement or an association director."""
+    _, action, raw_id = [*data.split(":"), "", ""][:3]
+    async with services.database.transaction() as tx:
+        user = await remember(services, tx, sender)
+        if action != "end" or not raw_id.isdigit():
+            return old_button(user.language)
+        return await start_ending(services, tx, user, int(raw_id))

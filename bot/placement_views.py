@@ -1,0 +1,80 @@
+"""/placements and /status: where each person's offers and placements stand."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.forms.model import Button, Outcome, Reply
+from bot.markup import escape
+from bot.people import Sender, remember
+from bot.placements.common import local_time
+from bot.placements.ending import may_end
+from bot.services import Services
+from bot.store import Tx, members, placements
+from bot.store.users import User
+from bot.texts import Lang, t
+
+FILTERS = {"active": ("active",), "offered": ("offered",), "ended": ("completed", "cancelled"),
+           "all": ("proposed", "offered", "active", "completed", "cancelled", "declined", "expired",
+                   "rejected", "withdrawn")}
+_SHOWN_TO_MEMBERS = ("offered", "active", "completed", "cancelled", "declined", "expired")
+
+
+async def _own_placements(services: Services, tx: Tx, user: User, statuses: tuple[str, ...]) -> list[dict[str, Any]]:
+    marks = ", ".join("?" * len(statuses))
+    where, params = f"p.status IN ({marks})", statuses
+    if services.is_director(user.telegram_id):
+        return await placements.details(tx, where, params, order="p.updated_at DESC, p.id DESC")
+    return await placements.details(
+        tx, f"{where} AND (w.telegram_id = ? OR n.director_telegram_id = ?)",
+        (*params, user.telegram_id, user.telegram_id), order="p.updated_at DESC, p.id DESC")
+
+
+def _line(services: Services, p: dict[str, Any], lang: Lang) -> str:
+    return t(lang, "placements.line", title=escape(p["title"]), worker=escape(p["worker_name"]),
+             ngo=escape(p["ngo_name"]), status=t(lang, f"placement_status.{p['status']}"),
+             since=local_time(services, p["started_at"] or p["offered_at"] or p["created_at"])[:10])
+
+
+async def list_placements(services: Services, sender: Sender, which: str = "") -> Outcome:
+    """The person's own placements; directors see everyone's, filtered by status."""
+    async with services.database.transaction() as tx:
+        user = await remember(services, tx, sender)
+        director = services.is_director(user.telegram_id)
+        which = which if which in FILTERS else ("active" if director else "")
+        rows = await _own_placements(services, tx, user, FILTERS.get(which, _SHOWN_TO_MEMBERS))
+    lang = user.language
+    lines = [t(lang, "placements.header"), *(_line(services, p, lang) for p in rows[:30])]
+    if not rows:
+        lines.append(t(lang, "placements.none"))
+    buttons = [(Button(f"{t(lang, 'placement.buttons.end')} · {p['title'][:24]}", f"pl:end:{p['id']}"),)
+               for p in rows if p["status"] == "active" and may_end(services, p, user.telegram_id)][:10]
+    if director:
+        buttons.append(tuple(Button(t(lang, f"placements.buttons.filter_{name}"), f"pls:{name}")
+                             for name in FILTERS))
+    return Outcome(replies=(Reply("\n".join(lines), tuple(buttons)),))
+
+
+async def filter_pressed(services: Services, sender: Sender, which: str) -> Outcome:
+    return await list_placements(services, sender, which)
+
+
+async def show_status(services: Services, sender: Sender) -> Outcome:
+    async with services.database.transaction() as tx:
+        user = await remember(services, tx, sender)
+        lang = user.language
+        if services.is_director(user.telegram_id):
+            counts = await placements.count_by_status(tx)
+            waiting = len(await members.pending_members(tx))
+            text = t(lang, "status.director", members=waiting, proposals=counts.get("proposed", 0),
+                     offers=counts.get("offered", 0), active=counts.get("active", 0))
+            return Outcome(replies=(Reply(text),))
+        rows = await _own_placements(services, tx, user, ("offered", "active"))
+        worker = await members.member_by_telegram(tx, "workers", user.telegram_id)
+    if not rows:
+        status = t(lang, f"member_status.{worker['status']}") if worker else t(lang, "common.not_given")
+        return Outcome(replies=(Reply(t(lang, "status.worker_none", member_status=status)),))
+    lines = [t(lang, "status.worker_header")]
+    lines += [t(lang, "status.line", title=escape(p["title"]), ngo=escape(p["ngo_name"]),
+                stage=t(lang, f"placement_status.{p['status']}")) for p in rows]
+    return Outcome(replies=(Reply("\n".join(lines)),))

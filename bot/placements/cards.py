@@ -1,0 +1,85 @@
+"""What directors and the two sides read about a placement, in their own language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.forms.model import Button, Reply
+from bot.markup import escape
+from bot.parsers import format_phone
+from bot.texts import Lang, t
+from matching.vocabulary import is_canonical, label
+
+
+def term_names(values: list[str], kind: str, lang: Lang) -> str:
+    """Canonical ids by their name in ``lang``; free text as typed (escaped)."""
+    names = [label(v, lang) if is_canonical(v, kind) else escape(v) for v in values]
+    return t(lang, "common.list_separator").join(names) or t(lang, "common.not_given")
+
+
+def hours(value: float) -> str:
+    return f"{value:g}"
+
+
+def proposal_card(p: dict[str, Any], lang: Lang, position: int, count: int) -> Reply:
+    """One proposal for a director: request, worker, score, reasons, and the four buttons."""
+    reasons = [t(lang, "queue.reason_line", reason=escape(r.get(lang, r["en"]))) for r in p["reasons"]]
+    text = "\n\n".join((
+        t(lang, "queue.card_header", position=position, count=count, score=round(p["score"] * 100)),
+        t(lang, "queue.request_section", title=escape(p["title"]), ngo=escape(p["ngo_name"]),
+          skills=term_names(p["request_skills"], "skill", lang), hours=hours(p["request_hours"]),
+          district=label(p["request_district"], lang)),
+        t(lang, "queue.worker_section", name=escape(p["worker_name"]),
+          skills=term_names(p["worker_skills"], "skill", lang),
+          certification=t(lang, f"certification.{p['certification']}"),
+          hours=hours(p["worker_hours"]), district=label(p["worker_district"], lang)),
+        "\n".join([t(lang, "queue.reasons_header"), *reasons]),
+    ))
+    pid = p["id"]
+    buttons = ((Button(t(lang, "queue.buttons.approve"), f"q:ok:{pid}"),
+                Button(t(lang, "queue.buttons.reject"), f"q:no:{pid}")),
+               (Button(t(lang, "queue.buttons.others"), f"q:alt:{pid}"),
+                Button(t(lang, "queue.buttons.next"), f"q:next:{pid}")))
+    return Reply(text, buttons)
+
+
+def offer_buttons(placement_id: int, lang: Lang) -> tuple[tuple[Button, ...], ...]:
+    return ((Button(t(lang, "offer.buttons.accept"), f"o:acc:{placement_id}"),
+             Button(t(lang, "offer.buttons.decline"), f"o:dec:{placement_id}")),)
+
+
+def offer_to_worker(p: dict[str, Any]) -> Reply:
+    lang = p["worker_language"]
+    text = t(lang, "offer.to_worker", title=escape(p["title"]), ngo=escape(p["ngo_name"]),
+             description=escape(p["description"]), hours=hours(p["request_hours"]),
+             district=label(p["request_district"], lang), start_date=p["start_date"],
+             weeks=p["duration_weeks"])
+    return Reply(text, offer_buttons(p["id"], lang))
+
+
+def offer_to_ngo(p: dict[str, Any]) -> Reply:
+    lang = p["ngo_language"]
+    text = t(lang, "offer.to_ngo", title=escape(p["title"]), name=escape(p["worker_name"]),
+             skills=term_names(p["worker_skills"], "skill", lang),
+             certification=t(lang, f"certification.{p['certification']}"), years=p["years_experience"],
+             hours=hours(p["worker_hours"]), district=label(p["worker_district"], lang),
+             introduction=escape(p["introduction"] or ""))
+    return Reply(text, offer_buttons(p["id"], lang))
+
+
+def _username(name: str | None) -> str:
+    return f"@{name}" if name else "—"
+
+
+def contacts_for_worker(p: dict[str, Any]) -> Reply:
+    """Only once both sides accepted: the NGO director's name, phone and Telegram username."""
+    lang = p["worker_language"]
+    return Reply(t(lang, "offer.active_for_worker", ngo=escape(p["ngo_name"]), title=escape(p["title"]),
+                   contact_name=escape(p["director_name"]), phone=format_phone(p["director_phone"]),
+                   username=_username(p["ngo_username"])))
+
+
+def contacts_for_ngo(p: dict[str, Any]) -> Reply:
+    lang = p["ngo_language"]
+    return Reply(t(lang, "offer.active_for_ngo", name=escape(p["worker_name"]), title=escape(p["title"]),
+                   phone=format_phone(p["worker_phone"]), username=_username(p["worker_username"])))

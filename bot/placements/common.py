@@ -1,0 +1,46 @@
+"""What the placement steps share: who may act, and "already decided by X at T"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.clock import from_iso
+from bot.forms.model import Notice, Outcome, Reply
+from bot.markup import escape
+from bot.services import Services
+from bot.store import Tx, users
+from bot.texts import Lang, t
+
+
+def local_time(services: Services, iso: str | None) -> str:
+    """A stored UTC timestamp as the association's local time, to the minute."""
+    if not iso:
+        return "—"
+    zone = ZoneInfo(services.settings.association.timezone)
+    return from_iso(iso).astimezone(zone).strftime("%Y-%m-%d %H:%M")
+
+
+def already_decided(services: Services, lang: Lang, p: dict[str, Any]) -> Outcome:
+    """The pop-up for a press on a proposal someone has decided already."""
+    who = escape(p.get("decided_by_name") or str(p.get("decided_by") or "—"))
+    when = local_time(services, p.get("decided_at") or p.get("updated_at"))
+    return Outcome(alert=t(lang, "alerts.already_decided", who=who, when=when))
+
+
+def not_allowed(lang: Lang) -> Outcome:
+    return Outcome(alert=t(lang, "alerts.not_allowed"))
+
+
+def old_button(lang: Lang) -> Outcome:
+    return Outcome(alert=t(lang, "alerts.old_button"))
+
+
+async def to_directors(services: Services, tx: Tx, render: Callable[[Lang], Reply]) -> list[Notice]:
+    """One notice per association director, each rendered in that director's language."""
+    association = services.settings.association
+    if not association.directors:
+        return []
+    languages = await users.languages_of(tx, association.directors, association.default_language)
+    return [Notice(d, render(languages[d])) for d in association.directors]  # type: ignore[arg-type]

@@ -1,0 +1,119 @@
+"""The directors' side of a proposal: the queue, approve (offers go out), reject with a reason."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.forms import engine
+from bot.forms.fields import ignoring_today
+from bot.forms.model import Field, Form, Kind, Notice, Outcome, Reply, text_choices
+from bot.markup import escape
+from bot.parsers import parse_reason
+from bot.placements import cards
+from bot.placements.candidates import candidates_for
+from bot.placements.common import already_decided, not_allowed, old_button
+from bot.placements.proposals import rematch
+from bot.services import Services
+from bot.store import Tx, audit, placements
+from bot.store.placements import HOLDING
+from bot.store.users import User
+from bot.texts import Lang, t
+
+REJECT_REASONS = ("skills", "experience", "availability", "location", "other")
+
+
+async def queue_cards(services: Services, tx: Tx, lang: Lang, after: int = 0) -> Reply | None:
+    """The proposal card after placement id ``after`` (wrapping round); None when none waits."""
+    waiting = await placements.details(tx, "p.status = 'proposed'")
+    if not waiting:
+        return None
+    index = next((i for i, p in enumerate(waiting) if p["id"] > after), 0)
+    return cards.proposal_card(waiting[index], lang, index + 1, len(waiting))
+
+
+async def approve(services: Services, tx: Tx, director: User, placement_id: int, now: str) -> Outcome:
+    """Approve: the offers go to the worker and the NGO director, each with Accept / Decline."""
+    lang = director.language
+    p = await placements.detail(tx, placement_id)
+    if p is None:
+        return old_button(lang)
+    if p["status"] != "proposed":
+        return already_decided(services, lang, p)
+    if not await _still_has_room(tx, p):
+        await placements.move(tx, placement_id, "proposed", "withdrawn", now)
+        await audit.record(tx, director.telegram_id, "withdrawn", "placement", placement_id, now,
+                           "proposed", "withdrawn", "no room left")
+        return Outcome(alert=t(lang, "alerts.expired"))
+    if not await placements.move(tx, placement_id, "proposed", "offered", now, decided_by=director.telegram_id,
+                                 decided_at=now, offered_at=now):
+        return already_decided(services, lang, p)
+    await audit.record(tx, director.telegram_id, "approved", "placement", placement_id, now, "proposed", "offered")
+    offered = await placements.detail(tx, placement_id)
+    assert offered is not None
+    notices = [Notice(tel, reply) for tel, reply in (
+        (offered["worker_telegram_id"], cards.offer_to_worker(offered)),
+        (offered["ngo_telegram_id"], cards.offer_to_ngo(offered))) if tel is not None]
+    done = Reply(t(lang, "queue.approved_done", worker=escape(p["worker_name"]), ngo=escape(p["ngo_name"])))
+    following = await queue_cards(services, tx, lang, placement_id)
+    return Outcome(replies=(done, *([following] if following else [])), notices=tuple(notices))
+
+
+async def _still_has_room(tx: Tx, p: dict[str, Any]) -> bool:
+    """No double-booking: the worker and the request must still have a free place."""
+    held_by_worker = (await placements.counts_holding(tx, "worker_id")).get(p["worker_id"], 0)
+    held_by_request = len(await placements.live_of_request(tx, p["request_id"], HOLDING))
+    return (p["request_status"] == "open" and held_by_worker < p["max_placements"]
+            and held_by_request < p["headcount"])
+
+
+async def start_rejection(services: Services, tx: Tx, director: User, placement_id: int) -> Outcome:
+    """Reject asks for a structured reason first (stored for tuning, never shown to the worker)."""
+    p = await placements.detail(tx, placement_id)
+    if p is None:
+        return old_button(director.language)
+    if p["status"] != "proposed":
+        return already_decided(services, director.language, p)
+    return await engine.begin(services, tx, director, REJECT_PROPOSAL_FORM, target_id=placement_id)
+
+
+async def _reject(services: Services, tx: Tx, director: User, draft, now: str) -> Outcome:
+    lang, placement_id = director.language, draft.target_id
+    p = await placements.detail(tx, placement_id)
+    if p is None:
+        return old_button(lang)
+    if not services.is_director(director.telegram_id):
+        return not_allowed(lang)
+    if not await placements.move(tx, placement_id, "proposed", "rejected", now, decided_by=director.telegram_id,
+                                 decided_at=now, reject_reason=draft.answers["reason"],
+                                 reject_note=draft.answers.get("note")):
+        return Outcome(replies=(Reply(already_decided(services, lang, p).alert or ""),))
+    await audit.record(tx, director.telegram_id, "rejected", "placement", placement_id, now, "proposed",
+                       "rejected", draft.answers["reason"])
+    await rematch(services, tx, now)
+    following = await queue_cards(services, tx, lang, placement_id)
+    return Outcome(replies=(Reply(t(lang, "queue.rejected_done")), *([following] if following else [])))
+
+
+REJECT_PROPOSAL_FORM = Form(
+    "reject_proposal", "", "", (
+        Field("reason", "queue.ask_reject_reason", "queue.ask_reject_reason", Kind.CHOICE,
+              choices=lambda: text_choices("queue.reject_reasons", REJECT_REASONS), columns=2),
+        Field("note", "queue.ask_reject_note", "queue.ask_reject_note",
+              parse=ignoring_today(parse_reason), optional=True),
+    ), _reject, confirm=False)
+
+
+async def other_candidates(services: Services, tx: Tx, director: User, placement_id: int) -> Outcome:
+    """The next best eligible workers for the proposal's request, with their scores."""
+    lang = director.language
+    p = await placements.detail(tx, placement_id)
+    if p is None:
+        return old_button(lang)
+    others = [c for c in await candidates_for(services, tx, p["request_id"]) if c[0] != p["worker_id"]]
+    lines = [t(lang, "queue.other_candidates_header")]
+    lines += [t(lang, "queue.candidate_line", name=escape(name), score=round(score * 100))
+              for _, name, score in others]
+    if not others:
+        lines = [t(lang, "queue.no_other_candidates")]
+    return Outcome(replies=(Reply("\n".join(lines)),))
+

@@ -1,0 +1,69 @@
+"""Ending an active placement (completed, or cancelled early), which frees the worker's place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.forms import engine
+from bot.forms.fields import ignoring_today
+from bot.forms.model import Field, Form, Kind, Notice, Outcome, Reply, text_choices
+from bot.markup import escape
+from bot.parsers import parse_reason
+from bot.placements.common import not_allowed, old_button, to_directors
+from bot.placements.proposals import rematch
+from bot.services import Services
+from bot.store import Tx, audit, placements, requests
+from bot.store.users import User
+from bot.texts import t
+
+OUTCOMES = ("completed", "cancelled")
+
+
+def may_end(services: Services, p: dict[str, Any], telegram_id: int) -> bool:
+    """The NGO director of the request, or an association director."""
+    return telegram_id == p["ngo_telegram_id"] or services.is_director(telegram_id)
+
+
+async def start_ending(services: Services, tx: Tx, user: User, placement_id: int) -> Outcome:
+    p = await placements.detail(tx, placement_id)
+    if p is None or p["status"] != "active":
+        return old_button(user.language)
+    if not may_end(services, p, user.telegram_id):
+        return not_allowed(user.language)
+    return await engine.begin(services, tx, user, END_FORM, target_id=placement_id,
+                              params={"title": escape(p["title"])})
+
+
+async def _end(services: Services, tx: Tx, user: User, draft, now: str) -> Outcome:
+    lang, outcome = user.language, draft.answers["outcome"]
+    p = await placements.detail(tx, draft.target_id)
+    if p is None or not may_end(services, p, user.telegram_id):
+        return not_allowed(lang)
+    if not await placements.move(tx, p["id"], "active", outcome, now, ended_at=now,
+                                 end_reason=draft.answers.get("reason")):
+        return Outcome(replies=(Reply(t(lang, "alerts.old_button")),))
+    await audit.record(tx, user.telegram_id, "ended", "placement", p["id"], now, "active", outcome,
+                       draft.answers.get("reason"))
+    if outcome == "cancelled" and await requests.set_request_status(tx, p["request_id"], "filled", "open", now):
+        await audit.record(tx, user.telegram_id, "reopened", "request", p["request_id"], now, "filled", "open")
+    await rematch(services, tx, now)
+    title = escape(p["title"])
+    notices = [Notice(tel, Reply(t(tel_lang, "placement.ended_notice", title=title,
+                                   outcome=t(tel_lang, f"placement.buttons.{outcome}"))))
+               for tel, tel_lang in ((p["worker_telegram_id"], p["worker_language"]),
+                                     (p["ngo_telegram_id"], p["ngo_language"]))
+               if tel is not None and tel != user.telegram_id]
+    notices += await to_directors(services, tx, lambda d_lang: Reply(t(
+        d_lang, "placement.ended_notice", title=title, outcome=t(d_lang, f"placement.buttons.{outcome}"))))
+    notices = [n for n in notices if n.telegram_id != user.telegram_id]
+    done = t(lang, "placement.ended", title=title, outcome=t(lang, f"placement.buttons.{outcome}"))
+    return Outcome(replies=(Reply(done),), notices=tuple(notices))
+
+
+END_FORM = Form(
+    "end_placement", "", "", (
+        Field("outcome", "placement.ask_end", "placement.ask_end", Kind.CHOICE,
+              choices=lambda: text_choices("placement.buttons", OUTCOMES), columns=2),
+        Field("reason", "placement.ask_end_reason", "placement.ask_end_reason",
+              parse=ignoring_today(parse_reason), optional=True),
+    ), _end, confirm=False)

@@ -1,0 +1,100 @@
+"""The two sides' answers to an offer. Both accept -> active, and only then contacts are shared."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.forms.model import Notice, Outcome, Reply
+from bot.markup import escape
+from bot.placements import cards
+from bot.placements.common import already_decided, not_allowed, old_button, to_directors
+from bot.placements.proposals import rematch
+from bot.services import Services
+from bot.store import Tx, audit, placements, requests
+from bot.store.users import User
+from bot.texts import t
+
+
+def side_of(p: dict[str, Any], telegram_id: int) -> str | None:
+    """Which side of the offer this person is: the worker, the NGO director, or neither."""
+    if telegram_id == p["worker_telegram_id"]:
+        return "worker"
+    if telegram_id == p["ngo_telegram_id"]:
+        return "ngo"
+    return None
+
+
+async def answer_offer(services: Services, tx: Tx, user: User, placement_id: int, accept: bool,
+                       now: str) -> Outcome:
+    lang = user.language
+    p = await placements.detail(tx, placement_id)
+    if p is None:
+        return old_button(lang)
+    side = side_of(p, user.telegram_id)
+    if side is None:
+        return not_allowed(lang)
+    if p["status"] in ("withdrawn", "expired"):
+        return Outcome(alert=t(lang, "alerts.expired"))
+    if p["status"] != "offered" or p[f"{side}_answer"] is not None:  # they answered already
+        return already_decided(services, lang, {**p, "decided_by_name": user.display_name,
+                                                "decided_at": p["updated_at"]})
+    if not await placements.record_answer(tx, placement_id, side, "accepted" if accept else "declined", now):
+        return already_decided(services, lang, p)
+    await audit.record(tx, user.telegram_id, "accepted" if accept else "declined", "placement", placement_id,
+                       now, "offered", "offered", side)
+    if not accept:
+        return await _declined(services, tx, user, p, now)
+    other = "ngo" if side == "worker" else "worker"
+    if p[f"{other}_answer"] != "accepted":
+        return Outcome(replies=(Reply(t(lang, "offer.accepted_waiting")),))
+    return await _activate(services, tx, p, now)
+
+
+async def _declined(services: Services, tx: Tx, user: User, p: dict[str, Any], now: str) -> Outcome:
+    await placements.move(tx, p["id"], "offered", "declined", now)
+    who, title = escape(user.display_name), escape(p["title"])
+    notices = await to_directors(
+        services, tx, lambda lang: Reply(t(lang, "offer.declined_notice", who=who, title=title)))
+    await rematch(services, tx, now)
+    return Outcome(replies=(Reply(t(user.language, "offer.declined_ack")),), notices=tuple(notices))
+
+
+async def _activate(services: Services, tx: Tx, p: dict[str, Any], now: str) -> Outcome:
+    """Both accepted: active; contacts to the two sides only; full requests stop taking offers."""
+    await placements.move(tx, p["id"], "offered", "active", now, started_at=now)
+    await audit.record(tx, None, "activated", "placement", p["id"], now, "offered", "active")
+    active = await placements.detail(tx, p["id"])
+    assert active is not None
+    notices = [Notice(active["worker_telegram_id"], cards.contacts_for_worker(active)),
+               Notice(active["ngo_telegram_id"], cards.contacts_for_ngo(active))]
+    names = {"worker": escape(p["worker_name"]), "ngo": escape(p["ngo_name"]), "title": escape(p["title"])}
+    notices += await to_directors(
+        services, tx, lambda lang: Reply(t(lang, "offer.active_for_director", **names)))
+    notices += await _fill_if_full(services, tx, active, now)
+    return Outcome(notices=tuple(notices))
+
+
+async def _fill_if_full(services: Services, tx: Tx, p: dict[str, Any], now: str) -> list[Notice]:
+    """When every place is taken the request is filled; open proposals and offers are withdrawn."""
+    active = await placements.live_of_request(tx, p["request_id"], ("active",))
+    if len(active) < p["headcount"]:
+        return []
+    await requests.set_request_status(tx, p["request_id"], "open", "filled", now)
+    await audit.record(tx, None, "filled", "request", p["request_id"], now, "open", "filled")
+    return await withdraw_open_offers(tx, p["request_id"], now)
+
+
+async def withdraw_open_offers(tx: Tx, request_id: int, now: str) -> list[Notice]:
+    """Withdraw a request's proposals and offers; everyone holding an offer is told."""
+    notices = []
+    for pid in await placements.live_of_request(tx, request_id, ("proposed", "offered")):
+        p = await placements.detail(tx, pid)
+        if p is None or not await placements.move(tx, pid, p["status"], "withdrawn", now):
+            continue
+        await audit.record(tx, None, "withdrawn", "placement", pid, now, p["status"], "withdrawn")
+        if p["status"] == "offered":
+            notices += [Notice(tel, Reply(t(lang, "offer.withdrawn", title=escape(p["title"]))))
+                        for tel, lang in ((p["worker_telegram_id"], p["worker_language"]),
+                                          (p["ngo_telegram_id"], p["ngo_language"])) if tel is not None]
+    return notices
+

@@ -1,0 +1,92 @@
+"""Matching in the loop: keep the stored proposals in step with the live database.
+
+Open proposals that still pass every hard rule are kept (a director's queue does not shuffle
+under them) and count against capacity; the ones no longer valid are withdrawn; the matcher
+then fills the remaining slots. Decided rows are never touched.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from bot.forms.model import Notice, Reply
+from bot.placements.common import to_directors
+from bot.placements.convert import reasons_of, request_of, worker_of
+from bot.services import Services
+from bot.store import Tx, audit, members, placements, requests
+from bot.store.placements import FINAL_FOR_PAIR, HOLDING, Pair
+from bot.texts import t
+from matching import MatchSettings, Request, Worker, match, normalise_requests, normalise_workers
+from matching.rules import failed_rules
+
+
+@dataclass(frozen=True)
+class Rematch:
+    proposed: int
+    withdrawn: int
+    waiting: int
+
+
+async def rematch(services: Services, tx: Tx, now: str) -> Rematch:
+    """Withdraw proposals no longer valid, then propose for every open slot."""
+    settings = services.settings.matching
+    holding_w = await placements.counts_holding(tx, "worker_id")
+    holding_r = await placements.counts_holding(tx, "request_id")
+    workers = {w.id: w for w in (worker_of(row, holding_w.get(row["id"], 0))
+                                 for row in await members.verified_workers(tx))}
+    posts = {r.id: r for r in (request_of(row, holding_r.get(row["id"], 0))
+                               for row in await requests.matchable_requests(tx))}
+    kept, withdrawn = await _review_proposals(tx, workers, posts, settings, now)
+    per_worker = Counter(str(p.worker_id) for p in kept)
+    per_request = Counter(str(p.request_id) for p in kept)
+    result = match(
+        [replace(w, live_placements=w.live_placements + per_worker[w.id]) for w in workers.values()],
+        [replace(r, filled=r.filled + per_request[r.id]) for r in posts.values()],
+        settings,
+        excluded_pairs=await _excluded(tx, kept),
+    )
+    for placement in result.placements:
+        pair = Pair(int(placement.request_id), int(placement.worker_id))
+        reasons = reasons_of(placement.reasons, placement.reasons_zh)
+        placement_id = await placements.insert_proposal(tx, pair, placement.score, reasons, now)
+        await audit.record(tx, None, "proposed", "placement", placement_id, now, None, "proposed")
+    return Rematch(len(result.placements), withdrawn, len(kept) + len(result.placements))
+
+
+async def _review_proposals(tx: Tx, workers: dict[str, Worker], posts: dict[str, Request],
+                            settings: MatchSettings, now: str) -> tuple[set[Pair], int]:
+    """Keep proposals still eligible and within capacity; withdraw the rest."""
+    by_worker = {w.id: w for w in normalise_workers(list(workers.values()), settings.fuzzy_cutoff)}
+    by_request = {r.id: r for r in normalise_requests(list(posts.values()), settings.fuzzy_cutoff)}
+    kept: set[Pair] = set()
+    used_w: Counter[str] = Counter()
+    used_r: Counter[str] = Counter()
+    withdrawn = 0
+    for pair, placement_id in sorted((await placements.proposals(tx)).items(), key=lambda item: item[1]):
+        worker, post = by_worker.get(str(pair.worker_id)), by_request.get(str(pair.request_id))
+        if (worker is not None and post is not None and not failed_rules(worker, post, settings)
+                and used_w[worker.id] < worker.max_placements - worker.live_placements
+                and used_r[post.id] < post.open_slots):
+            kept.add(pair)
+            used_w[worker.id] += 1
+            used_r[post.id] += 1
+        elif await placements.move(tx, placement_id, "proposed", "withdrawn", now):
+            await audit.record(tx, None, "withdrawn", "placement", placement_id, now, "proposed", "withdrawn")
+            withdrawn += 1
+    return kept, withdrawn
+
+
+async def _excluded(tx: Tx, kept: set[Pair]) -> set[tuple[str, str]]:
+    """Pairs never to propose now: decided before, holding a place, or already proposed."""
+    pairs = await placements.pairs_with_status(tx, FINAL_FOR_PAIR + HOLDING)
+    return {(str(p.request_id), str(p.worker_id)) for p in pairs | kept}
+
+
+async def rematch_and_tell(services: Services, tx: Tx, now: str) -> list[Notice]:
+    """Rematch; when new proposals appeared, tell every director how many wait in /queue."""
+    outcome = await rematch(services, tx, now)
+    if not outcome.proposed:
+        return []
+    return await to_directors(
+        services, tx, lambda lang: Reply(t(lang, "queue.proposals_waiting", count=outcome.waiting)))

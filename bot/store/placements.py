@@ -1,0 +1,127 @@
+"""SQL of ``placements``: proposals and the whole life of each placement.
+
+Every state change is ``UPDATE ... WHERE id = ? AND status = ?`` and the caller looks at the
+row count, so two people acting on the same row at once cannot both win.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from bot.store.database import Tx
+from bot.store.rows import decode
+
+LIVE = ("proposed", "approved", "offered", "active")
+HOLDING = ("approved", "offered", "active")          # count against capacity and headcount
+FINAL_FOR_PAIR = ("rejected", "declined", "expired", "cancelled", "completed")
+
+_DETAIL = """
+SELECT p.*, r.title, r.ngo_id, r.skills AS request_skills, r.hours_per_week AS request_hours,
+       r.district AS request_district, r.status AS request_status, r.headcount,
+       r.description, r.start_date, r.duration_weeks, r.field,
+       n.name AS ngo_name, n.director_telegram_id AS ngo_telegram_id, n.director_name,
+       n.director_phone,
+       w.name AS worker_name, w.telegram_id AS worker_telegram_id, w.phone AS worker_phone,
+       w.skills AS worker_skills, w.certification, w.hours_per_week AS worker_hours,
+       w.district AS worker_district, w.years_experience, w.introduction, w.max_placements,
+       coalesce(uw.language, 'zh') AS worker_language, uw.username AS worker_username,
+       coalesce(un.language, 'zh') AS ngo_language, un.username AS ngo_username,
+       ud.display_name AS decided_by_name
+FROM placements p
+JOIN requests r ON r.id = p.request_id
+JOIN ngos n ON n.id = r.ngo_id
+JOIN workers w ON w.id = p.worker_id
+LEFT JOIN users uw ON uw.telegram_id = w.telegram_id
+LEFT JOIN users un ON un.telegram_id = n.director_telegram_id
+LEFT JOIN users ud ON ud.telegram_id = p.decided_by
+"""
+_JSON = {"reasons", "request_skills", "worker_skills"}
+
+
+@dataclass(frozen=True)
+class Pair:
+    request_id: int
+    worker_id: int
+
+
+async def counts_holding(tx: Tx, column: str) -> dict[int, int]:
+    """Placements holding a place, per worker_id or per request_id."""
+    assert column in ("worker_id", "request_id")
+    marks = ", ".join("?" * len(HOLDING))
+    rows = await tx.fetchall(
+        f"SELECT {column}, count(*) FROM placements WHERE status IN ({marks}) GROUP BY {column}", HOLDING)
+    return {row[0]: row[1] for row in rows}
+
+
+async def pairs_with_status(tx: Tx, statuses: tuple[str, ...]) -> set[Pair]:
+    marks = ", ".join("?" * len(statuses))
+    rows = await tx.fetchall(
+        f"SELECT DISTINCT request_id, worker_id FROM placements WHERE status IN ({marks})", statuses)
+    return {Pair(row[0], row[1]) for row in rows}
+
+
+async def proposals(tx: Tx) -> dict[Pair, int]:
+    """Open proposals: pair -> placement id."""
+    rows = await tx.fetchall("SELECT id, request_id, worker_id FROM placements WHERE status = 'proposed'")
+    return {Pair(row[1], row[2]): row[0] for row in rows}
+
+
+async def insert_proposal(tx: Tx, pair: Pair, score: float, reasons: list[dict[str, str]], now: str) -> int:
+    return await tx.insert(
+        "INSERT INTO placements (request_id, worker_id, status, score, reasons, created_at, updated_at) "
+        "VALUES (?, ?, 'proposed', ?, ?, ?, ?)",
+        (pair.request_id, pair.worker_id, round(min(max(score, 0.0), 1.0), 4),
+         json.dumps(reasons, ensure_ascii=False), now, now))
+
+
+async def rescore_proposal(tx: Tx, placement_id: int, score: float, reasons: list[dict[str, str]],
+                           now: str) -> int:
+    return await tx.execute(
+        "UPDATE placements SET score = ?, reasons = ?, updated_at = ? WHERE id = ? AND status = 'proposed'",
+        (round(min(max(score, 0.0), 1.0), 4), json.dumps(reasons, ensure_ascii=False), now, placement_id))
+
+
+async def detail(tx: Tx, placement_id: int) -> dict[str, Any] | None:
+    """A placement with its request, NGO and worker, for cards and offers."""
+    row = await tx.fetchone(_DETAIL + " WHERE p.id = ?", (placement_id,))
+    return None if row is None else decode(row, _JSON)
+
+
+async def details(tx: Tx, where: str = "1", params: tuple[Any, ...] = (), order: str = "p.id") -> list[dict[str, Any]]:
+    rows = await tx.fetchall(f"{_DETAIL} WHERE {where} ORDER BY {order}", params)
+    return [decode(row, _JSON) for row in rows]
+
+
+async def move(tx: Tx, placement_id: int, from_status: str, to_status: str, now: str,
+               **columns: Any) -> bool:
+    """Change the status (and other columns) only if it is still ``from_status``."""
+    assignments = "".join(f", {name} = ?" for name in columns)
+    changed = await tx.execute(
+        f"UPDATE placements SET status = ?, updated_at = ?{assignments} WHERE id = ? AND status = ?",
+        (to_status, now, *columns.values(), placement_id, from_status))
+    return changed == 1
+
+
+async def record_answer(tx: Tx, placement_id: int, side: str, answer: str, now: str) -> bool:
+    """One side's answer to an offer, once: only while offered and not answered yet."""
+    column = {"worker": "worker_answer", "ngo": "ngo_answer"}[side]
+    changed = await tx.execute(
+        f"UPDATE placements SET {column} = ?, updated_at = ? "
+        f"WHERE id = ? AND status = 'offered' AND {column} IS NULL",
+        (answer, now, placement_id))
+    return changed == 1
+
+
+async def live_of_request(tx: Tx, request_id: int, statuses: tuple[str, ...]) -> list[int]:
+    marks = ", ".join("?" * len(statuses))
+    rows = await tx.fetchall(
+        f"SELECT id FROM placements WHERE request_id = ? AND status IN ({marks}) ORDER BY id",
+        (request_id, *statuses))
+    return [row[0] for row in rows]
+
+
+async def count_by_status(tx: Tx) -> dict[str, int]:
+    rows = await tx.fetchall("SELECT status, count(*) FROM placements GROUP BY status")
+    return {row[0]: row[1] for row in rows}
