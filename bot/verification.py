@@ -48,7 +48,9 @@ async def pending_cards(services: Services, tx: Tx, lang: Lang) -> list[Reply]:
     return replies
 
 
-async def verify(services: Services, tx: Tx, director: User, code: str, member_id: int, now: str) -> Outcome:
+async def _pending_member(services: Services, tx: Tx, director: User, code: str,
+                          member_id: int) -> dict[str, Any] | Outcome:
+    """The member a director's button names, or the refusal: not a director, gone, decided."""
     lang = director.language
     if not services.is_director(director.telegram_id):
         return not_allowed(lang)
@@ -56,6 +58,17 @@ async def verify(services: Services, tx: Tx, director: User, code: str, member_i
     row = await members.member_by_id(tx, table, member_id)
     if row is None:
         return old_button(lang)
+    if row["status"] != "pending":
+        return await _already(services, tx, lang, role, member_id, row)
+    return row
+
+
+async def verify(services: Services, tx: Tx, director: User, code: str, member_id: int, now: str) -> Outcome:
+    lang = director.language
+    table, role = ROLES[code]
+    row = await _pending_member(services, tx, director, code, member_id)
+    if isinstance(row, Outcome):
+        return row
     if not await members.set_member_status(tx, table, member_id, "pending", "verified", None, now):
         return await _already(services, tx, lang, role, member_id, row)
     await audit.record(tx, director.telegram_id, "verified", role, member_id, now, "pending", "verified")
@@ -67,15 +80,10 @@ async def verify(services: Services, tx: Tx, director: User, code: str, member_i
 
 
 async def start_rejection(services: Services, tx: Tx, director: User, code: str, member_id: int) -> Outcome:
-    lang = director.language
-    if not services.is_director(director.telegram_id):
-        return not_allowed(lang)
-    table, role = ROLES[code]
-    row = await members.member_by_id(tx, table, member_id)
-    if row is None:
-        return old_button(lang)
-    if row["status"] != "pending":
-        return await _already(services, tx, lang, role, member_id, row)
+    _, role = ROLES[code]
+    row = await _pending_member(services, tx, director, code, member_id)
+    if isinstance(row, Outcome):
+        return row
     return await engine.begin(services, tx, director, REJECT_FORMS[code], target_id=member_id,
                               params={"name": escape(_name(row, role))})
 

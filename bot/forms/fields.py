@@ -7,8 +7,8 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from bot.forms.model import Choice, Field, Kind, Parser
-from bot.parsers import parse_yes_no
+from bot.forms.model import Choice, Field, Form, Kind, Parser, Submit, text_choices
+from bot.parsers import parse_reason, parse_yes_no
 from bot.parsers.result import Invalid, Ok, ParseResult
 from bot.texts import t
 from matching import normalise
@@ -69,3 +69,18 @@ def vocabulary_choice(name: str, prompt: str, label: str, kind: str, columns: in
 def vocabulary_multi(name: str, prompt: str, label: str, kind: str, optional: bool = False) -> Field:
     return Field(name, prompt, label, Kind.MULTI, choices=lambda: vocabulary_choices(kind),
                  optional=optional)
+
+
+def choice_then_note(name: str, choice: tuple[str, str, tuple[str, ...]], note: tuple[str, str],
+                     submit: Submit) -> Form:
+    """A short form answered in two steps: one button, then an optional note; no summary.
+
+    ``choice`` is (field name, prompt key, (label table, *ids)): each button is labelled by
+    the text ``<label table>.<id>``. ``note`` is (field name, prompt key).
+    """
+    (choice_name, choice_prompt, (prefix, *ids)), (note_name, note_prompt) = choice, note
+    return Form(name, "", "", (
+        Field(choice_name, choice_prompt, choice_prompt, Kind.CHOICE,
+              choices=lambda: text_choices(prefix, tuple(ids)), columns=2),
+        Field(note_name, note_prompt, note_prompt, parse=ignoring_today(parse_reason), optional=True),
+    ), submit, confirm=False)

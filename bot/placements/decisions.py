@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from bot.forms import engine
-from bot.forms.fields import ignoring_today
-from bot.forms.model import Field, Form, Kind, Notice, Outcome, Reply, text_choices
+from bot.forms.fields import choice_then_note
+from bot.forms.model import Notice, Outcome, Reply
 from bot.markup import escape
-from bot.parsers import parse_reason
 from bot.placements import cards
 from bot.placements.candidates import candidates_for
 from bot.placements.common import already_decided, not_allowed, old_button
@@ -94,13 +93,9 @@ async def _reject(services: Services, tx: Tx, director: User, draft, now: str) -
     return Outcome(replies=(Reply(t(lang, "queue.rejected_done")), *([following] if following else [])))
 
 
-REJECT_PROPOSAL_FORM = Form(
-    "reject_proposal", "", "", (
-        Field("reason", "queue.ask_reject_reason", "queue.ask_reject_reason", Kind.CHOICE,
-              choices=lambda: text_choices("queue.reject_reasons", REJECT_REASONS), columns=2),
-        Field("note", "queue.ask_reject_note", "queue.ask_reject_note",
-              parse=ignoring_today(parse_reason), optional=True),
-    ), _reject, confirm=False)
+REJECT_PROPOSAL_FORM = choice_then_note(
+    "reject_proposal", ("reason", "queue.ask_reject_reason", ("queue.reject_reasons", *REJECT_REASONS)),
+    ("note", "queue.ask_reject_note"), _reject)
 
 
 async def other_candidates(services: Services, tx: Tx, director: User, placement_id: int) -> Outcome:

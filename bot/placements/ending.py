@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from bot.forms import engine
-from bot.forms.fields import ignoring_today
-from bot.forms.model import Field, Form, Kind, Notice, Outcome, Reply, text_choices
+from bot.forms.fields import choice_then_note
+from bot.forms.model import Notice, Outcome, Reply
 from bot.markup import escape
-from bot.parsers import parse_reason
 from bot.placements.common import not_allowed, old_button, to_directors
 from bot.placements.proposals import rematch
 from bot.services import Services
@@ -60,10 +59,6 @@ async def _end(services: Services, tx: Tx, user: User, draft, now: str) -> Outco
     return Outcome(replies=(Reply(done),), notices=tuple(notices))
 
 
-END_FORM = Form(
-    "end_placement", "", "", (
-        Field("outcome", "placement.ask_end", "placement.ask_end", Kind.CHOICE,
-              choices=lambda: text_choices("placement.buttons", OUTCOMES), columns=2),
-        Field("reason", "placement.ask_end_reason", "placement.ask_end_reason",
-              parse=ignoring_today(parse_reason), optional=True),
-    ), _end, confirm=False)
+END_FORM = choice_then_note(
+    "end_placement", ("outcome", "placement.ask_end", ("placement.buttons", *OUTCOMES)),
+    ("reason", "placement.ask_end_reason"), _end)
