@@ -6,10 +6,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from bot.commands import backup, match, migrate, run
+from bot.commands import backup, match, migrate, run, sandbox
 from bot.commands._common import CommandFailed
 
-SUBCOMMANDS = (run, migrate, backup, match)
+SUBCOMMANDS = (run, sandbox, migrate, backup, match)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -215,3 +215,13 @@ def test_languages_including_the_local_dialect_and_sign_language(text, expected)
 def test_fields_are_their_own_vocabulary():
     assert ids("养老", "field") == ["elderly_services"]
     assert ids("elderly care", "skill") == ["elderly_care"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("法律宣传", "legal_education"), ("养老服务", "elderly_care"), ("普法宣传", "legal_education"),
+     ("新媒体宣传", "brand_marketing")],
+)
+def test_words_people_type_in_requests_reach_the_skill_they_mean_not_a_look_alike(text, expected):
+    [found] = normalise(text)
+    assert found.id == expected

@@ -1,0 +1,103 @@
+"""`matchbot sandbox` end to end: emulator + web chat + the real bot on a seeded database.
+
+Everything runs in one event loop: the emulator serves the Bot API and the web chat on one
+port, the Application polls it exactly as it would poll Telegram, and the web chat's
+"skip ahead" moves the same :class:`~bot.clock.Clock` the bot schedules with.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from telegram.ext import Application
+
+from bot.app import build_application
+from bot.clock import Clock
+from bot.config import Settings
+from bot.sandbox.application import polling
+from bot.sandbox.emulator import DEFAULT_TOKEN, Emulator
+from bot.sandbox.personas import personas_from_seed
+from bot.sandbox.seed import Seed, load_seed
+from bot.sandbox.seeding import seed_database
+from bot.sandbox.webchat import WebChat
+from bot.store import open_database
+
+AnyApplication = Application[Any, Any, Any, Any, Any, Any]
+ApplicationFactory = Callable[[Settings, Clock], AnyApplication]
+
+
+@dataclass(frozen=True)
+class SandboxPlan:
+    """Where the sandbox listens and which database file it plays with."""
+
+    database: Path
+    port: int
+    host: str = "127.0.0.1"
+
+
+def sandbox_settings(settings: Settings, *, emulator_url: str, token: str, database: Path,
+                     seed: Seed) -> Settings:
+    """The operator's settings pointed at the emulator (``emulator_url``) and the sandbox database.
+
+    The seeded association director is added to the configured ones, so the director persona
+    has the director's powers.
+    """
+    directors = settings.association.directors
+    if seed.director.telegram_id not in directors:
+        directors = (*directors, seed.director.telegram_id)
+    return dataclasses.replace(
+        settings,
+        telegram=dataclasses.replace(
+            settings.telegram, token=token, base_url=emulator_url, mode="polling"
+        ),
+        database=dataclasses.replace(settings.database, path=database),
+        association=dataclasses.replace(settings.association, directors=directors),
+    )
+
+
+async def run_sandbox(
+    settings: Settings,
+    plan: SandboxPlan,
+    stop: asyncio.Event,
+    *,
+    on_ready: Callable[[str], None] = lambda url: None,
+    application_factory: ApplicationFactory | None = None,
+    seed: Seed | None = None,
+) -> None:
+    """Serve the sandbox until ``stop`` is set; ``on_ready`` gets the web chat's URL."""
+    seed = seed or load_seed()
+    clock = Clock()
+    webchat = WebChat(list(personas_from_seed(seed)), clock)
+    emulator = Emulator(DEFAULT_TOKEN, clock=clock, extra_routes=webchat.mount)
+    await emulator.start(plan.host, plan.port)
+    try:
+        bot_settings = sandbox_settings(
+            settings, emulator_url=emulator.url, token=emulator.token, database=plan.database,
+            seed=seed,
+        )
+        await _seed_once(bot_settings, seed, clock)
+        factory = application_factory or _build_real_application
+        app = factory(bot_settings, clock)
+        async with polling(app):
+            on_ready(f"{emulator.url}/")
+            await stop.wait()
+    finally:
+        await emulator.close()
+
+
+async def _seed_once(settings: Settings, seed: Seed, clock: Clock) -> None:
+    store = await open_database(settings.database.path,
+                                busy_timeout_ms=settings.database.busy_timeout_ms)
+    try:
+        await seed_database(store, seed, clock=clock)
+    finally:
+        await store.close()
+
+
+def _build_real_application(settings: Settings, clock: Clock) -> AnyApplication:
+    return build_application(settings, clock=clock)

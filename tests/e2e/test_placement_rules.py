@@ -1,0 +1,134 @@
+"""Who may do what: forged, replayed and concurrent presses change nothing, or exactly one thing."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from bot.texts import t
+
+from .chat import expect, plain
+from .conftest import DIRECTORS
+from .seeding import add_ngo, add_request, add_worker
+from .test_placement_cycle import db
+
+
+def write(sandbox, sql: str, *params) -> None:
+    path = sandbox.application.bot_data["services"].settings.database.path
+    with sqlite3.connect(path) as conn:
+        conn.execute(sql, params)
+
+
+async def verified_pair(sandbox) -> dict[str, int]:
+    """Two verified counsellors, one verified NGO with one counselling request, matched by /match."""
+    s = sandbox.application.bot_data["services"]
+    ids = {"wang": await add_worker(s, 201, "王芳"),
+           "zhao": await add_worker(s, 202, "赵磊", years_experience=1),
+           "sun": await add_ngo(s, 301, "阳光心理服务中心")}
+    ids["request"] = await add_request(s, ids["sun"], "社区心理支持")
+    write(sandbox, "UPDATE workers SET status = 'verified'")
+    write(sandbox, "UPDATE ngos SET status = 'verified'")
+    director = sandbox.user(DIRECTORS[0], "Director Chen", lang="en")
+    await director.send("/match")
+    await expect(director, plain("en", "queue.match_done", new=1, withdrawn=0), within=2)
+    [proposal] = db(sandbox, "SELECT id, worker_id FROM placements WHERE status = 'proposed'")
+    ids["proposal"], ids["proposed_worker"] = proposal["id"], proposal["worker_id"]
+    return ids
+
+
+def audit_count(sandbox, action: str) -> int:
+    return db(sandbox, "SELECT count(*) AS n FROM audit_log WHERE action = ?", action)[0]["n"]
+
+
+async def test_a_non_director_forging_director_buttons_is_refused_and_nothing_changes(cycle):
+    ids = await verified_pair(cycle)
+    mallory = cycle.user(666, "Mallory", lang="en")
+    await mallory.send("/start")
+    await mallory.next_message()
+    for data in (f"q:ok:{ids['proposal']}", f"q:no:{ids['proposal']}", f"v:ok:w:{ids['wang']}",
+                 f"v:no:n:{ids['sun']}", f"pl:end:{ids['proposal']}"):
+        answered = await mallory.callback_answer(await mallory.forge_callback(data))
+        assert answered.answer_text in (t("en", "alerts.not_allowed"), t("en", "alerts.old_button")), data
+    assert db(cycle, "SELECT status FROM placements")[0]["status"] == "proposed"
+    assert audit_count(cycle, "approved") == 0 and audit_count(cycle, "rejected") == 0
+    await mallory.send("/queue")
+    await expect(mallory, t("en", "alerts.not_allowed"))
+
+
+async def test_two_directors_approving_at_the_same_moment_record_exactly_one_decision(cycle):
+    ids = await verified_pair(cycle)
+    chen, ma = cycle.user(DIRECTORS[0], "Director Chen", lang="en"), cycle.user(DIRECTORS[1], "Director Ma")
+    await ma.send("/start")
+    await ma.next_message()
+    # Both presses are queued before the bot's next getUpdates: one batch, handled concurrently.
+    first = await chen.forge_callback(f"q:ok:{ids['proposal']}")
+    second = await ma.forge_callback(f"q:ok:{ids['proposal']}")
+    answers = [await chen.callback_answer(first), await ma.callback_answer(second)]
+    refused = [a for a in answers if a.answer_text and a.answer_text.startswith("Already decided by")]
+    assert len(refused) == 1
+    assert audit_count(cycle, "approved") == 1
+    assert db(cycle, "SELECT status FROM placements")[0]["status"] == "offered"
+
+
+async def test_pressing_approve_twice_offers_once(cycle):
+    ids = await verified_pair(cycle)
+    chen = cycle.user(DIRECTORS[0], "Director Chen", lang="en")
+    first = await chen.forge_callback(f"q:ok:{ids['proposal']}")
+    await chen.callback_answer(first)
+    again = await chen.callback_answer(await chen.forge_callback(f"q:ok:{ids['proposal']}"))
+    assert again.answer_text.startswith("Already decided by Director Chen at ")
+    assert audit_count(cycle, "approved") == 1
+    worker = cycle.user(200 + ids["proposed_worker"], "worker", lang="zh")
+    offers = [m for m in worker.transcript() if m.from_bot and "o:acc:" in "".join(m.callback_data or ())]
+    assert len(offers) <= 1
+
+
+async def test_a_rejection_stores_its_structured_reason_and_proposes_the_next_candidate(cycle):
+    ids = await verified_pair(cycle)
+    chen = cycle.user(DIRECTORS[0], "Director Chen", lang="en")
+    await chen.callback_answer(await chen.forge_callback(f"q:no:{ids['proposal']}"))
+    await expect(chen, plain("en", "queue.ask_reject_reason"), within=3)
+    await chen.press(t("en", "queue.reject_reasons.experience"))
+    await expect(chen, plain("en", "queue.ask_reject_note"))
+    await chen.send("needs more group work")
+    await expect(chen, plain("en", "queue.rejected_done"), within=3)
+    rejected = db(cycle, "SELECT * FROM placements WHERE id = ?", ids["proposal"])[0]
+    assert rejected["status"] == "rejected" and rejected["reject_reason"] == "experience"
+    assert rejected["reject_note"] == "needs more group work"
+    [following] = db(cycle, "SELECT worker_id FROM placements WHERE status = 'proposed'")
+    assert following["worker_id"] != ids["proposed_worker"]
+    worker_chat = cycle.user(200 + ids["proposed_worker"], "worker", lang="zh")
+    assert not any("group work" in m.text for m in worker_chat.transcript())
+
+
+async def test_an_offer_for_a_closed_request_is_withdrawn_and_its_holder_told(cycle):
+    ids = await verified_pair(cycle)
+    chen = cycle.user(DIRECTORS[0], "Director Chen", lang="en")
+    holder = cycle.user(200 + ids["proposed_worker"], "worker", lang="zh")
+    sun = cycle.user(301, "孙主任", lang="zh")
+    await chen.callback_answer(await chen.forge_callback(f"q:ok:{ids['proposal']}"))
+    await expect(holder, "社区心理支持")
+    await sun.next_message()  # the NGO's side of the offer
+    await sun.callback_answer(await sun.forge_callback(f"rq:yes:{ids['request']}"))
+    await expect(holder, plain("zh", "offer.withdrawn", title="社区心理支持"))
+    late = await holder.callback_answer(await holder.forge_callback(f"o:acc:{ids['proposal']}"))
+    assert late.answer_text == t("zh", "alerts.expired")
+    assert db(cycle, "SELECT status FROM placements")[0]["status"] == "withdrawn"
+
+
+async def test_rejecting_a_member_asks_a_reason_which_the_member_receives(cycle):
+    s = cycle.application.bot_data["services"]
+    worker_id = await add_worker(s, 205, "钱多多")
+    chen = cycle.user(DIRECTORS[0], "Director Chen", lang="en")
+    qian = cycle.user(205, "钱多多", lang="zh")
+    await chen.send("/queue")
+    card = await expect(chen, "钱多多", within=3)
+    await chen.press(next(d for d in card.callback_data if d.startswith("v:no:")))
+    await expect(chen, plain("en", "verify.ask_reason", name="钱多多"))
+    await chen.send("请补充社工证书编号")
+    await expect(chen, plain("en", "verify.rejected_done", name="钱多多"))
+    told = await expect(qian, "请补充社工证书编号")
+    assert told
+    row = db(cycle, "SELECT status, status_reason FROM workers WHERE id = ?", worker_id)[0]
+    assert (row["status"], row["status_reason"]) == ("rejected", "请补充社工证书编号")
+    again = await chen.callback_answer(await chen.forge_callback(f"v:ok:w:{worker_id}"))
+    assert again.answer_text.startswith("Already decided by Director Chen")

@@ -1,0 +1,78 @@
+"""The demo seed: enough realistic people for the sandbox, inserted once like forms would."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bot.clock import Clock
+from bot.config import default_settings
+from bot.sandbox import DEFAULT_TOKEN
+from bot.sandbox.personas import personas_from_seed
+from bot.sandbox.runner import sandbox_settings
+from bot.sandbox.seed import load_seed
+from bot.sandbox.seeding import seed_database
+from bot.store import open_database
+from bot.store.members import member_by_telegram
+from bot.store.requests import requests_of_ngo
+
+JINAN_DISTRICTS = {"市中区", "历下区", "槐荫区", "天桥区", "历城区", "长清区", "章丘区"}
+
+
+def test_the_demo_seed_has_enough_people_for_every_flow():
+    seed = load_seed()
+    assert len(seed.workers) >= 30
+    assert len(seed.ngos) >= 10
+    assert len(seed.requests) >= 15
+    assert {w.status for w in seed.workers} == {"verified", "pending"}
+
+
+def test_every_person_has_a_distinct_telegram_id_and_a_chinese_mobile():
+    seed = load_seed()
+    ids = [seed.director.telegram_id, *(w.telegram_id for w in seed.workers),
+           *(n.director_telegram_id for n in seed.ngos)]
+    assert len(ids) == len(set(ids))
+    phones = [seed.director.phone, *(w.phone for w in seed.workers),
+              *(n.director_phone for n in seed.ngos)]
+    assert all(re.fullmatch(r"1[3-9]\d{9}", phone) for phone in phones)
+    assert {w.district for w in seed.workers} <= JINAN_DISTRICTS
+    assert {r.district for r in seed.requests} <= JINAN_DISTRICTS
+
+
+def test_personas_put_the_director_first_and_cover_every_member():
+    seed = load_seed()
+    personas = personas_from_seed(seed)
+    assert personas[0].role == "director"
+    assert len(personas) == 1 + len(seed.workers) + len(seed.ngos)
+
+
+async def test_seeding_inserts_everything_once(tmp_path: Path):
+    seed = load_seed()
+    store = await open_database(tmp_path / "sandbox.sqlite3")
+    try:
+        assert await seed_database(store, seed, clock=Clock()) is True
+        assert await seed_database(store, seed, clock=Clock()) is False
+        async with store.transaction() as tx:
+            first = await member_by_telegram(tx, "workers", seed.workers[0].telegram_id)
+            ngo = await member_by_telegram(tx, "ngos", seed.ngos[0].director_telegram_id)
+            open_requests = await requests_of_ngo(tx, ngo["id"])
+    finally:
+        await store.close()
+    assert first["name"] == seed.workers[0].name
+    assert first["status"] == seed.workers[0].status
+    assert first["district"] == "lixia"
+    assert "psychological_counselling" in first["skills"]
+    assert first["phone"] == "+86" + seed.workers[0].phone
+    expected = sum(1 for r in seed.requests if r.ngo == seed.ngos[0].key)
+    assert [r["status"] for r in open_requests] == ["open"] * expected
+
+
+def test_the_sandbox_makes_the_seeded_director_a_director(tmp_path: Path):
+    seed = load_seed()
+    settings = default_settings(association={"directors": [42]})
+    adjusted = sandbox_settings(settings, emulator_url="http://127.0.0.1:8765",
+                                token=DEFAULT_TOKEN, database=tmp_path / "s.db", seed=seed)
+    assert adjusted.association.directors == (42, seed.director.telegram_id)
+    assert adjusted.telegram.base_url == "http://127.0.0.1:8765"
+    assert adjusted.telegram.token == DEFAULT_TOKEN
+    assert adjusted.database.path == tmp_path / "s.db"
