@@ -5,40 +5,28 @@ from __future__ import annotations
 from typing import Any
 
 from bot.clock import to_iso
-from bot.forms import catalog, engine, ngo, render, request, worker
+from bot.forms import catalog, engine, request
 from bot.forms.model import Button, Form, Outcome, Reply
 from bot.markup import escape
+from bot.parsers import parse_row_id
 from bot.people import Sender, remember
+from bot.placements.stages import request_stage
+from bot.profile_view import PROFILES, profile_text
 from bot.services import Services
-from bot.store import Tx, members, requests
+from bot.store import Tx, members, placements, requests
 from bot.store.users import User
 from bot.talent_requests import close_request
 from bot.texts import t
 
-# (table, form, how a stored row becomes the form's answers, header key) per role
-_PROFILES = {
-    "worker": ("workers", catalog.WORKER_FORM, worker.answers_from_columns, "profile.worker_header"),
-    "ngo": ("ngos", catalog.NGO_FORM, ngo.answers_from_columns, "profile.ngo_header"),
-}
+# The form that edits each role's profile (what is shown is in bot.profile_view).
+_PROFILE_FORMS = {"worker": catalog.WORKER_FORM, "ngo": catalog.NGO_FORM}
 
 
 async def _own_profile(tx: Tx, user: User) -> tuple[str, dict[str, Any]] | None:
-    if user.role not in _PROFILES:
+    if user.role not in PROFILES:
         return None
-    row = await members.member_by_telegram(tx, _PROFILES[user.role][0], user.telegram_id)
+    row = await members.member_by_telegram(tx, PROFILES[user.role][0], user.telegram_id)
     return None if row is None else (user.role, row)
-
-
-def _profile_text(role: str, row: dict[str, Any], lang: str) -> str:
-    _, form, to_answers, header = _PROFILES[role]
-    answers = to_answers(row)
-    lines = [t(lang, header, status=t(lang, f"member_status.{row['status']}")), ""]
-    for field in form.applicable(answers):
-        value = render.display(field, answers.get(field.name), lang)
-        lines.append(t(lang, "common.summary_line", label=t(lang, field.label), value=value))
-    if row["status"] == "rejected" and row.get("status_reason"):
-        lines += ["", t(lang, "profile.rejected_reason", reason=escape(row["status_reason"]))]
-    return "\n".join(lines)
 
 
 async def show_profile(services: Services, sender: Sender) -> Outcome:
@@ -48,7 +36,7 @@ async def show_profile(services: Services, sender: Sender) -> Outcome:
     if found is None:
         return Outcome(replies=(Reply(t(user.language, "profile.none")),))
     buttons = ((Button(t(user.language, "profile.buttons.edit"), "p:edit"),),)
-    return Outcome(replies=(Reply(_profile_text(*found, user.language), buttons),))
+    return Outcome(replies=(Reply(profile_text(*found, user.language), buttons),))
 
 
 async def profile_pressed(services: Services, sender: Sender, data: str) -> Outcome:
@@ -59,19 +47,16 @@ async def profile_pressed(services: Services, sender: Sender, data: str) -> Outc
         if data != "p:edit" or found is None:
             return Outcome(alert=t(user.language, "alerts.old_button"))
         role, row = found
-        _, form, to_answers, _ = _PROFILES[role]
-        return await engine.begin(services, tx, user, form, target_id=row["id"], answers=to_answers(row))
+        to_answers = PROFILES[role][2]
+        return await engine.begin(services, tx, user, _PROFILE_FORMS[role], target_id=row["id"],
+                                  answers=to_answers(row))
 
 
-def _stage(row: dict[str, Any], lang: str) -> str:
-    return t(lang, "requests.stage.waiting" if row["status"] == "open" else f"requests.stage.{row['status']}")
-
-
-def _request_line(row: dict[str, Any], lang: str) -> str:
+def _request_line(row: dict[str, Any], counts: dict[str, int], lang: str) -> str:
     status = t(lang, f"request_status.{row['status']}")
     return t(lang, "requests.item", title=escape(row["title"]), status=status,
              headcount=row["headcount"], hours=f"{row['hours_per_week']:g}",
-             start_date=row["start_date"], stage=_stage(row, lang))
+             start_date=row["start_date"], stage=request_stage(row, counts, lang))
 
 
 async def list_requests(services: Services, sender: Sender) -> Outcome:
@@ -79,10 +64,11 @@ async def list_requests(services: Services, sender: Sender) -> Outcome:
         user = await remember(services, tx, sender)
         ngo_row = await members.member_by_telegram(tx, "ngos", user.telegram_id)
         rows = [] if ngo_row is None else await requests.requests_of_ngo(tx, ngo_row["id"])
+        counts = {} if ngo_row is None else await placements.live_counts_of_ngo(tx, ngo_row["id"])
     lang = user.language
     if ngo_row is None:
         return Outcome(replies=(Reply(t(lang, "requests.ngo_missing")),))
-    lines = [t(lang, "requests.header"), ""] + [_request_line(r, lang) for r in rows]
+    lines = [t(lang, "requests.header"), ""] + [_request_line(r, counts.get(r["id"], {}), lang) for r in rows]
     if not rows:
         lines.append(t(lang, "requests.none"))
     keyboard = [
@@ -105,7 +91,8 @@ async def request_pressed(services: Services, sender: Sender, data: str) -> Outc
             return Outcome(alert=t(lang, "alerts.not_allowed"))
         if action == "new" and not raw_id:
             return await engine.begin(services, tx, user, catalog.REQUEST_FORM)
-        row = await requests.request_by_id(tx, int(raw_id)) if raw_id.isdigit() else None
+        request_id = parse_row_id(raw_id)
+        row = None if request_id is None else await requests.request_by_id(tx, request_id)
         if row is None or row["ngo_id"] != ngo_row["id"]:
             return Outcome(alert=t(lang, "alerts.not_allowed"))
         return await _on_own_request(services, tx, user, action, row)

@@ -15,8 +15,10 @@ from bot.texts import LANGUAGES, Lang, t
 
 log = logging.getLogger(__name__)
 
-MEMBER_COMMANDS = ("start", "profile", "requests", "status", "placements", "help", "language", "cancel")
-DIRECTOR_COMMANDS = ("queue", "match", "placements", "status", "help", "language", "cancel")
+MEMBER_COMMANDS = ("start", "profile", "requests", "status", "placements", "help", "language", "cancel",
+                   "mydata", "deleteme")
+DIRECTOR_COMMANDS = ("queue", "match", "placements", "status", "stats", "export", "invite", "help", "language",
+                     "cancel")
 
 
 def commands(lang: Lang, names: tuple[str, ...]) -> list[BotCommand]:

@@ -19,16 +19,24 @@ from bot.store import Tx
 from bot.store import drafts as draft_rows
 from bot.store.drafts import Draft
 from bot.store.users import User
-from bot.texts import Lang, t
+from bot.texts import LANGUAGES, Lang, t
 
 
 class _Session:
     """One person's form for the length of one transaction."""
 
-    def __init__(self, services: Services, tx: Tx, user: User, form: Form, draft: Draft) -> None:
+    def __init__(self, services: Services, tx: Tx, user: User, form: Form, draft: Draft,
+                 message_id: int | None = None) -> None:
         self.services, self.tx, self.user, self.form, self.draft = services, tx, user, form, draft
         self.lang: Lang = user.language  # type: ignore[assignment]
         self.now = services.clock.now()
+        self.message_id = message_id  # the typed message being answered, if any
+
+    def already_taken(self) -> bool:
+        """True when this message was taken before: Telegram re-delivers an update whose
+        confirmation a crash lost, and it must not become the answer to the next question."""
+        last = self.draft.state.get("last_message")
+        return self.message_id is not None and last is not None and self.message_id <= last
 
     @property
     def today(self):
@@ -54,6 +62,8 @@ class _Session:
 
     async def save(self, answers: dict[str, Any], state: dict[str, Any], *,
                    new_revision: bool = True) -> bool:
+        if self.message_id is not None:
+            state = {**state, "last_message": self.message_id}
         saved = await draft_rows.save_draft(
             self.tx, replace(self.draft, answers=answers, state=state), to_iso(self.now),
             new_revision=new_revision)
@@ -92,14 +102,14 @@ def _still_applicable(form: Form, answers: dict[str, Any]) -> dict[str, Any]:
     return {name: value for name, value in answers.items() if name not in moot}
 
 
-async def _session(services: Services, tx: Tx, user: User) -> _Session | None:
+async def _session(services: Services, tx: Tx, user: User, message_id: int | None = None) -> _Session | None:
     # Imported here: the catalog wires forms to services that themselves start forms.
     from bot.forms.catalog import form_named
 
     draft = await draft_rows.current_draft(tx, user.telegram_id)
     if draft is None:
         return None
-    return _Session(services, tx, user, form_named(draft.form), draft)
+    return _Session(services, tx, user, form_named(draft.form), draft, message_id)
 
 
 async def begin(services: Services, tx: Tx, user: User, form: Form, *, target_id: int | None = None,
@@ -130,17 +140,39 @@ async def resume(services: Services, tx: Tx, user: User) -> Outcome | None:
     return None if session is None else Outcome(replies=(session.ask(),))
 
 
+async def in_form(tx: Tx, user: User) -> bool:
+    """Whether the person has a form in progress."""
+    return await draft_rows.current_draft(tx, user.telegram_id) is not None
+
+
 async def cancel(tx: Tx, user: User) -> bool:
     return await draft_rows.drop_drafts(tx, user.telegram_id) > 0
 
 
-async def on_text(services: Services, tx: Tx, user: User, text: str) -> Outcome | None:
-    """A typed answer; None when the person is in no form."""
-    session = await _session(services, tx, user)
+async def on_text(services: Services, tx: Tx, user: User, text: str,
+                  message_id: int | None = None) -> Outcome | None:
+    """A typed answer; None when the person is in no form. A message taken before (same
+    ``message_id``) changes nothing and gets the current question again."""
+    session = await _session(services, tx, user, message_id)
     if session is None:
         return None
+    if session.already_taken():
+        return Outcome(replies=(session.ask(),))
+    outcome = await _typed_answer(session, text)
+    if outcome.replies or outcome.alert is None:
+        return outcome
+    # An alert pops up only over a pressed button: typed text gets it as a message, and the question.
+    return Outcome(replies=(Reply(outcome.alert), session.ask()))
+
+
+# The reply keyboard's Back arrives as typed text, in either language: the keyboard on screen
+# may have been drawn before a /language switch.
+_BACK_LABELS = frozenset(t(lang, "common.buttons.back") for lang in LANGUAGES)
+
+
+async def _typed_answer(session: _Session, text: str) -> Outcome:
     field = session.current_field()
-    if text.strip() == t(session.lang, "common.buttons.back"):  # the reply keyboard's Back
+    if text.strip() in _BACK_LABELS:
         return await _back(session, "")
     if field is None:
         return session.refuse("errors.use_buttons")
@@ -163,7 +195,7 @@ async def on_contact(services: Services, tx: Tx, user: User, phone: str) -> Outc
         return None
     field = session.current_field()
     if field is None or field.kind is not Kind.PHONE:
-        return session.refuse("errors.use_buttons")
+        return _not_an_answer(session)
     result = parse_phone(phone)
     if isinstance(result, Invalid):
         return session.refuse(result)
@@ -173,7 +205,14 @@ async def on_contact(services: Services, tx: Tx, user: User, phone: str) -> Outc
 async def on_other(services: Services, tx: Tx, user: User) -> Outcome | None:
     """A sticker, photo or file where the form wants text."""
     session = await _session(services, tx, user)
-    return None if session is None else session.refuse("errors.not_text")
+    return None if session is None else _not_an_answer(session)
+
+
+def _not_an_answer(session: _Session) -> Outcome:
+    """Say what the question takes: typed text, or a tap on its buttons (the summary's too)."""
+    field = session.current_field()
+    typed = field is not None and field.parse is not None
+    return session.refuse("errors.not_text" if typed else "errors.use_buttons")
 
 
 async def _understand_skills(session: _Session, text: str) -> Outcome:
@@ -250,8 +289,8 @@ async def _back(session: _Session, _: str) -> Outcome:
     if state.pop("editing", None) is None:
         applicable = session.form.applicable(answers)
         index = len(applicable) if field is None else applicable.index(field)
-        if index == 0:
-            return Outcome(alert=t(session.lang, "alerts.old_button"))
+        if index == 0:  # nothing before the first question: ask it again
+            return Outcome(replies=(session.ask(),))
         answers.pop(applicable[index - 1].name, None)
     if not await session.save(answers, state):
         return Outcome(alert=t(session.lang, "alerts.old_button"))

@@ -1,4 +1,4 @@
-"""The NGO registration form (eight questions, one only for registered NGOs)."""
+"""The NGO registration: seven questions, eight for a registered NGO, and its answers as columns."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The talent request form (twelve questions) an NGO director fills in for each role."""
+"""The talent request an NGO director fills in for each role: twelve questions, and the columns."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The social worker's profile form (twelve questions) and what submitting it does."""
+"""The social worker's profile: its twelve questions, and its answers as workers-table columns."""
 
 from __future__ import annotations
 

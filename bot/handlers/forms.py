@@ -12,8 +12,9 @@ from bot.services import services_of
 
 async def text_received(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     assert update.effective_message is not None
-    text = update.effective_message.text or ""
-    outcome = await conversation.text_received(services_of(context), sender_of(update), text)
+    message = update.effective_message
+    outcome = await conversation.text_received(services_of(context), sender_of(update), message.text or "",
+                                               message.message_id)
     await deliver(update, context, outcome)
 
 

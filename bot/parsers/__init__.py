@@ -7,6 +7,7 @@ or ``Invalid(key, params)``, where ``key`` names an ``errors.*`` text: the handl
 
 from bot.parsers.choices import parse_choice, parse_yes_no
 from bot.parsers.dates import example_date, latest_start_date, parse_start_date
+from bot.parsers.ids import parse_row_id
 from bot.parsers.numbers import (
     DURATION_WEEKS,
     HEADCOUNT,
@@ -72,6 +73,7 @@ __all__ = [
     "parse_placements_at_once",
     "parse_reason",
     "parse_registration_number",
+    "parse_row_id",
     "parse_skills_text",
     "parse_start_date",
     "parse_title",
