@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bot.clock import to_iso
 from bot.forms.model import Outcome, Reply
+from bot.parsers import parse_row_id
 from bot.people import Sender, remember
 from bot.placements import decisions
 from bot.placements.common import not_allowed, old_button
@@ -51,12 +52,13 @@ async def verify_pressed(services: Services, sender: Sender, data: str) -> Outco
         user = await remember(services, tx, sender)
         if not services.is_director(user.telegram_id):
             return not_allowed(user.language)
-        if code not in ("w", "n") or not raw_id.isdigit():
+        member_id = parse_row_id(raw_id)
+        if code not in ("w", "n") or member_id is None:
             return old_button(user.language)
         if action == "ok":
-            return await verify(services, tx, user, code, int(raw_id), to_iso(services.clock.now()))
+            return await verify(services, tx, user, code, member_id, to_iso(services.clock.now()))
         if action == "no":
-            return await start_rejection(services, tx, user, code, int(raw_id))
+            return await start_rejection(services, tx, user, code, member_id)
     return old_button(user.language)
 
 
@@ -68,9 +70,9 @@ async def queue_pressed(services: Services, sender: Sender, data: str) -> Outcom
         lang = user.language
         if not services.is_director(user.telegram_id):
             return not_allowed(lang)
-        if not raw_id.isdigit():
+        placement_id, now = parse_row_id(raw_id), to_iso(services.clock.now())
+        if placement_id is None:
             return old_button(lang)
-        placement_id, now = int(raw_id), to_iso(services.clock.now())
         if action == "ok":
             return await decisions.approve(services, tx, user, placement_id, now)
         if action == "no":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.clock import to_iso
 from bot.forms.model import Outcome
+from bot.parsers import parse_row_id
 from bot.people import Sender, remember
 from bot.placements.common import old_button
 from bot.placements.ending import start_ending
@@ -16,9 +17,10 @@ async def offer_pressed(services: Services, sender: Sender, data: str) -> Outcom
     _, action, raw_id = [*data.split(":"), "", ""][:3]
     async with services.database.transaction() as tx:
         user = await remember(services, tx, sender)
-        if action not in ("acc", "dec") or not raw_id.isdigit():
+        placement_id = parse_row_id(raw_id)
+        if action not in ("acc", "dec") or placement_id is None:
             return old_button(user.language)
-        return await answer_offer(services, tx, user, int(raw_id), action == "acc",
+        return await answer_offer(services, tx, user, placement_id, action == "acc",
                                   to_iso(services.clock.now()))
 
 
@@ -27,6 +29,7 @@ async def end_pressed(services: Services, sender: Sender, data: str) -> Outcome:
     _, action, raw_id = [*data.split(":"), "", ""][:3]
     async with services.database.transaction() as tx:
         user = await remember(services, tx, sender)
-        if action != "end" or not raw_id.isdigit():
+        placement_id = parse_row_id(raw_id)
+        if action != "end" or placement_id is None:
             return old_button(user.language)
-        return await start_ending(services, tx, user, int(raw_id))
+        return await start_ending(services, tx, user, placement_id)

@@ -17,14 +17,16 @@ from typing import Any
 from telegram.ext import Application
 
 from bot.app import build_application
-from bot.clock import Clock
+from bot.clock import Clock, to_iso
 from bot.config import Settings
+from bot.placements.proposals import rematch
 from bot.sandbox.application import polling
 from bot.sandbox.emulator import DEFAULT_TOKEN, Emulator
 from bot.sandbox.personas import personas_from_seed
 from bot.sandbox.seed import Seed, load_seed
 from bot.sandbox.seeding import seed_database
 from bot.sandbox.webchat import WebChat
+from bot.services import Services
 from bot.store import open_database
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
@@ -91,10 +93,14 @@ async def run_sandbox(
 
 
 async def _seed_once(settings: Settings, seed: Seed, clock: Clock) -> None:
+    """Seed a new sandbox database, then run the matcher once so the director's queue has
+    proposals to decide from the first minute."""
     store = await open_database(settings.database.path,
                                 busy_timeout_ms=settings.database.busy_timeout_ms)
     try:
-        await seed_database(store, seed, clock=clock)
+        if await seed_database(store, seed, clock=clock):
+            async with store.transaction() as tx:
+                await rematch(Services(settings=settings, clock=clock, db=store), tx, to_iso(clock.now()))
     finally:
         await store.close()
 

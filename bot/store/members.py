@@ -58,7 +58,10 @@ async def update_member(tx: Tx, table: str, member_id: int, values: dict[str, An
 
 
 async def verified_workers(tx: Tx) -> list[dict[str, Any]]:
-    rows = await tx.fetchall("SELECT * FROM workers WHERE status = 'verified' ORDER BY id")
+    """Workers the matcher may propose: verified, and reachable on Telegram (an imported worker
+    who has not opened their invite link yet could never answer an offer)."""
+    rows = await tx.fetchall(
+        "SELECT * FROM workers WHERE status = 'verified' AND telegram_id IS NOT NULL ORDER BY id")
     return [_decode(row) for row in rows]
 
 

@@ -125,3 +125,14 @@ async def live_of_request(tx: Tx, request_id: int, statuses: tuple[str, ...]) ->
 async def count_by_status(tx: Tx) -> dict[str, int]:
     rows = await tx.fetchall("SELECT status, count(*) FROM placements GROUP BY status")
     return {row[0]: row[1] for row in rows}
+
+
+async def live_counts_of_ngo(tx: Tx, ngo_id: int) -> dict[int, dict[str, int]]:
+    """Per request of the NGO: how many proposals, offers and active placements it has now."""
+    rows = await tx.fetchall(
+        "SELECT p.request_id, p.status, count(*) FROM placements p JOIN requests r ON r.id = p.request_id "
+        "WHERE r.ngo_id = ? AND p.status IN ('proposed', 'offered', 'active') GROUP BY 1, 2", (ngo_id,))
+    counts: dict[int, dict[str, int]] = {}
+    for request_id, status, count in rows:
+        counts.setdefault(request_id, {})[status] = count
+    return counts

@@ -132,3 +132,14 @@ async def test_rejecting_a_member_asks_a_reason_which_the_member_receives(cycle)
     assert (row["status"], row["status_reason"]) == ("rejected", "请补充社工证书编号")
     again = await chen.callback_answer(await chen.forge_callback(f"v:ok:w:{worker_id}"))
     assert again.answer_text.startswith("Already decided by Director Chen")
+
+
+async def test_garbled_ids_in_director_and_offer_buttons_get_the_old_button_alert(cycle):
+    chen = cycle.user(DIRECTORS[0], "Director Chen", lang="en")
+    await chen.send("/start")
+    await chen.next_message()
+    for data in ("q:ok:²", "q:ok:" + "9" * 40, "v:ok:w:-1", "o:acc:x", "pl:end:", "q:zz:1", "v:ok:q:1"):
+        answered = await chen.callback_answer(await chen.forge_callback(data))
+        assert answered.answer_text == t("en", "alerts.old_button"), data
+    assert audit_count(cycle, "approved") == 0
+    assert not any("Sorry" in m.text for m in chen.transcript() if m.from_bot)

@@ -1,0 +1,18 @@
+"""Where a talent request stands, in words its NGO director understands."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.texts import Lang, t
+
+
+def request_stage(row: dict[str, Any], counts: dict[str, int], lang: Lang) -> str:
+    """Filled or closed; else offer out, N proposals with the association, or still looking."""
+    if row["status"] != "open":
+        return t(lang, f"requests.stage.{row['status']}")
+    if counts.get("offered"):
+        return t(lang, "requests.stage.offer_out")
+    if counts.get("proposed"):
+        return t(lang, "requests.stage.proposals", count=counts["proposed"])
+    return t(lang, "requests.stage.waiting")
