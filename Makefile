@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: sandbox run test lint install browser clean
+.PHONY: sandbox run test lint install system-packages clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,17 +22,17 @@ sandbox: $(STAMP)
 run: $(STAMP)
 	$(BIN)/matchbot run --config config.toml
 
-## make test: lint, then the whole test suite (installs headless Chromium for the browser tests)
-test: $(STAMP) browser
+## make test: lint, then the whole test suite (installs headless Chromium and fonts when missing)
+test: $(STAMP) system-packages
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-# Debian's Chromium drives the web-chat tests; installed once, skipped when already there.
-browser:
-	@command -v chromium >/dev/null 2>&1 || scripts/install-chromium.sh
+# Debian's Chromium drives the web-chat tests; the fonts draw Chinese in charts and screenshots.
+system-packages:
+	@scripts/install-system-packages.sh
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

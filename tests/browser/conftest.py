@@ -35,7 +35,7 @@ STARTUP_SECONDS = 30
 def _require_chromium() -> None:
     if CHROMIUM.exists():
         return
-    message = (f"{CHROMIUM} is missing: install it with scripts/install-chromium.sh "
+    message = (f"{CHROMIUM} is missing: install it with scripts/install-system-packages.sh "
                "(Debian package 'chromium') to run the web chat tests")
     if os.environ.get("CI"):
         pytest.fail(message)

@@ -1,0 +1,89 @@
+"""What a person may ask of their own data: /mydata (all of it, as JSON) and /deleteme.
+
+/deleteme asks first. The "Yes, delete" button carries a nonce stored with the question, so only
+the newest question works, only for the person who asked, and only for a few minutes.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from datetime import timedelta
+
+from bot.clock import to_iso
+from bot.forms.model import Button, Notice, Outcome, Reply
+from bot.markup import escape
+from bot.people import Sender, remember
+from bot.placements.common import old_button
+from bot.placements.proposals import rematch_and_tell
+from bot.services import Services
+from bot.store import Tx, audit, personal, requests
+from bot.texts import Lang, t
+
+CONFIRM_MINUTES = 10
+
+
+async def send_my_data(services: Services, sender: Sender) -> Outcome:
+    """/mydata: a JSON file of every row about the sender, and nobody else's."""
+    async with services.database.transaction() as tx:
+        user = await remember(services, tx, sender)
+        rows = await personal.personal_rows(tx, user.telegram_id)
+    now = services.clock.now()
+    document = {"telegram_id": user.telegram_id, "exported_at": to_iso(now),
+                "about": t("en", "mydata.about"), **rows}
+    content = json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
+    name = f"my-data-{now.date().isoformat()}.json"
+    return Outcome(replies=(Reply(t(user.language, "mydata.caption"), document=(name, content)),))
+
+
+async def ask_to_delete(services: Services, sender: Sender) -> Outcome:
+    """/deleteme: what deleting means, with "Yes, delete" and "No, keep"."""
+    nonce = secrets.token_hex(4)
+    async with services.database.transaction() as tx:
+        user = await remember(services, tx, sender)
+        await personal.ask_deletion(tx, user.telegram_id, nonce, to_iso(services.clock.now()))
+    lang = user.language
+    buttons = ((Button(t(lang, "deleteme.buttons.yes"), f"del:yes:{nonce}"),
+                Button(t(lang, "deleteme.buttons.no"), f"del:no:{nonce}")),)
+    return Outcome(replies=(Reply(t(lang, "deleteme.ask", minutes=CONFIRM_MINUTES), buttons),))
+
+
+async def deletion_pressed(services: Services, sender: Sender, data: str) -> Outcome:
+    """``del:yes:<nonce>`` deletes, ``del:no:<nonce>`` keeps; any other or stale press changes nothing."""
+    _, answer, nonce = [*data.split(":"), "", ""][:3]
+    now = services.clock.now()
+    async with services.database.transaction() as tx:
+        user = await remember(services, tx, sender)
+        lang = user.language
+        if answer == "no":
+            await personal.drop_deletion_request(tx, user.telegram_id)
+            return Outcome(replies=(Reply(t(lang, "deleteme.kept"), edit=True),))
+        asked_after = to_iso(now - timedelta(minutes=CONFIRM_MINUTES))
+        if answer != "yes" or not await personal.take_deletion_request(tx, user.telegram_id, nonce, asked_after):
+            return old_button(lang)
+        notices = await _forget(services, tx, user.telegram_id, to_iso(now))
+    return Outcome(replies=(Reply(t(lang, "deleteme.done"), edit=True),), notices=tuple(notices))
+
+
+async def _forget(services: Services, tx: Tx, telegram_id: int, now: str) -> list[Notice]:
+    """End their live placements (telling the other side), then clear who they were."""
+    profiles = await personal.profiles_of(tx, telegram_id)
+    notices = []
+    for other in await personal.live_placements_of(tx, telegram_id, profiles):
+        if not await personal.end_placement(tx, other.placement_id, other.status, now):
+            continue
+        await audit.record(tx, None, "member_deleted", "placement", other.placement_id, now, other.status,
+                           "withdrawn" if other.status == "proposed" else "cancelled")
+        if other.status == "active":
+            await requests.set_request_status(tx, other.request_id, "filled", "open", now)
+        if other.telegram_id is not None and other.status in ("offered", "active"):
+            notices.append(_ended_notice(other.telegram_id, other.language, other.title))  # type: ignore[arg-type]
+    await personal.forget_person(tx, telegram_id, profiles, now)
+    for table, member_id in (("worker", profiles.worker_id), ("ngo", profiles.ngo_id)):
+        if member_id is not None:
+            await audit.record(tx, None, "personal_data_deleted", table, member_id, now)
+    return notices + await rematch_and_tell(services, tx, now)
+
+
+def _ended_notice(telegram_id: int, lang: Lang, title: str) -> Notice:
+    return Notice(telegram_id, Reply(t(lang, "deleteme.other_side_left", title=escape(title))))
