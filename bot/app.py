@@ -9,6 +9,7 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
 from bot.clock import Clock
 from bot.config import Settings
+from bot.followups import start_followups
 from bot.handlers import register_handlers
 from bot.menu import publish_command_menu
 from bot.services import SERVICES_KEY, Services, services_of
@@ -43,6 +44,7 @@ async def _open_services(app: Application) -> None:
     db_settings = services.settings.database
     services.db = await open_database(db_settings.path, busy_timeout_ms=db_settings.busy_timeout_ms)
     log.info("database ready at %s", db_settings.path)
+    await start_followups(app)
     await publish_command_menu(app.bot, services.settings.association.directors)
 
 

@@ -6,10 +6,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from bot.commands import backup, match, migrate, run, sandbox
+from bot.commands import backup, export, import_, match, migrate, run, sandbox
 from bot.commands._common import CommandFailed
 
-SUBCOMMANDS = (run, sandbox, migrate, backup, match)
+SUBCOMMANDS = (run, sandbox, migrate, backup, match, export, import_)
 
 
 def build_parser() -> argparse.ArgumentParser:

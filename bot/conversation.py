@@ -6,7 +6,10 @@ telegram's types, and every change is committed before the reply goes out.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.clock import to_iso
+from bot.datatools.invites import redeem as redeem_invite
 from bot.forms import engine
 from bot.forms.catalog import NGO_FORM, WORKER_FORM
 from bot.forms.model import Button, Outcome, Reply
@@ -24,10 +27,15 @@ def _role_of(services: Services, user: User) -> str:
     return user.role or "newcomer"
 
 
-async def start(services: Services, sender: Sender) -> Outcome:
-    """Greet; resume a form in progress; or ask a newcomer whether they are a worker or an NGO."""
+async def start(services: Services, sender: Sender, payload: str = "") -> Outcome:
+    """Greet; resume a form in progress; or ask a newcomer whether they are a worker or an NGO.
+
+    ``/start <code>`` (an invite link) links the sender to a profile imported from the roster.
+    """
     async with services.database.transaction() as tx:
         user = await remember(services, tx, sender)
+        if payload:
+            return await redeem_invite(services, tx, user, payload)
         lang, name = user.language, escape(sender.name)
         role = _role_of(services, user)
         if role == "director":
@@ -47,7 +55,9 @@ async def choose_role(services: Services, sender: Sender, role: str) -> Outcome:
     """A newcomer's role button: begin the worker profile or the NGO registration."""
     async with services.database.transaction() as tx:
         user = await remember(services, tx, sender)
-        if role not in ("worker", "ngo") or user.role is not None or services.is_director(user.telegram_id):
+        if (role not in ("worker", "ngo") or user.role is not None
+                or services.is_director(user.telegram_id) or await engine.in_form(tx, user)):
+            # Already chosen: a second tap, or the greeting's buttons pressed again later.
             return Outcome(alert=t(user.language, "alerts.old_button"))
         intro = Reply(t(user.language, f"start.role_chosen_{role}"))
         begun = await engine.begin(services, tx, user, WORKER_FORM if role == "worker" else NGO_FORM)
@@ -68,13 +78,15 @@ async def ask_language(services: Services, sender: Sender) -> Outcome:
 
 
 async def choose_language(services: Services, sender: Sender, lang: str) -> Outcome:
-    """Remember the language; every later message uses it."""
+    """Remember the language; every later message uses it, starting with a form's question."""
     async with services.database.transaction() as tx:
         user = await remember(services, tx, sender)
         if lang not in LANGUAGES:
             return Outcome(alert=t(user.language, "alerts.old_button"))
         await users.set_language(tx, user.telegram_id, lang, to_iso(services.clock.now()))
-    return Outcome(replies=(Reply(t(lang, "language.changed")),))  # type: ignore[arg-type]
+        resumed = await engine.resume(services, tx, replace(user, language=lang))
+    changed = Reply(t(lang, "language.changed"))  # type: ignore[arg-type]
+    return Outcome(replies=(changed, *(resumed.replies if resumed else ())))
 
 
 async def cancel(services: Services, sender: Sender) -> Outcome:
@@ -85,11 +97,12 @@ async def cancel(services: Services, sender: Sender) -> Outcome:
     return Outcome(replies=(Reply(t(user.language, key), remove_keyboard=True),))
 
 
-async def text_received(services: Services, sender: Sender, text: str) -> Outcome:
+async def text_received(services: Services, sender: Sender, text: str,
+                        message_id: int | None = None) -> Outcome:
     """Typed text: an answer to the current form question, or a hint at what to do."""
     async with services.database.transaction() as tx:
         user = await remember(services, tx, sender)
-        outcome = await engine.on_text(services, tx, user, text)
+        outcome = await engine.on_text(services, tx, user, text, message_id)
     return outcome or _no_form_hint(user)
 
 

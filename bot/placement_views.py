@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.followups.render import view_lines
 from bot.forms.model import Button, Outcome, Reply
 from bot.markup import escape
 from bot.people import Sender, remember
 from bot.placements.common import local_time
 from bot.placements.ending import may_end
 from bot.services import Services
-from bot.store import Tx, members, placements
+from bot.store import Tx, followups, members, placements
 from bot.store.users import User
 from bot.texts import Lang, t
 
@@ -43,8 +44,10 @@ async def list_placements(services: Services, sender: Sender, which: str = "") -
         director = services.is_director(user.telegram_id)
         which = which if which in FILTERS else ("active" if director else "")
         rows = await _own_placements(services, tx, user, FILTERS.get(which, _SHOWN_TO_MEMBERS))
+        answers = await followups.checkin_answers(tx, [p["id"] for p in rows[:30]]) if director else {}
     lang = user.language
-    lines = [t(lang, "placements.header"), *(_line(services, p, lang) for p in rows[:30])]
+    lines = [t(lang, "placements.header"), *(line for p in rows[:30] for line in (
+        _line(services, p, lang), *view_lines(lang, answers.get(p["id"], ()))))]
     if not rows:
         lines.append(t(lang, "placements.none"))
     buttons = [(Button(f"{t(lang, 'placement.buttons.end')} · {p['title'][:24]}", f"pl:end:{p['id']}"),)

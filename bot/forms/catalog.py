@@ -35,9 +35,11 @@ REQUEST_FORM = Form("request", "request_form.intro", "request_form.summary_heade
 
 def form_named(name: str) -> Form:
     """The form a draft row names: the member forms and the directors' short forms."""
+    from bot.followups.answers import CHECKIN_FORM
     from bot.placements.decisions import REJECT_PROPOSAL_FORM
     from bot.placements.ending import END_FORM
     from bot.verification import REJECT_FORMS
 
-    forms = (WORKER_FORM, NGO_FORM, REQUEST_FORM, REJECT_PROPOSAL_FORM, END_FORM, *REJECT_FORMS.values())
+    forms = (WORKER_FORM, NGO_FORM, REQUEST_FORM, REJECT_PROPOSAL_FORM, END_FORM, CHECKIN_FORM,
+             *REJECT_FORMS.values())
     return {f.name: f for f in forms}[name]

@@ -85,6 +85,8 @@ class Reply:
     keyboard: tuple[str, ...] = ()   # further reply-keyboard buttons, sent as typed text
     remove_keyboard: bool = False
     edit: bool = False               # replace the pressed message instead of sending a new one
+    document: tuple[str, bytes] | None = None  # (file name, content): sent as a file, text as caption
+    photo: bytes | None = None       # a PNG or JPEG image, text as its caption
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import conversation, directing, membership, offering, placement_views
-from bot.handlers import errors, forms
-from bot.handlers.reply import answer_with, press_with
+from bot.datatools import director_tools, personal_data
+from bot.followups.answers import checkin_pressed
+from bot.handlers import datatools, errors, forms
+from bot.handlers.reply import answer_with, answer_with_arguments, press_with
 
 _PRIVATE = filters.ChatType.PRIVATE
 
@@ -14,7 +16,6 @@ _PRIVATE = filters.ChatType.PRIVATE
 def register_handlers(app: Application) -> None:
     """Attach every handler and the error handler to the Application."""
     commands = {
-        "start": conversation.start,
         "help": conversation.show_help,
         "language": conversation.ask_language,
         "cancel": conversation.cancel,
@@ -24,9 +25,18 @@ def register_handlers(app: Application) -> None:
         "match": directing.match_now,
         "placements": placement_views.list_placements,
         "status": placement_views.show_status,
+        "stats": director_tools.show_stats,
+        "mydata": personal_data.send_my_data,
+        "deleteme": personal_data.ask_to_delete,
     }
     for name, flow in commands.items():
         app.add_handler(CommandHandler(name, answer_with(flow), filters=_PRIVATE))
+    for name, worded in {"start": conversation.start, "export": director_tools.send_export}.items():
+        app.add_handler(CommandHandler(name, answer_with_arguments(worded), filters=_PRIVATE))
+    app.add_handler(CommandHandler("invite", datatools.with_bot_username(director_tools.make_invite),
+                                   filters=_PRIVATE))
+    app.add_handler(CallbackQueryHandler(datatools.with_bot_username(director_tools.invite_pressed),
+                                         pattern=r"^(inv:\d+)$"))
     buttons = {
         r"^role:(\w+)$": conversation.choose_role,
         r"^lang:(\w+)$": conversation.choose_language,
@@ -38,6 +48,8 @@ def register_handlers(app: Application) -> None:
         r"^(o:.*)$": offering.offer_pressed,
         r"^(pl:.*)$": offering.end_pressed,
         r"^pls:(\w+)$": placement_views.filter_pressed,
+        r"^(del:.*)$": personal_data.deletion_pressed,
+        r"^(fu:.*)$": checkin_pressed,
         r"^(.*)$": conversation.unknown_press,
     }
     for pattern, flow in buttons.items():

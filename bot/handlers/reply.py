@@ -44,8 +44,16 @@ def markup_of(reply: Reply) -> InlineKeyboardMarkup | ReplyKeyboardMarkup | Repl
 
 
 async def send(context: ContextTypes.DEFAULT_TYPE, chat_id: int, reply: Reply) -> None:
-    await context.bot.send_message(chat_id, reply.text, parse_mode=ParseMode.HTML,
-                                   reply_markup=markup_of(reply))
+    if reply.photo is not None:
+        await context.bot.send_photo(chat_id, reply.photo, caption=reply.text or None,
+                                     parse_mode=ParseMode.HTML, reply_markup=markup_of(reply))
+    elif reply.document is not None:
+        filename, content = reply.document
+        await context.bot.send_document(chat_id, content, filename=filename, caption=reply.text or None,
+                                        parse_mode=ParseMode.HTML, reply_markup=markup_of(reply))
+    else:
+        await context.bot.send_message(chat_id, reply.text, parse_mode=ParseMode.HTML,
+                                       reply_markup=markup_of(reply))
 
 
 async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, outcome: Outcome) -> None:
@@ -100,9 +108,15 @@ def answer_with(flow: Flow) -> Handler:
 
 
 def press_with(flow: PressFlow) -> Handler:
-    """A button handler that passes the first group of its pattern's match to ``flow``."""
+    """A button handler that passes the first group of its pattern's match to ``flow``.
+
+    Used for a command, it passes the words after the command ("/start abc" -> "abc").
+    """
     async def handler(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        argument = context.match.group(1) if context.match else ""
+        argument = context.match.group(1) if context.match else " ".join(context.args or ())
         await deliver(update, context, await flow(services_of(context), sender_of(update), argument))
     handler.__name__ = flow.__name__
     return handler
+
+
+answer_with_arguments = press_with

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot import followups
 from bot.forms import engine
 from bot.forms.fields import choice_then_note
 from bot.forms.model import Notice, Outcome, Reply
@@ -49,6 +50,7 @@ async def approve(services: Services, tx: Tx, director: User, placement_id: int,
     await audit.record(tx, director.telegram_id, "approved", "placement", placement_id, now, "proposed", "offered")
     offered = await placements.detail(tx, placement_id)
     assert offered is not None
+    await followups.offer_made(services, tx, offered, now)
     notices = [Notice(tel, reply) for tel, reply in (
         (offered["worker_telegram_id"], cards.offer_to_worker(offered)),
         (offered["ngo_telegram_id"], cards.offer_to_ngo(offered))) if tel is not None]

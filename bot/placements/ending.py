@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot import followups
 from bot.forms import engine
 from bot.forms.fields import choice_then_note
 from bot.forms.model import Notice, Outcome, Reply
@@ -41,6 +42,7 @@ async def _end(services: Services, tx: Tx, user: User, draft, now: str) -> Outco
     if not await placements.move(tx, p["id"], "active", outcome, now, ended_at=now,
                                  end_reason=draft.answers.get("reason")):
         return Outcome(replies=(Reply(t(lang, "alerts.old_button")),))
+    await followups.placement_ended(tx, p["id"])
     await audit.record(tx, user.telegram_id, "ended", "placement", p["id"], now, "active", outcome,
                        draft.answers.get("reason"))
     if outcome == "cancelled" and await requests.set_request_status(tx, p["request_id"], "filled", "open", now):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot import followups
 from bot.forms.model import Notice, Outcome, Reply
 from bot.markup import escape
 from bot.placements import cards
@@ -40,6 +41,7 @@ async def answer_offer(services: Services, tx: Tx, user: User, placement_id: int
                                                 "decided_at": p["updated_at"]})
     if not await placements.record_answer(tx, placement_id, side, "accepted" if accept else "declined", now):
         return already_decided(services, lang, p)
+    await followups.offer_answered(tx, placement_id, user.telegram_id)
     await audit.record(tx, user.telegram_id, "accepted" if accept else "declined", "placement", placement_id,
                        now, "offered", "offered", side)
     if not accept:
@@ -52,6 +54,7 @@ async def answer_offer(services: Services, tx: Tx, user: User, placement_id: int
 
 async def _declined(services: Services, tx: Tx, user: User, p: dict[str, Any], now: str) -> Outcome:
     await placements.move(tx, p["id"], "offered", "declined", now)
+    await followups.offer_closed(tx, p["id"])
     who, title = escape(user.display_name), escape(p["title"])
     notices = await to_directors(
         services, tx, lambda lang: Reply(t(lang, "offer.declined_notice", who=who, title=title)))
@@ -65,6 +68,7 @@ async def _activate(services: Services, tx: Tx, p: dict[str, Any], now: str) -> 
     await audit.record(tx, None, "activated", "placement", p["id"], now, "offered", "active")
     active = await placements.detail(tx, p["id"])
     assert active is not None
+    await followups.placement_started(services, tx, active, now)
     notices = [Notice(active["worker_telegram_id"], cards.contacts_for_worker(active)),
                Notice(active["ngo_telegram_id"], cards.contacts_for_ngo(active))]
     names = {"worker": escape(p["worker_name"]), "ngo": escape(p["ngo_name"]), "title": escape(p["title"])}
@@ -92,6 +96,7 @@ async def withdraw_open_offers(tx: Tx, request_id: int, now: str) -> list[Notice
         if p is None or not await placements.move(tx, pid, p["status"], "withdrawn", now):
             continue
         await audit.record(tx, None, "withdrawn", "placement", pid, now, p["status"], "withdrawn")
+        await followups.offer_closed(tx, pid)
         if p["status"] == "offered":
             notices += [Notice(tel, Reply(t(lang, "offer.withdrawn", title=escape(p["title"]))))
                         for tel, lang in ((p["worker_telegram_id"], p["worker_language"]),

@@ -1,0 +1,113 @@
+"""Answers to a check-in: the 1-5 rating or "there is a problem", then hours and a comment.
+
+The press is checked in one transaction: only the person the check-in went to, only once. A low
+rating or a problem alerts every director at once (urgent: quiet hours do not hold it); the
+hours (asked of the social worker) and the comment follow as a short form whose draft survives a
+restart, and a comment on a low rating or a problem goes to the directors too.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.clock import to_iso
+from bot.followups import render
+from bot.followups.schedule import enqueue
+from bot.forms import engine
+from bot.forms.fields import ignoring_today
+from bot.forms.model import Field, Form, Outcome, Reply
+from bot.markup import escape
+from bot.parsers import parse_int_in_range, parse_reason
+from bot.parsers.result import ParseResult
+from bot.people import Sender, remember
+from bot.placements.common import not_allowed, old_button, to_directors
+from bot.services import Services
+from bot.store import Tx, drafts, followups, placements
+from bot.store.drafts import Draft
+from bot.store.users import User
+from bot.texts import t
+
+HOURS_RANGE = (0, 1000)
+_RATINGS = frozenset(str(n) for n in render.RATINGS)
+
+
+def _parse_hours(text: str) -> ParseResult[int]:
+    return parse_int_in_range(text, *HOURS_RANGE)
+
+
+async def checkin_pressed(services: Services, sender: Sender, data: str) -> Outcome:
+    """``fu:r:<id>:<1-5>`` (a rating) or ``fu:p:<id>`` (there is a problem)."""
+    parts = data.split(":")
+    async with services.database.transaction() as tx:
+        user = await remember(services, tx, sender)
+        answer = _answer_of(parts)
+        if answer is None:
+            return old_button(user.language)
+        return await _record(services, tx, user, int(parts[2]), answer)
+
+
+def _answer_of(parts: list[str]) -> dict[str, Any] | None:
+    if len(parts) == 4 and parts[:2] == ["fu", "r"] and parts[2].isdigit() and parts[3] in _RATINGS:
+        return {"rating": int(parts[3])}
+    if len(parts) == 3 and parts[:2] == ["fu", "p"] and parts[2].isdigit():
+        return {"problem": True}
+    return None
+
+
+async def _record(services: Services, tx: Tx, user: User, followup_id: int, answer: dict[str, Any]) -> Outcome:
+    lang = user.language
+    row = await followups.get(tx, followup_id)
+    if row is None or row.kind != "checkin":
+        return old_button(lang)
+    if row.recipient != user.telegram_id:
+        return not_allowed(lang)
+    now = to_iso(services.clock.now())
+    if row.answered_at is not None or not await followups.record_answer(tx, row.id, user.telegram_id, answer, now):
+        return Outcome(alert=t(lang, "followups.already_answered"))
+    p = await placements.detail(tx, row.placement_id) if row.placement_id else None
+    side = row.payload.get("side", "worker")
+    if p is not None and render.is_low(answer):
+        notices = await to_directors(services, tx, lambda d_lang: render.rating_alert(
+            d_lang, p, user.display_name, side, answer))
+        await enqueue(tx, notices, now, urgent=True, extra={"about": row.id})
+    in_form = await drafts.current_draft(tx, user.telegram_id)
+    if in_form is not None and in_form.form != CHECKIN_FORM.name:
+        return Outcome(replies=(Reply(t(lang, "followups.thanks_busy")),))  # never drop another form
+    params = {"title": escape(p["title"]) if p else "—", "since": row.payload.get("since", "—")}
+    return await engine.begin(services, tx, user, CHECKIN_FORM, target_id=row.id, params=params,
+                              answers={"side": side, "problem": bool(answer.get("problem"))})
+
+
+async def _submit(services: Services, tx: Tx, user: User, draft: Draft, now: str) -> Outcome:
+    """Hours and comment onto the row; a comment on a low rating or a problem to the directors."""
+    lang = user.language
+    more = {k: draft.answers[k] for k in ("hours",) if draft.answers.get(k) is not None}
+    comment = draft.answers.get("problem_comment") or draft.answers.get("comment")
+    if comment:
+        more["comment"] = comment
+    answer = await followups.add_to_answer(tx, draft.target_id, user.telegram_id, more)
+    if answer is None:
+        return old_button(lang)
+    row = await followups.get(tx, draft.target_id)
+    p = await placements.detail(tx, row.placement_id) if row and row.placement_id else None
+    if comment and p is not None and render.is_low(answer):
+        notices = await to_directors(services, tx, lambda d_lang: render.comment_alert(
+            d_lang, p, user.display_name, comment))
+        await enqueue(tx, notices, now, urgent=True, extra={"about": draft.target_id})
+    key = "followups.thanks_problem" if answer.get("problem") else "followups.thanks"
+    return Outcome(replies=(Reply(t(lang, key)),))
+
+
+def _is_worker(answers: dict[str, Any]) -> bool:
+    return answers.get("side") == "worker"
+
+
+CHECKIN_FORM = Form(
+    "checkin", "", "", (
+        Field("hours", "followups.ask_hours", "followups.label_hours",
+              parse=ignoring_today(_parse_hours), applies=_is_worker),
+        Field("problem_comment", "followups.ask_problem", "followups.label_problem",
+              parse=ignoring_today(parse_reason), optional=True, applies=lambda a: bool(a.get("problem"))),
+        Field("comment", "followups.ask_comment", "followups.label_comment",
+              parse=ignoring_today(parse_reason), optional=True, applies=lambda a: not a.get("problem")),
+    ), _submit, confirm=False)

@@ -1,0 +1,187 @@
+"""The job that empties the outbox: claim a due row, send it, record what happened.
+
+One repeating job on python-telegram-bot's JobQueue wakes every ``dispatch_interval_seconds``.
+Each pass recovers rows a crash left in 'sending', carries out due actions, schedules digests and
+nudges, then sends every due message the pacer allows, several at once. A claim is its own
+transaction (``pending -> sending``), the send happens outside any transaction, and the outcome
+is recorded in another: a crash between send and record leaves the row in 'sending', which the
+next start counts as one unknown outcome (so a message goes out at most twice).
+
+The schedule lives in the table, not in APScheduler: its job store is in memory and its default
+misfire grace drops late jobs, so the job only says "look at the table now".
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Sequence
+from dataclasses import replace
+from datetime import timedelta
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.constants import ParseMode
+from telegram.ext import Application, CallbackContext
+
+from bot.clock import to_iso
+from bot.followups import actions, outcomes, quiet
+from bot.followups.delivery import classify
+from bot.followups.pacing import SendPacer, SendTicket
+from bot.followups.prepare import message_for
+from bot.followups.render import from_payload
+from bot.forms.model import Button
+from bot.services import Services, services_of
+from bot.store import followups
+from bot.store.followups import Followup
+
+log = logging.getLogger(__name__)
+
+DISPATCHER_KEY = "followups"
+# A row in 'sending' this long, and not in flight in this process, was lost by another run.
+CLAIM_TIMEOUT = timedelta(minutes=10)
+_CANCELS_PER_CLAIM = 200
+_LONGEST_IDLE_WAIT = 0.5
+
+
+class Dispatcher:
+    """Sends the outbox of one Application; see the module docstring."""
+
+    def __init__(self, app: Application, pacer: SendPacer | None = None) -> None:
+        self._app = app
+        self._pacer = pacer or SendPacer()
+        self._in_flight: set[int] = set()
+        self._passing = False
+        self.passes = 0     # completed passes, for whoever wants to wait for one
+
+    @property
+    def services(self) -> Services:
+        return services_of(self._app)
+
+    async def start(self) -> None:
+        """Recover what a crash left in 'sending', make sure digests are scheduled, start the job."""
+        services = self.services
+        recovered = await outcomes.recover_unfinished(services, services.clock.now())
+        if recovered:
+            log.warning("%s follow-ups were being sent when the bot stopped; each counts one unknown outcome",
+                        recovered)
+        async with services.database.transaction() as tx:
+            await actions.ensure_digests(services, tx, services.clock.now())
+        assert self._app.job_queue is not None, "install python-telegram-bot[job-queue]"
+        self._app.job_queue.run_repeating(
+            self._tick, interval=services.settings.followups.dispatch_interval_seconds, first=0,
+            name="followups", job_kwargs={"max_instances": 2, "coalesce": True, "misfire_grace_time": None})
+
+    async def _tick(self, _context: CallbackContext[Any, Any, Any, Any]) -> None:
+        if self._passing:  # the previous pass is still sending; it picks up new rows itself
+            return
+        self._passing = True
+        try:
+            await self.run_pass()
+        finally:
+            self._passing = False
+
+    async def run_pass(self) -> None:
+        """Housekeeping, then send until nothing is due that may be sent now."""
+        services = self.services
+        now = services.clock.now()
+        await outcomes.recover_unfinished(services, now, claimed_before=now - CLAIM_TIMEOUT,
+                                          in_flight=frozenset(self._in_flight))
+        await actions.run_due_actions(services, now)
+        async with services.database.transaction() as tx:
+            await actions.ensure_digests(services, tx, now)
+            await actions.schedule_nudges(services, tx, now)
+        await self._drain()
+        self.passes += 1
+
+    async def _drain(self) -> None:
+        sending: set[asyncio.Task[None]] = set()
+        try:
+            while self._app.running:
+                await self._pacer.wait_for_slot()
+                row = await self._claim()
+                if row is None:
+                    if not await self._anything_due():
+                        break
+                    wait = self._pacer.seconds_until_a_chat_frees()
+                    await self._pacer.wait_for_change(min(wait if wait is not None else 1.0, _LONGEST_IDLE_WAIT))
+                    continue
+                task = asyncio.create_task(self._send(row, self._pacer.start(row.recipient)))
+                sending.add(task)
+                task.add_done_callback(sending.discard)
+        finally:
+            if sending:
+                await asyncio.gather(*sending, return_exceptions=True)
+
+    async def _anything_due(self) -> bool:
+        services = self.services
+        now = services.clock.now()
+        async with services.database.snapshot() as tx:
+            return await followups.due_exists(tx, to_iso(now), allow_non_urgent=not quiet.in_quiet_hours(
+                now, services.settings))
+
+    async def _claim(self) -> Followup | None:
+        """The next due row to a chat the pacer allows, claimed and with its message rendered."""
+        services = self.services
+        async with services.database.transaction() as tx:
+            now = services.clock.now()
+            stamp, allow = to_iso(now), not quiet.in_quiet_hours(now, services.settings)
+            busy = self._pacer.busy_chats()
+            for _ in range(_CANCELS_PER_CLAIM):
+                row = await followups.next_due(tx, stamp, allow_non_urgent=allow, excluded=busy)
+                if row is None:
+                    return None
+                message = await message_for(services, tx, row, now)
+                if message is None:
+                    await followups.cancel(tx, row.id, "no longer applies")
+                    continue
+                payload = {**row.payload, "message": message}
+                if await followups.claim(tx, row.id, stamp, payload):
+                    self._in_flight.add(row.id)
+                    return replace(row, payload=payload, attempts=row.attempts + 1, status="sending")
+        return None
+
+    async def _send(self, row: Followup, ticket: SendTicket) -> None:
+        services = self.services
+        try:
+            try:
+                reply = from_payload(row.payload["message"])
+                await self._app.bot.send_message(row.recipient, reply.text, parse_mode=ParseMode.HTML,
+                                                 reply_markup=_markup(reply.buttons))
+            finally:
+                self._pacer.finish(ticket)
+        except Exception as error:  # every error is an answer: classified and recorded
+            failure = classify(error)
+            log.info("follow-up %s to %s not confirmed: %s (%s)", row.id, row.recipient,
+                     failure.description, failure.verdict.value)
+            await self._record(outcomes.record_failure(services, row, failure, services.clock.now()))
+        else:
+            await self._record(outcomes.record_sent(services, row.id, services.clock.now()))
+        finally:
+            self._in_flight.discard(row.id)
+
+    async def _record(self, recording: Awaitable[None]) -> None:
+        try:
+            await recording
+        except Exception:  # the row stays in 'sending' and is recovered as an unknown outcome
+            log.exception("could not record the outcome of a follow-up")
+
+
+def _markup(rows: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup | None:
+    if not rows:
+        return None
+    return InlineKeyboardMarkup([[InlineKeyboardButton(b.label, callback_data=b.data) for b in row]
+                                 for row in rows])
+
+
+async def start_followups(app: Application) -> Dispatcher:
+    """Create the Application's dispatcher and start its job (call once the database is open)."""
+    dispatcher = Dispatcher(app)
+    services_of(app).extras[DISPATCHER_KEY] = dispatcher
+    await dispatcher.start()
+    return dispatcher
+
+
+def dispatcher_of(app: Application) -> Dispatcher:
+    """The running Application's dispatcher (to wait for a pass, or to look at it)."""
+    return services_of(app).extras[DISPATCHER_KEY]

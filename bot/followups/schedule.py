@@ -1,0 +1,74 @@
+"""What to schedule when: outbox rows written in the transaction of the change that causes them.
+
+The placement steps call these hooks with their open transaction, so an offer and its reminders,
+or an active placement and its check-ins, are committed together or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import timedelta
+from typing import Any
+
+from bot.clock import from_iso, to_iso
+from bot.followups import quiet
+from bot.followups.render import as_payload
+from bot.forms.model import Notice
+from bot.services import Services
+from bot.store import Tx, followups
+
+# Actions (an offer expiring) are done by the bot itself and are addressed to nobody.
+NOBODY = 0
+SIDES = ("worker", "ngo")
+
+
+async def offer_made(services: Services, tx: Tx, p: dict[str, Any], now: str) -> None:
+    """An offer went out: a reminder to each side after 48 h, and its expiry after 7 days."""
+    settings = services.settings.followups
+    offered = from_iso(now)
+    expires = offered + timedelta(days=settings.offer_expiry_days)
+    remind = offered + timedelta(hours=settings.offer_reminder_hours)
+    if remind < expires:
+        for side in SIDES:
+            if (telegram_id := p[f"{side}_telegram_id"]) is not None:
+                await followups.insert(tx, "offer_reminder", telegram_id, to_iso(remind), now,
+                                       placement_id=p["id"], payload={"side": side})
+    await followups.insert(tx, "offer_expiry", NOBODY, to_iso(expires), now, placement_id=p["id"])
+
+
+async def offer_answered(tx: Tx, placement_id: int, telegram_id: int) -> None:
+    """One side answered: no reminder for them any more."""
+    await followups.cancel_for_placement(tx, placement_id, ("offer_reminder",), "answered", telegram_id)
+
+
+async def offer_closed(tx: Tx, placement_id: int) -> None:
+    """The offer is no longer open (declined, accepted by both, withdrawn): no reminder, no expiry."""
+    await followups.cancel_for_placement(tx, placement_id, ("offer_reminder", "offer_expiry"), "offer closed")
+
+
+async def placement_started(services: Services, tx: Tx, p: dict[str, Any], now: str) -> None:
+    """Both accepted: the offer's rows end, and each side gets a check-in at every configured day."""
+    await offer_closed(tx, p["id"])
+    started = from_iso(now)
+    previous = 0
+    for day in sorted(services.settings.followups.checkin_days):
+        since = quiet.local_date(started + timedelta(days=previous), services.settings)
+        for side in SIDES:
+            if (telegram_id := p[f"{side}_telegram_id"]) is not None:
+                await followups.insert(tx, "checkin", telegram_id, to_iso(started + timedelta(days=day)), now,
+                                       placement_id=p["id"], payload={"side": side, "day": day, "since": since})
+        previous = day
+
+
+async def placement_ended(tx: Tx, placement_id: int) -> None:
+    """Completed or cancelled: the check-ins not sent yet are cancelled."""
+    await followups.cancel_for_placement(tx, placement_id, ("checkin",), "placement ended")
+
+
+async def enqueue(tx: Tx, notices: Iterable[Notice], now: str, *, urgent: bool = False,
+                  extra: dict[str, Any] | None = None) -> list[int]:
+    """Notices as outbox rows due now: ``alert`` rows when urgent (they ignore quiet hours), else ``notice``."""
+    kind = "alert" if urgent else "notice"
+    return [await followups.insert(tx, kind, n.telegram_id, now, now, urgent=urgent,
+                                   payload={**(extra or {}), "message": as_payload(n.reply)})
+            for n in notices]

@@ -1,0 +1,151 @@
+"""Check-ins: day 7, 30 and 90 to both sides, ratings, hours and comments, and the directors' view."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+from bot.texts import t
+
+from . import followups_kit as kit
+from .chat import opening, plain
+from .followups_kit import (
+    active_placement,
+    count_in,
+    passes,
+    rows,
+    seen,
+    until,
+)
+
+TITLE = "社区心理支持"
+NGO = "阳光心理服务中心"
+
+fu_bot, day_clock = kit.fu_bot, kit.day_clock  # the fixtures these tests use
+
+
+def name_of(cycle) -> str:
+    return "王芳" if cycle.worker.id == 201 else "赵磊"
+
+
+def checkin_text(lang: str, side: str, day: int, worker: str) -> str:
+    return plain(lang, f"followups.checkin_{side}", day=day, title=TITLE, ngo=NGO, worker=worker)
+
+
+async def test_both_sides_get_a_check_in_on_day_7_30_and_90_and_each_only_once(fu_bot, day_clock):
+    cycle = await active_placement(fu_bot)
+    worker_name = name_of(cycle)
+    for day, step in ((7, 7), (30, 23), (90, 60)):
+        day_clock.advance(timedelta(days=step, minutes=1))
+        await seen(cycle.worker, checkin_text("zh", "worker", day, worker_name))
+        await seen(cycle.ngo, checkin_text("zh", "ngo", day, worker_name))
+    await passes(fu_bot, 3)
+    for day in (7, 30, 90):
+        assert count_in(cycle.worker, checkin_text("zh", "worker", day, worker_name)) == 1
+        assert count_in(cycle.ngo, checkin_text("zh", "ngo", day, worker_name)) == 1
+    sent = rows(fu_bot, "SELECT recipient, status, json_extract(payload, '$.day') AS day FROM followups "
+                        "WHERE kind = 'checkin' ORDER BY day, recipient")
+    assert [(r["recipient"], r["day"], r["status"]) for r in sent] == [
+        (who, day, "sent") for day in (7, 30, 90) for who in sorted((cycle.worker.id, cycle.ngo.id))]
+    assert count_in(cycle.other_worker, "回访") == 0
+
+
+async def test_a_low_rating_alerts_every_director_at_once_and_the_comment_follows(fu_bot, day_clock):
+    cycle = await active_placement(fu_bot)
+    day_clock.advance(timedelta(days=7, minutes=1))
+    [checkin] = await seen(cycle.ngo, opening("zh", "followups.checkin_ngo"))
+    await cycle.ngo.press("2")
+    await seen(cycle.ngo, plain("zh", "followups.ask_comment"))
+    worker_name = name_of(cycle)
+    alert = plain("en", "followups.low_rating_alert", rating=2, title=TITLE, worker=worker_name, ngo=NGO,
+                  who="孙主任", side=t("en", "followups.sides.ngo"))
+    for director in (cycle.director, cycle.other_director):
+        await seen(director, alert)
+    await cycle.ngo.send("志愿者<经常>迟到")
+    await seen(cycle.ngo, plain("zh", "followups.thanks"))
+    comment = plain("en", "followups.comment_alert", who="孙主任", title=TITLE, worker=worker_name, ngo=NGO,
+                    comment="")
+    for director in (cycle.director, cycle.other_director):  # what was typed arrives escaped, as typed
+        await seen(director, f"{comment}志愿者<经常>迟到")
+    [row] = rows(fu_bot, "SELECT status, answer FROM followups WHERE kind = 'checkin' AND recipient = ? "
+                         "AND json_extract(payload, '$.day') = 7", cycle.ngo.id)
+    assert row["status"] == "answered"
+    assert json.loads(row["answer"]) == {"rating": 2, "comment": "志愿者<经常>迟到"}
+    await until(lambda: {(a["urgent"], a["status"]) for a in rows(fu_bot, "SELECT urgent, status FROM followups "
+                "WHERE kind = 'alert'")} == {(1, "sent")}, "the four urgent alerts recorded as sent")
+    assert rows(fu_bot, "SELECT count(*) AS n FROM followups WHERE kind = 'alert'")[0]["n"] == 4
+    assert checkin.buttons  # the check-in carried the 1-5 buttons that were pressed
+
+
+async def test_the_worker_rates_reports_hours_and_skips_the_comment_and_directors_see_it(fu_bot, day_clock):
+    cycle = await active_placement(fu_bot)
+    day_clock.advance(timedelta(days=7, minutes=1))
+    await seen(cycle.worker, opening("zh", "followups.checkin_worker"))
+    await cycle.worker.press("4")
+    await seen(cycle.worker, opening("zh", "followups.ask_hours"))
+    await cycle.worker.send("十二个小时")
+    await seen(cycle.worker, plain("zh", "followups.ask_comment"))
+    await cycle.worker.press(t("zh", "common.buttons.skip"))
+    await seen(cycle.worker, plain("zh", "followups.thanks"))
+    [row] = rows(fu_bot, "SELECT answer FROM followups WHERE kind = 'checkin' AND recipient = ? AND "
+                         "json_extract(payload, '$.day') = 7", cycle.worker.id)
+    assert json.loads(row["answer"]) == {"rating": 4, "hours": 12}
+    assert rows(fu_bot, "SELECT count(*) AS n FROM followups WHERE kind = 'alert'")[0]["n"] == 0
+
+    await cycle.director.send("/placements")
+    view = await seen(cycle.director, plain("en", "placements.header"))
+    assert "day 7" in view[-1].text and "4/5" in view[-1].text and "12 h" in view[-1].text
+
+
+async def test_a_problem_press_alerts_directors_and_asks_what_the_problem_is(fu_bot, day_clock):
+    cycle = await active_placement(fu_bot)
+    day_clock.advance(timedelta(days=7, minutes=1))
+    await seen(cycle.ngo, opening("zh", "followups.checkin_ngo"))
+    await cycle.ngo.press(t("zh", "followups.buttons.problem"))
+    await seen(cycle.ngo, plain("zh", "followups.ask_problem"))
+    alert = plain("en", "followups.problem_alert", who="孙主任", title=TITLE, worker=name_of(cycle), ngo=NGO,
+                  side=t("en", "followups.sides.ngo"))
+    await seen(cycle.director, alert)
+    await cycle.ngo.send("社工连续两周没来")
+    await seen(cycle.ngo, plain("zh", "followups.thanks_problem"))
+    await seen(cycle.other_director, "社工连续两周没来")
+
+
+async def test_only_the_person_asked_may_answer_and_only_once(fu_bot, day_clock):
+    cycle = await active_placement(fu_bot)
+    day_clock.advance(timedelta(days=7, minutes=1))
+    await seen(cycle.worker, opening("zh", "followups.checkin_worker"))
+    [row] = rows(fu_bot, "SELECT id FROM followups WHERE kind = 'checkin' AND recipient = ? AND "
+                         "json_extract(payload, '$.day') = 7", cycle.worker.id)
+    await cycle.other_worker.send("/start")
+    await cycle.other_worker.next_message()
+    forged = await cycle.other_worker.forge_callback(f"fu:r:{row['id']}:1")
+    assert (await cycle.other_worker.callback_answer(forged)).answer_text == t("zh", "alerts.not_allowed")
+    await cycle.worker.press("5")
+    await seen(cycle.worker, opening("zh", "followups.ask_hours"))
+    again = await cycle.worker.forge_callback(f"fu:r:{row['id']}:1")
+    assert (await cycle.worker.callback_answer(again)).answer_text == t("zh", "followups.already_answered")
+    not_yet = rows(fu_bot, "SELECT id FROM followups WHERE kind = 'checkin' AND status = 'pending' LIMIT 1")[0]
+    early = await cycle.worker.forge_callback(f"fu:r:{not_yet['id']}:3")
+    assert (await cycle.worker.callback_answer(early)).answer_text in (
+        t("zh", "followups.already_answered"), t("zh", "alerts.not_allowed"))
+    answers = rows(fu_bot, "SELECT answer FROM followups WHERE answer IS NOT NULL")
+    assert [json.loads(a["answer"]) for a in answers] == [{"rating": 5}]
+
+
+async def test_ending_a_placement_cancels_the_check_ins_still_to_come(fu_bot, day_clock):
+    cycle = await active_placement(fu_bot)
+    day_clock.advance(timedelta(days=7, minutes=1))
+    await seen(cycle.ngo, opening("zh", "followups.checkin_ngo"))
+    await cycle.ngo.callback_answer(await cycle.ngo.forge_callback(f"pl:end:{cycle.placement_id}"))
+    await seen(cycle.ngo, plain("zh", "placement.ask_end", title=TITLE))
+    await cycle.ngo.press(t("zh", "placement.buttons.completed"))
+    await seen(cycle.ngo, plain("zh", "placement.ask_end_reason"))
+    await cycle.ngo.press(t("zh", "common.buttons.skip"))
+    await until(lambda: rows(fu_bot, "SELECT status FROM placements WHERE id = ?",
+                             cycle.placement_id)[0]["status"] == "completed", "the ended placement")
+    day_clock.advance(timedelta(days=90))
+    await passes(fu_bot, 3)
+    later = rows(fu_bot, "SELECT status FROM followups WHERE kind = 'checkin' AND json_extract(payload, '$.day') > 7")
+    assert [r["status"] for r in later] == ["cancelled"] * 4
+    assert count_in(cycle.worker, "第 30 天") == 0
