@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.clock import to_iso
+from bot.followups import send_after_commit
 from bot.forms import catalog, engine, request
 from bot.forms.model import Button, Form, Outcome, Reply
 from bot.markup import escape
@@ -110,8 +111,10 @@ async def _on_own_request(services: Services, tx: Tx, user: User, action: str,
                     Button(t(lang, "requests.buttons.keep_open"), f"rq:keep:{row['id']}")),)
         return Outcome(replies=(Reply(t(lang, "requests.close_confirm", title=title), buttons),))
     if action == "yes":
-        notices = await close_request(tx, user, row["id"], to_iso(services.clock.now())) or []
-        return Outcome(replies=(Reply(t(lang, "requests.closed", title=title)),), notices=tuple(notices))
+        now = to_iso(services.clock.now())
+        notices = await close_request(tx, user, row["id"], now) or []
+        closed = Outcome(replies=(Reply(t(lang, "requests.closed", title=title)),), notices=tuple(notices))
+        return await send_after_commit(tx, closed, now)
     if action == "keep":
         return Outcome()
     return Outcome(alert=t(lang, "alerts.old_button"))

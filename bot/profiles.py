@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.followups import send_after_commit
 from bot.forms.model import Outcome, Reply
 from bot.placements.proposals import rematch, rematch_and_tell
 from bot.services import Services
@@ -43,7 +44,8 @@ async def _save_member(services: Services, tx: Tx, user: User, table: str, role:
         await users.set_role(tx, user.telegram_id, role, now)
         await audit.record(tx, user.telegram_id, "submitted", role, member_id, now, None, "pending")
         cards = await cards_to_directors(services, tx, table, member_id, changed=False)
-        return Outcome(replies=(Reply(t(lang, f"{form_key}.submitted")),), notices=tuple(cards))
+        submitted = Outcome(replies=(Reply(t(lang, f"{form_key}.submitted")),), notices=tuple(cards))
+        return await send_after_commit(tx, submitted, now)
     keeps_verification = existing["status"] == "verified" and all(
         existing[k] == values[k] for k in vouched)
     status = "verified" if keeps_verification else "pending"
@@ -52,9 +54,10 @@ async def _save_member(services: Services, tx: Tx, user: User, table: str, role:
                        existing["status"], status)
     if keeps_verification:
         notices = await rematch_and_tell(services, tx, now)
-        return Outcome(replies=(Reply(t(lang, "profile.edit_keeps_verified")),), notices=tuple(notices))
+        kept = Outcome(replies=(Reply(t(lang, "profile.edit_keeps_verified")),), notices=tuple(notices))
+        return await send_after_commit(tx, kept, now)
     # Back in the queue: proposals for this member are withdrawn by the rematch.
     await rematch(services, tx, now)
     cards = tuple(await cards_to_directors(services, tx, table, existing["id"], changed=True))
     key = "profile.edit_needs_review" if existing["status"] == "verified" else f"{form_key}.submitted"
-    return Outcome(replies=(Reply(t(lang, key)),), notices=cards)
+    return await send_after_commit(tx, Outcome(replies=(Reply(t(lang, key)),), notices=cards), now)

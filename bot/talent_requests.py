@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.followups import send_after_commit
 from bot.forms.model import Notice, Outcome, Reply
 from bot.markup import escape
 from bot.placements.offers import withdraw_open_offers
@@ -27,12 +28,14 @@ async def save_request(services: Services, tx: Tx, user: User, target_id: int | 
         await audit.record(tx, user.telegram_id, "posted", "request", request_id, now, None, "open")
         key = "request_form.submitted" if ngo["status"] == "verified" else "request_form.submitted_unverified"
         notices = await rematch_and_tell(services, tx, now)
-        return Outcome(replies=(Reply(t(lang, key, title=title)),), notices=tuple(notices))
+        posted = Outcome(replies=(Reply(t(lang, key, title=title)),), notices=tuple(notices))
+        return await send_after_commit(tx, posted, now)
     if not await requests.update_request(tx, target_id, ngo["id"], values, now):
         return Outcome(replies=(Reply(t(lang, "alerts.old_button")),))
     await audit.record(tx, user.telegram_id, "edited", "request", target_id, now, "open", "open")
     notices = await rematch_and_tell(services, tx, now)
-    return Outcome(replies=(Reply(t(lang, "request_form.updated", title=title)),), notices=tuple(notices))
+    updated = Outcome(replies=(Reply(t(lang, "request_form.updated", title=title)),), notices=tuple(notices))
+    return await send_after_commit(tx, updated, now)
 
 
 async def close_request(tx: Tx, user: User, request_id: int, now: str) -> list[Notice] | None:

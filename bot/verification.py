@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.followups import send_after_commit
 from bot.forms import engine
 from bot.forms.fields import ignoring_today
 from bot.forms.model import Button, Field, Form, Notice, Outcome, Reply
@@ -75,8 +76,8 @@ async def verify(services: Services, tx: Tx, director: User, code: str, member_i
     notices = await _tell_member(tx, services, row, role,
                                  lambda m_lang: t(m_lang, f"verify.member_verified_{role}"))
     notices += await rematch_and_tell(services, tx, now)
-    return Outcome(replies=(Reply(t(lang, "verify.verified_done", name=escape(_name(row, role)))),),
-                   notices=tuple(notices))
+    done = Reply(t(lang, "verify.verified_done", name=escape(_name(row, role))))
+    return await send_after_commit(tx, Outcome(replies=(done,), notices=tuple(notices)), now)
 
 
 async def start_rejection(services: Services, tx: Tx, director: User, code: str, member_id: int) -> Outcome:
@@ -103,8 +104,8 @@ def _reject_with(code: str):
                            reason)
         notices = await _tell_member(tx, services, row, role,
                                      lambda m_lang: t(m_lang, "verify.member_rejected", reason=escape(reason)))
-        return Outcome(replies=(Reply(t(lang, "verify.rejected_done", name=escape(_name(row, role)))),),
-                       notices=tuple(notices))
+        done = Reply(t(lang, "verify.rejected_done", name=escape(_name(row, role))))
+        return await send_after_commit(tx, Outcome(replies=(done,), notices=tuple(notices)), now)
     return reject
 
 

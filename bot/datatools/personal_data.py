@@ -11,6 +11,7 @@ import secrets
 from datetime import timedelta
 
 from bot.clock import to_iso
+from bot.followups import send_after_commit
 from bot.forms.model import Button, Notice, Outcome, Reply
 from bot.markup import escape
 from bot.people import Sender, remember
@@ -62,7 +63,8 @@ async def deletion_pressed(services: Services, sender: Sender, data: str) -> Out
         if answer != "yes" or not await personal.take_deletion_request(tx, user.telegram_id, nonce, asked_after):
             return old_button(lang)
         notices = await _forget(services, tx, user.telegram_id, to_iso(now))
-    return Outcome(replies=(Reply(t(lang, "deleteme.done"), edit=True),), notices=tuple(notices))
+        done = Outcome(replies=(Reply(t(lang, "deleteme.done"), edit=True),), notices=tuple(notices))
+        return await send_after_commit(tx, done, to_iso(now))
 
 
 async def _forget(services: Services, tx: Tx, telegram_id: int, now: str) -> list[Notice]:

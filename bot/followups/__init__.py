@@ -6,7 +6,7 @@ within Telegram's limits (``pacing``) and records what happened (``outcomes``); 
 what is not urgent (``quiet``). People answer check-ins with buttons and a short form (``answers``).
 """
 
-from bot.followups.dispatcher import Dispatcher, dispatcher_of, start_followups
+from bot.followups.dispatcher import Dispatcher, dispatcher_of, start_followups, wake_dispatcher
 from bot.followups.schedule import (
     enqueue,
     offer_answered,
@@ -14,6 +14,7 @@ from bot.followups.schedule import (
     offer_made,
     placement_ended,
     placement_started,
+    send_after_commit,
 )
 
 __all__ = [
@@ -25,5 +26,7 @@ __all__ = [
     "offer_made",
     "placement_ended",
     "placement_started",
+    "send_after_commit",
     "start_followups",
+    "wake_dispatcher",
 ]

@@ -72,6 +72,11 @@ class Dispatcher:
             self._tick, interval=services.settings.followups.dispatch_interval_seconds, first=0,
             name="followups", job_kwargs={"max_instances": 2, "coalesce": True, "misfire_grace_time": None})
 
+    def wake(self) -> None:
+        """Run a pass now rather than at the next tick: notices of an action just taken are due."""
+        assert self._app.job_queue is not None
+        self._app.job_queue.run_once(self._tick, 0, name="followups-now")
+
     async def _tick(self, _context: CallbackContext[Any, Any, Any, Any]) -> None:
         if self._passing:  # the previous pass is still sending; it picks up new rows itself
             return
@@ -180,6 +185,13 @@ async def start_followups(app: Application) -> Dispatcher:
     services_of(app).extras[DISPATCHER_KEY] = dispatcher
     await dispatcher.start()
     return dispatcher
+
+
+def wake_dispatcher(app: Application) -> None:
+    """Ask the Application's dispatcher (if it runs) for a pass now."""
+    dispatcher = services_of(app).extras.get(DISPATCHER_KEY)
+    if dispatcher is not None:
+        dispatcher.wake()
 
 
 def dispatcher_of(app: Application) -> Dispatcher:

@@ -7,13 +7,14 @@ or an active placement and its check-ins, are committed together or not at all.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
 from bot.clock import from_iso, to_iso
 from bot.followups import quiet
 from bot.followups.render import as_payload
-from bot.forms.model import Notice
+from bot.forms.model import Notice, Outcome
 from bot.services import Services
 from bot.store import Tx, followups
 
@@ -66,9 +67,23 @@ async def placement_ended(tx: Tx, placement_id: int) -> None:
 
 
 async def enqueue(tx: Tx, notices: Iterable[Notice], now: str, *, urgent: bool = False,
-                  extra: dict[str, Any] | None = None) -> list[int]:
-    """Notices as outbox rows due now: ``alert`` rows when urgent (they ignore quiet hours), else ``notice``."""
-    kind = "alert" if urgent else "notice"
+                  extra: dict[str, Any] | None = None, kind: str | None = None) -> list[int]:
+    """Notices as outbox rows due now: ``alert`` rows when urgent (they ignore quiet hours), else
+    ``notice``; ``kind`` overrides that (an urgent ``notice`` is news of an action just taken)."""
+    kind = kind or ("alert" if urgent else "notice")
     return [await followups.insert(tx, kind, n.telegram_id, now, now, urgent=urgent,
                                    payload={**(extra or {}), "message": as_payload(n.reply)})
             for n in notices]
+
+
+async def send_after_commit(tx: Tx, outcome: Outcome, now: str) -> Outcome:
+    """The outcome's notices to other people, as outbox rows of this very transaction.
+
+    They go out with the state change or not at all: the dispatcher sends them right after the
+    commit (the handler wakes it), paced per chat, retried, and reported if they cannot be
+    delivered. They are news of something a person just did, so quiet hours do not hold them.
+    """
+    if not outcome.notices:
+        return outcome
+    await enqueue(tx, outcome.notices, now, urgent=True, kind="notice")
+    return replace(outcome, notices=(), queued=True)

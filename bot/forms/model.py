@@ -104,6 +104,7 @@ class Outcome:
     replies: tuple[Reply, ...] = ()
     notices: tuple[Notice, ...] = ()
     alert: str | None = None
+    queued: bool = False             # notices went to the outbox: wake its dispatcher
 
 
 Submit = Callable[["Services", "Tx", "User", "Draft", str], Awaitable[Outcome]]

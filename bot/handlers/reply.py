@@ -17,6 +17,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden
 from telegram.ext import ContextTypes
 
+from bot.followups import wake_dispatcher
 from bot.forms.model import Outcome, Reply
 from bot.people import Sender
 from bot.services import Services, services_of
@@ -60,6 +61,8 @@ async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, outcome: O
     """Answer the press (if any), then send the replies to the person and the notices to others."""
     query = update.callback_query
     replies = list(outcome.replies)
+    if outcome.queued:
+        wake_dispatcher(context.application)
     if query is not None:
         await query.answer(outcome.alert, show_alert=outcome.alert is not None)
         if replies and replies[0].edit:

@@ -56,7 +56,8 @@ async def approve(services: Services, tx: Tx, director: User, placement_id: int,
         (offered["ngo_telegram_id"], cards.offer_to_ngo(offered))) if tel is not None]
     done = Reply(t(lang, "queue.approved_done", worker=escape(p["worker_name"]), ngo=escape(p["ngo_name"])))
     following = await queue_cards(services, tx, lang, placement_id)
-    return Outcome(replies=(done, *([following] if following else [])), notices=tuple(notices))
+    approved = Outcome(replies=(done, *([following] if following else [])), notices=tuple(notices))
+    return await followups.send_after_commit(tx, approved, now)
 
 
 async def _still_has_room(tx: Tx, p: dict[str, Any]) -> bool:

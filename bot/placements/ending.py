@@ -58,7 +58,7 @@ async def _end(services: Services, tx: Tx, user: User, draft, now: str) -> Outco
         d_lang, "placement.ended_notice", title=title, outcome=t(d_lang, f"placement.buttons.{outcome}"))))
     notices = [n for n in notices if n.telegram_id != user.telegram_id]
     done = t(lang, "placement.ended", title=title, outcome=t(lang, f"placement.buttons.{outcome}"))
-    return Outcome(replies=(Reply(done),), notices=tuple(notices))
+    return await followups.send_after_commit(tx, Outcome(replies=(Reply(done),), notices=tuple(notices)), now)
 
 
 END_FORM = choice_then_note(

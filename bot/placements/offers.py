@@ -59,7 +59,8 @@ async def _declined(services: Services, tx: Tx, user: User, p: dict[str, Any], n
     notices = await to_directors(
         services, tx, lambda lang: Reply(t(lang, "offer.declined_notice", who=who, title=title)))
     await rematch(services, tx, now)
-    return Outcome(replies=(Reply(t(user.language, "offer.declined_ack")),), notices=tuple(notices))
+    declined = Outcome(replies=(Reply(t(user.language, "offer.declined_ack")),), notices=tuple(notices))
+    return await followups.send_after_commit(tx, declined, now)
 
 
 async def _activate(services: Services, tx: Tx, p: dict[str, Any], now: str) -> Outcome:
@@ -75,7 +76,7 @@ async def _activate(services: Services, tx: Tx, p: dict[str, Any], now: str) -> 
     notices += await to_directors(
         services, tx, lambda lang: Reply(t(lang, "offer.active_for_director", **names)))
     notices += await _fill_if_full(services, tx, active, now)
-    return Outcome(notices=tuple(notices))
+    return await followups.send_after_commit(tx, Outcome(notices=tuple(notices)), now)
 
 
 async def _fill_if_full(services: Services, tx: Tx, p: dict[str, Any], now: str) -> list[Notice]:

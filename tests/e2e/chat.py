@@ -92,11 +92,18 @@ def draft_answers(sandbox: Sandbox, telegram_id: int) -> dict[str, Any]:
     return json.loads(draft["answers"])
 
 
-def db_write(database: Path | Sandbox, sql: str, *params: object) -> None:
-    """Set up a state the test needs but another flow builds (a verified member, say)."""
-    path = database if isinstance(database, Path) else database_of(database)
-    with sqlite3.connect(path) as conn:
-        conn.execute(sql, params)
+async def db_write(database: Path | Sandbox, sql: str, *params: object) -> None:
+    """Set up a state the test needs but another flow builds (a verified member, say).
+
+    A running bot's own connection takes the write, in its turn: a blocking second connection
+    here would stall the event loop while the bot holds a transaction open on it.
+    """
+    if isinstance(database, Path):
+        with sqlite3.connect(database) as conn:
+            conn.execute(sql, params)
+        return
+    async with database.application.bot_data["services"].database.transaction() as tx:
+        await tx.execute(sql, params)
 
 
 async def start_worker_profile(user: ChatUser, lang: str = "en") -> None:

@@ -24,7 +24,7 @@ from bot.followups import dispatcher_of
 from bot.sandbox import Emulator
 from bot.sandbox.application import polling
 
-from .chat import expect, plain
+from .chat import db_write, expect, plain
 from .driver import ChatUser, Sandbox
 from .seeding import add_ngo, add_request, add_worker
 
@@ -86,12 +86,6 @@ def rows(source: Sandbox | Path, sql: str, *params: object) -> list[sqlite3.Row]
         return conn.execute(sql, params).fetchall()
 
 
-def write(source: Sandbox | Path, sql: str, *params: object) -> None:
-    path = source if isinstance(source, Path) else db_path(source)
-    with sqlite3.connect(path) as conn:
-        conn.execute(sql, params)
-
-
 async def until(condition: Callable[[], bool], what: str, timeout: float = WAIT_SECONDS) -> None:
     """Wait (polling) until ``condition()`` holds; fail with ``what`` after ``timeout`` seconds."""
     loop = asyncio.get_running_loop()
@@ -142,8 +136,8 @@ async def offered_placement(sandbox: Sandbox) -> Cycle:
     ids = {"wang": await add_worker(s, 201, "王芳"), "zhao": await add_worker(s, 202, "赵磊", years_experience=1),
            "sun": await add_ngo(s, 301, "阳光心理服务中心")}
     request_id = await add_request(s, ids["sun"], "社区心理支持")
-    write(sandbox, "UPDATE workers SET status = 'verified'")
-    write(sandbox, "UPDATE ngos SET status = 'verified'")
+    await db_write(sandbox, "UPDATE workers SET status = 'verified'")
+    await db_write(sandbox, "UPDATE ngos SET status = 'verified'")
     people = {201: sandbox.user(201, "王芳", lang="zh"), 202: sandbox.user(202, "赵磊", lang="zh"),
               301: sandbox.user(301, "孙主任", lang="zh")}
     director = sandbox.user(DIRECTORS[0], "Director Chen", lang="en")

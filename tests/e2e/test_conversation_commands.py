@@ -155,7 +155,7 @@ async def resubmit(user: ChatUser, told: str) -> None:
 async def verified_tom(sandbox) -> ChatUser:
     tom = sandbox.user(808, "Tom", lang="en")
     await submit_worker_profile(tom)
-    db_write(sandbox, "UPDATE workers SET status = 'verified' WHERE telegram_id = 808")
+    await db_write(sandbox, "UPDATE workers SET status = 'verified' WHERE telegram_id = 808")
     return tom
 
 

@@ -130,12 +130,12 @@ async def seeded_placement(sandbox: Sandbox) -> dict[str, int]:
     ids = {"wang": await add_worker(s, 201, "王芳", phone=WANG_PHONE, introduction="我是王芳，电话 13955550001"),
            "ngo": await add_ngo(s, 301, "阳光心理服务中心")}
     ids["request"] = await add_request(s, ids["ngo"], "社区心理支持")
-    db_write(sandbox, "UPDATE workers SET status = 'verified'")
-    db_write(sandbox, "UPDATE ngos SET status = 'verified'")
-    db_write(sandbox, "INSERT INTO placements (request_id, worker_id, status, score, started_at, end_reason, "
+    await db_write(sandbox, "UPDATE workers SET status = 'verified'")
+    await db_write(sandbox, "UPDATE ngos SET status = 'verified'")
+    await db_write(sandbox, "INSERT INTO placements (request_id, worker_id, status, score, started_at, end_reason, "
                       "created_at, updated_at) VALUES (?, ?, 'active', 0.9, ?, NULL, ?, ?)",
              ids["request"], ids["wang"], "2026-11-01T00:00:00Z", "2026-11-01T00:00:00Z", "2026-11-01T00:00:00Z")
-    db_write(sandbox, "INSERT INTO followups (kind, recipient, placement_id, payload, due_at, created_at) "
+    await db_write(sandbox, "INSERT INTO followups (kind, recipient, placement_id, payload, due_at, created_at) "
                       "VALUES ('checkin', 201, 1, ?, '2026-12-01T00:00:00Z', '2026-11-01T00:00:00Z')",
              json.dumps({"side": "worker", "day": 30, "message": {"text": "王芳，您好"}}, ensure_ascii=False))
     return ids

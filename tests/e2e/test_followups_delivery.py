@@ -37,6 +37,9 @@ fu_bot, day_clock = kit.fu_bot, kit.day_clock  # the fixtures these tests use
 
 async def test_a_person_who_blocked_the_bot_is_marked_unreachable_and_the_directors_are_told(fu_bot, day_clock):
     cycle = await active_placement(fu_bot)
+    await until(lambda: not rows(fu_bot, "SELECT 1 FROM followups WHERE recipient = ? AND kind = 'notice' "
+                                         "AND status IN ('pending', 'sending')", cycle.worker.id),
+                "the news of the placement to reach the worker")
     cycle.worker.block_bot()
     day_clock.advance(timedelta(days=7, minutes=1))
     await seen(cycle.ngo, opening("zh", "followups.checkin_ngo"))

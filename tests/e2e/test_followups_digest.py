@@ -10,7 +10,7 @@ from bot.forms.model import Notice, Reply
 from bot.texts import t
 
 from . import followups_kit as kit
-from .chat import opening, plain
+from .chat import db_write, opening, plain
 from .followups_kit import (
     DIRECTORS,
     active_placement,
@@ -21,7 +21,6 @@ from .followups_kit import (
     rows,
     seen,
     services,
-    write,
 )
 from .seeding import add_ngo, add_request, add_worker
 
@@ -37,7 +36,7 @@ async def test_the_digest_at_nine_lists_members_waiting_and_the_weeks_low_rating
     await seen(cycle.ngo, plain("zh", "followups.ask_comment"))
     await cycle.ngo.send("完全联系不上社工")
     await seen(cycle.ngo, plain("zh", "followups.thanks"))
-    write(fu_bot, "INSERT INTO followups (kind, recipient, payload, due_at, status, attempts, claimed_at, "
+    await db_write(fu_bot, "INSERT INTO followups (kind, recipient, payload, due_at, status, attempts, claimed_at, "
                   "last_error, created_at) VALUES ('notice', 555, '{}', ?, 'failed', 5, ?, '502', ?)",
           *[to_iso(day_clock.now())] * 3)
 
@@ -65,8 +64,8 @@ async def test_a_request_nobody_fits_for_14_days_gets_one_nudge_naming_what_stan
     await add_worker(s, 201, "王芳")
     ngo = await add_ngo(s, 301, "阳光心理服务中心")
     await add_request(s, ngo, "资深督导", min_certification="senior")
-    write(fu_bot, "UPDATE workers SET status = 'verified'")
-    write(fu_bot, "UPDATE ngos SET status = 'verified'")
+    await db_write(fu_bot, "UPDATE workers SET status = 'verified'")
+    await db_write(fu_bot, "UPDATE ngos SET status = 'verified'")
     sun = fu_bot.user(301, "孙主任", lang="zh")
     day_clock.advance(timedelta(days=13))
     await passes(fu_bot)

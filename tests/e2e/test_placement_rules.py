@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import sqlite3
+from datetime import timedelta
 
 from bot.texts import t
 
-from .chat import expect, plain
+from .chat import db_write, expect, plain
 from .conftest import DIRECTORS
+from .followups_kit import until
 from .seeding import add_ngo, add_request, add_worker
 from .test_placement_cycle import db
-
-
-def write(sandbox, sql: str, *params) -> None:
-    path = sandbox.application.bot_data["services"].settings.database.path
-    with sqlite3.connect(path) as conn:
-        conn.execute(sql, params)
 
 
 async def verified_pair(sandbox) -> dict[str, int]:
@@ -25,8 +20,8 @@ async def verified_pair(sandbox) -> dict[str, int]:
            "zhao": await add_worker(s, 202, "赵磊", years_experience=1),
            "sun": await add_ngo(s, 301, "阳光心理服务中心")}
     ids["request"] = await add_request(s, ids["sun"], "社区心理支持")
-    write(sandbox, "UPDATE workers SET status = 'verified'")
-    write(sandbox, "UPDATE ngos SET status = 'verified'")
+    await db_write(sandbox, "UPDATE workers SET status = 'verified'")
+    await db_write(sandbox, "UPDATE ngos SET status = 'verified'")
     director = sandbox.user(DIRECTORS[0], "Director Chen", lang="en")
     await director.send("/match")
     await expect(director, plain("en", "queue.match_done", new=1, withdrawn=0), within=2)
@@ -143,3 +138,21 @@ async def test_garbled_ids_in_director_and_offer_buttons_get_the_old_button_aler
         assert answered.answer_text == t("en", "alerts.old_button"), data
     assert audit_count(cycle, "approved") == 0
     assert not any("Sorry" in m.text for m in chen.transcript() if m.from_bot)
+
+
+async def test_an_offer_telegram_fails_to_take_is_sent_again_and_arrives_once(cycle):
+    """Offers and other news go through the outbox: a 502 is retried after a pause, not lost."""
+    ids = await verified_pair(cycle)
+    chen = cycle.user(DIRECTORS[0], "Director Chen", lang="en")
+    holder = cycle.user(200 + ids["proposed_worker"], "worker", lang="zh")
+    cycle.emulator.state.faults.server_error("sendMessage", chat_id=holder.id, times=1)
+    await chen.callback_answer(await chen.forge_callback(f"q:ok:{ids['proposal']}"))
+    await expect(chen, "Approved", within=3)
+    await until(lambda: cycle.emulator.state.faults.hits, "the offer to meet the 502")
+    await until(lambda: db(cycle, "SELECT 1 FROM followups WHERE recipient = ? AND kind = 'notice' "
+                                  "AND status = 'pending' AND attempts = 1", holder.id), "a retry to be planned")
+    cycle.application.bot_data["services"].clock.advance(timedelta(minutes=1))  # past the back-off
+    await expect(holder, "社区心理支持")
+    assert sum("社区心理支持" in m.text for m in holder.transcript() if m.from_bot) == 1
+    await until(lambda: db(cycle, "SELECT 1 FROM followups WHERE recipient = ? AND kind = 'notice' "
+                                  "AND status = 'sent'", holder.id), "the offer's row to be recorded as sent")
