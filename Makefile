@@ -20,7 +20,7 @@ sandbox: $(STAMP)
 
 ## make run: the bot for real (needs config.toml with a BotFather token, or MATCHBOT_TOKEN)
 run: $(STAMP)
-	$(BIN)/matchbot run --config config.toml
+	$(BIN)/matchbot run
 
 ## make test: lint, then the whole test suite (installs headless Chromium and fonts when missing)
 test: $(STAMP) system-packages

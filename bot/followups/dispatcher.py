@@ -31,7 +31,7 @@ from bot.followups.pacing import SendPacer, SendTicket
 from bot.followups.prepare import message_for
 from bot.followups.render import from_payload
 from bot.forms.model import Button
-from bot.services import Services, services_of
+from bot.services import SERVICES_KEY, Services, services_of
 from bot.store import followups
 from bot.store.followups import Followup
 
@@ -189,7 +189,8 @@ async def start_followups(app: Application) -> Dispatcher:
 
 def wake_dispatcher(app: Application) -> None:
     """Ask the Application's dispatcher (if it runs) for a pass now."""
-    dispatcher = services_of(app).extras.get(DISPATCHER_KEY)
+    services = app.bot_data.get(SERVICES_KEY)
+    dispatcher = None if services is None else services.extras.get(DISPATCHER_KEY)
     if dispatcher is not None:
         dispatcher.wake()
 

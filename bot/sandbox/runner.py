@@ -19,6 +19,7 @@ from telegram.ext import Application
 from bot.app import build_application
 from bot.clock import Clock, to_iso
 from bot.config import Settings
+from bot.followups import wake_dispatcher
 from bot.placements.proposals import rematch
 from bot.sandbox.application import polling
 from bot.sandbox.emulator import DEFAULT_TOKEN, Emulator
@@ -85,6 +86,11 @@ async def run_sandbox(
         await _seed_once(bot_settings, seed, clock)
         factory = application_factory or _build_real_application
         app = factory(bot_settings, clock)
+
+        async def send_what_fell_due() -> None:  # "skip ahead": due follow-ups go out at once
+            wake_dispatcher(app)
+
+        webchat.after_clock_moved = send_what_fell_due
         async with polling(app):
             on_ready(f"{emulator.url}/")
             await stop.wait()
