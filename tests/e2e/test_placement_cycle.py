@@ -77,6 +77,9 @@ async def test_the_whole_cycle_from_verification_to_an_ended_placement(cycle):
     offer = await expect(wang, "社区心理支持")
     assert "o:acc:" in offer.callback_data[0]
     await expect(sun, "王芳")
+    await sun.send("/requests")  # the NGO director sees where the request stands
+    listing = await expect(sun, plain("zh", "requests.header"))
+    assert plain("zh", "requests.stage.offer_out") in listing.text
 
     # A second director pressing Approve on the decided card is told who decided and when.
     press = await other_director.forge_callback(f"q:ok:{proposals[0]['id']}")
@@ -99,6 +102,11 @@ async def test_the_whole_cycle_from_verification_to_an_ended_placement(cycle):
         assert not any("8888 6666" in m.text or "1234 0000" in m.text for m in outsider.transcript())
     assert db(cycle, "SELECT status FROM placements WHERE id = ?", proposals[0]["id"])[0]["status"] == "active"
     assert db(cycle, "SELECT status FROM requests WHERE id = ?", ids["counselling"])[0]["status"] == "filled"
+    await sun.send("/requests")
+    assert plain("zh", "requests.stage.filled") in (await expect(sun, plain("zh", "requests.header"))).text
+    await wang.send("/status")  # and the social worker sees theirs
+    status = await expect(wang, plain("zh", "status.worker_header"))
+    assert "社区心理支持" in status.text and t("zh", "placement_status.active") in status.text
 
     # The elderly-care proposal: approved, then the worker declines; the director is told.
     await director.press(f"q:ok:{proposals[1]['id']}")
