@@ -5,14 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import signal
-import sys
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
-
-import pytest
 
 from bot.app import build_application
 from bot.sandbox import Emulator
@@ -30,9 +24,7 @@ from .chat import (
     worker_profile_to_skills,
 )
 from .driver import ChatUser, Sandbox
-
-REPO = Path(__file__).resolve().parents[2]
-PROCESS_START_SECONDS = 60.0
+from .processes import bot_process, write_config
 
 
 async def confirm_skills_and_submit(tom: ChatUser) -> None:
@@ -78,38 +70,6 @@ async def test_start_after_a_restart_picks_up_the_form_where_it_was(emulator, tm
         assert plain("en", "common.step", n=4, total=12) in skills.text
 
 
-def write_config(directory: Path, emulator: Emulator) -> Path:
-    config = directory / "config.toml"
-    config.write_text(
-        f'[telegram]\ntoken = "{emulator.token}"\nbase_url = "{emulator.url}"\n\n'
-        f'[database]\npath = "{directory / "killed.sqlite3"}"\n\n[logging]\nlevel = "INFO"\n',
-        encoding="utf-8")
-    return config
-
-
-@asynccontextmanager
-async def bot_process(emulator: Emulator, config: Path,
-                      log: Path) -> AsyncIterator[asyncio.subprocess.Process]:
-    """`python -m bot.cli run` against the emulator, polling once this yields; killed at the end."""
-    env = {k: v for k, v in os.environ.items() if k != "MATCHBOT_TOKEN"}
-    polls_before = emulator.state.updates.polls_started
-    with log.open("ab") as output:
-        process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot.cli", "run", "--config", str(config),
-            cwd=REPO, env=env, stdout=output, stderr=output)
-    try:
-        started = await emulator.state.signal.wait_for(
-            lambda: emulator.state.updates.polls_started > polls_before or process.returncode is not None,
-            PROCESS_START_SECONDS)
-        if not started or process.returncode is not None:
-            pytest.fail(f"the bot did not start polling; its log:\n{log.read_text(errors='replace')}")
-        yield process
-    finally:
-        if process.returncode is None:
-            process.kill()
-            await process.wait()
-
-
 async def kill_9(emulator: Emulator, process: asyncio.subprocess.Process) -> None:
     """SIGKILL once the bot has taken every update (Telegram would otherwise send it again)."""
     await emulator.state.signal.wait_for(lambda: emulator.state.updates.pending_count == 0, 10.0)
@@ -118,7 +78,8 @@ async def kill_9(emulator: Emulator, process: asyncio.subprocess.Process) -> Non
 
 
 async def test_a_bot_killed_with_sigkill_mid_form_resumes_where_the_person_was(emulator, tmp_path):
-    config, log = write_config(tmp_path, emulator), tmp_path / "bot.log"
+    config = write_config(tmp_path, emulator, tmp_path / "killed.sqlite3", logging={"level": "INFO"})
+    log = tmp_path / "bot.log"
     tom = Sandbox(emulator, wait_seconds=30.0).user(603, "Tom", lang="en")
     async with bot_process(emulator, config, log) as first:
         await worker_profile_to_skills(tom)
