@@ -18,6 +18,8 @@ from bot.store import placements
 from bot.texts import t
 from bot.verification import pending_cards, start_rejection, verify
 
+MEMBER_CARDS_AT_ONCE = 5
+
 
 async def show_queue(services: Services, sender: Sender) -> Outcome:
     """Members to verify, then the first proposal card (Approve / Reject / Others / Next)."""
@@ -32,7 +34,9 @@ async def show_queue(services: Services, sender: Sender) -> Outcome:
     if not member_cards and first is None:
         return Outcome(replies=(Reply(t(lang, "queue.empty")),))
     summary = Reply(t(lang, "queue.summary", members=len(member_cards), proposals=proposals))
-    return Outcome(replies=(summary, *member_cards, *([first] if first else [])))
+    # A handful of cards at a time: one chat takes about one message a second. /queue again shows the next.
+    shown = member_cards[:MEMBER_CARDS_AT_ONCE]
+    return Outcome(replies=(summary, *shown, *([first] if first else [])))
 
 
 async def match_now(services: Services, sender: Sender) -> Outcome:

@@ -8,7 +8,7 @@ from bot.followups.render import view_lines
 from bot.forms.model import Button, Outcome, Reply
 from bot.markup import escape
 from bot.people import Sender, remember
-from bot.placements.common import local_time
+from bot.placements.common import local_time, not_allowed
 from bot.placements.ending import may_end
 from bot.services import Services
 from bot.store import Tx, followups, members, placements
@@ -59,6 +59,11 @@ async def list_placements(services: Services, sender: Sender, which: str = "") -
 
 
 async def filter_pressed(services: Services, sender: Sender, which: str) -> Outcome:
+    """The directors' status filters; members see only what concerns them, never filtered."""
+    if not services.is_director(sender.telegram_id):
+        async with services.database.transaction() as tx:
+            user = await remember(services, tx, sender)
+        return not_allowed(user.language)
     return await list_placements(services, sender, which)
 
 
@@ -73,9 +78,10 @@ async def show_status(services: Services, sender: Sender) -> Outcome:
                      offers=counts.get("offered", 0), active=counts.get("active", 0))
             return Outcome(replies=(Reply(text),))
         rows = await _own_placements(services, tx, user, ("offered", "active"))
-        worker = await members.member_by_telegram(tx, "workers", user.telegram_id)
+        member = (await members.member_by_telegram(tx, "workers", user.telegram_id)
+                  or await members.member_by_telegram(tx, "ngos", user.telegram_id))
     if not rows:
-        status = t(lang, f"member_status.{worker['status']}") if worker else t(lang, "common.not_given")
+        status = t(lang, f"member_status.{member['status']}") if member else t(lang, "common.not_given")
         return Outcome(replies=(Reply(t(lang, "status.worker_none", member_status=status)),))
     lines = [t(lang, "status.worker_header")]
     lines += [t(lang, "status.line", title=escape(p["title"]), ngo=escape(p["ngo_name"]),

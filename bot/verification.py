@@ -10,7 +10,7 @@ from bot.forms.fields import ignoring_today
 from bot.forms.model import Button, Field, Form, Notice, Outcome, Reply
 from bot.markup import escape
 from bot.parsers import parse_reason
-from bot.placements.common import local_time, not_allowed, old_button, to_directors
+from bot.placements.common import decided_already, not_allowed, old_button, to_directors
 from bot.placements.proposals import rematch_and_tell
 from bot.profile_view import profile_text
 from bot.services import Services
@@ -60,7 +60,7 @@ async def _pending_member(services: Services, tx: Tx, director: User, code: str,
     if row is None:
         return old_button(lang)
     if row["status"] != "pending":
-        return await _already(services, tx, lang, role, member_id, row)
+        return await decided_already(services, tx, lang, role, member_id, row["updated_at"])
     return row
 
 
@@ -71,7 +71,7 @@ async def verify(services: Services, tx: Tx, director: User, code: str, member_i
     if isinstance(row, Outcome):
         return row
     if not await members.set_member_status(tx, table, member_id, "pending", "verified", None, now):
-        return await _already(services, tx, lang, role, member_id, row)
+        return await decided_already(services, tx, lang, role, member_id, row["updated_at"])
     await audit.record(tx, director.telegram_id, "verified", role, member_id, now, "pending", "verified")
     notices = await _tell_member(tx, services, row, role,
                                  lambda m_lang: t(m_lang, f"verify.member_verified_{role}"))
@@ -98,7 +98,7 @@ def _reject_with(code: str):
         if row is None or not services.is_director(director.telegram_id):
             return not_allowed(lang)
         if not await members.set_member_status(tx, table, row["id"], "pending", "rejected", reason, now):
-            outcome = await _already(services, tx, lang, role, row["id"], row)
+            outcome = await decided_already(services, tx, lang, role, row["id"], row["updated_at"])
             return Outcome(replies=(Reply(outcome.alert or ""),))
         await audit.record(tx, director.telegram_id, "rejected", role, row["id"], now, "pending", "rejected",
                            reason)
@@ -127,12 +127,3 @@ async def _tell_member(tx: Tx, services: Services, row: dict[str, Any], role: st
         return []
     lang = (await languages_of(tx, (telegram_id,), services.settings.association.default_language))[telegram_id]
     return [Notice(telegram_id, Reply(render(lang)))]
-
-
-async def _already(services: Services, tx: Tx, lang: Lang, role: str, member_id: int,
-                   row: dict[str, Any]) -> Outcome:
-    """Who decided this member last, and when (from the audit log)."""
-    decision = await audit.last_decision(tx, role, member_id)
-    who = escape(decision["who"] if decision else "—")
-    when = local_time(services, decision["at"] if decision else row["updated_at"])
-    return Outcome(alert=t(lang, "alerts.already_decided", who=who, when=when))

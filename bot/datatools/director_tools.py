@@ -17,7 +17,7 @@ from bot.datatools.stats import gather_figures
 from bot.datatools.stats_text import stats_text
 from bot.forms.model import Button, Outcome, Reply
 from bot.markup import escape
-from bot.parsers import Invalid, parse_line
+from bot.parsers import Invalid, parse_line, parse_row_id
 from bot.people import Sender, remember
 from bot.placements.common import not_allowed, old_button
 from bot.services import Services
@@ -92,7 +92,8 @@ async def invite_pressed(services: Services, sender: Sender, data: str, bot_user
         lang = user.language
         if not services.is_director(user.telegram_id):
             return not_allowed(lang)
-        found = await invites.invitee(tx, int(raw_id)) if raw_id.isdigit() else None
+        worker_id = parse_row_id(raw_id)
+        found = None if worker_id is None else await invites.invitee(tx, worker_id)
         if found is None:
             return old_button(lang)
         issued = await issue_invite(tx, found.worker_id, user.telegram_id, services.clock.now())

@@ -13,7 +13,7 @@ from bot.followups import render
 from bot.followups.prepare import schedule_digest
 from bot.followups.schedule import enqueue, offer_closed
 from bot.forms.model import Notice
-from bot.placements.common import to_directors
+from bot.placements.common import both_sides, to_directors
 from bot.placements.proposals import rematch
 from bot.services import Services
 from bot.store import Tx, audit, followups, placements
@@ -50,8 +50,7 @@ async def expire_offer(services: Services, tx: Tx, row: Followup, now: datetime)
     missing = [p[f"{side}_name"] for side in ("worker", "ngo") if p[f"{side}_answer"] is None]
     days = services.settings.followups.offer_expiry_days
     notices = [Notice(tel, render.offer_expired_for_side(lang, p))
-               for tel, lang in ((p["worker_telegram_id"], p["worker_language"]),
-                                 (p["ngo_telegram_id"], p["ngo_language"])) if tel is not None]
+               for tel, lang in both_sides(p) if tel is not None]
     notices += await to_directors(services, tx, lambda lang: render.offer_expired_for_director(
         lang, p, days, missing, next_proposed))
     await enqueue(tx, notices, stamp)

@@ -17,7 +17,7 @@ from bot.forms import engine
 from bot.forms.fields import ignoring_today
 from bot.forms.model import Field, Form, Outcome, Reply
 from bot.markup import escape
-from bot.parsers import parse_int_in_range, parse_reason
+from bot.parsers import parse_int_in_range, parse_reason, parse_row_id
 from bot.parsers.result import ParseResult
 from bot.people import Sender, remember
 from bot.placements.common import not_allowed, old_button, to_directors
@@ -41,15 +41,16 @@ async def checkin_pressed(services: Services, sender: Sender, data: str) -> Outc
     async with services.database.transaction() as tx:
         user = await remember(services, tx, sender)
         answer = _answer_of(parts)
-        if answer is None:
+        followup_id = parse_row_id(parts[2]) if len(parts) > 2 else None
+        if answer is None or followup_id is None:
             return old_button(user.language)
-        return await _record(services, tx, user, int(parts[2]), answer)
+        return await _record(services, tx, user, followup_id, answer)
 
 
 def _answer_of(parts: list[str]) -> dict[str, Any] | None:
-    if len(parts) == 4 and parts[:2] == ["fu", "r"] and parts[2].isdigit() and parts[3] in _RATINGS:
+    if len(parts) == 4 and parts[:2] == ["fu", "r"] and parts[3] in _RATINGS:
         return {"rating": int(parts[3])}
-    if len(parts) == 3 and parts[:2] == ["fu", "p"] and parts[2].isdigit():
+    if len(parts) == 3 and parts[:2] == ["fu", "p"]:
         return {"problem": True}
     return None
 

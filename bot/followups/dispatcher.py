@@ -21,7 +21,6 @@ from datetime import timedelta
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackContext
 
 from bot.clock import to_iso
@@ -31,6 +30,7 @@ from bot.followups.pacing import SendPacer, SendTicket
 from bot.followups.prepare import message_for
 from bot.followups.render import from_payload
 from bot.forms.model import Button
+from bot.sending import send_html
 from bot.services import SERVICES_KEY, Services, services_of
 from bot.store import followups
 from bot.store.followups import Followup
@@ -151,8 +151,7 @@ class Dispatcher:
         try:
             try:
                 reply = from_payload(row.payload["message"])
-                await self._app.bot.send_message(row.recipient, reply.text, parse_mode=ParseMode.HTML,
-                                                 reply_markup=_markup(reply.buttons))
+                await send_html(self._app.bot, row.recipient, reply.text, _markup(reply.buttons))
             finally:
                 self._pacer.finish(ticket)
         except Exception as error:  # every error is an answer: classified and recorded

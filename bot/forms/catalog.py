@@ -33,8 +33,9 @@ REQUEST_FORM = Form("request", "request_form.intro", "request_form.summary_heade
                     _submit_request)
 
 
-def form_named(name: str) -> Form:
-    """The form a draft row names: the member forms and the directors' short forms."""
+def form_named(name: str) -> Form | None:
+    """The form a draft row names (member forms, directors' short forms, check-ins); None if
+    no form has that name any more (a draft written by an older version)."""
     from bot.followups.answers import CHECKIN_FORM
     from bot.placements.decisions import REJECT_PROPOSAL_FORM
     from bot.placements.ending import END_FORM
@@ -42,4 +43,4 @@ def form_named(name: str) -> Form:
 
     forms = (WORKER_FORM, NGO_FORM, REQUEST_FORM, REJECT_PROPOSAL_FORM, END_FORM, CHECKIN_FORM,
              *REJECT_FORMS.values())
-    return {f.name: f for f in forms}[name]
+    return {f.name: f for f in forms}.get(name)

@@ -6,6 +6,7 @@ the row alone is the conversation's state and a restart, even ``kill -9``, resum
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from typing import Any
 
@@ -20,6 +21,8 @@ from bot.store import drafts as draft_rows
 from bot.store.drafts import Draft
 from bot.store.users import User
 from bot.texts import LANGUAGES, Lang, t
+
+log = logging.getLogger(__name__)
 
 
 class _Session:
@@ -109,7 +112,12 @@ async def _session(services: Services, tx: Tx, user: User, message_id: int | Non
     draft = await draft_rows.current_draft(tx, user.telegram_id)
     if draft is None:
         return None
-    return _Session(services, tx, user, form_named(draft.form), draft, message_id)
+    form = form_named(draft.form)
+    if form is None:  # left by a version that had this form: drop it rather than fail every message
+        log.warning("dropping %s's draft of the unknown form %r", user.telegram_id, draft.form)
+        await draft_rows.drop_drafts(tx, user.telegram_id)
+        return None
+    return _Session(services, tx, user, form, draft, message_id)
 
 
 async def begin(services: Services, tx: Tx, user: User, form: Form, *, target_id: int | None = None,

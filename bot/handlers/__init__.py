@@ -50,7 +50,7 @@ def register_handlers(app: Application) -> None:
         r"^pls:(\w+)$": placement_views.filter_pressed,
         r"^(del:.*)$": personal_data.deletion_pressed,
         r"^(fu:.*)$": checkin_pressed,
-        r"^(.*)$": conversation.unknown_press,
+        r"(?s)^(.*)$": conversation.unknown_press,
     }
     for pattern, flow in buttons.items():
         app.add_handler(CallbackQueryHandler(press_with(flow), pattern=pattern))

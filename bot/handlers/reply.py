@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 
 from telegram import (
     InlineKeyboardButton,
@@ -20,6 +21,7 @@ from telegram.ext import ContextTypes
 from bot.followups import wake_dispatcher
 from bot.forms.model import Outcome, Reply
 from bot.people import Sender
+from bot.sending import send_html
 from bot.services import Services, services_of
 
 log = logging.getLogger(__name__)
@@ -53,8 +55,7 @@ async def send(context: ContextTypes.DEFAULT_TYPE, chat_id: int, reply: Reply) -
         await context.bot.send_document(chat_id, content, filename=filename, caption=reply.text or None,
                                         parse_mode=ParseMode.HTML, reply_markup=markup_of(reply))
     else:
-        await context.bot.send_message(chat_id, reply.text, parse_mode=ParseMode.HTML,
-                                       reply_markup=markup_of(reply))
+        await send_html(context.bot, chat_id, reply.text, markup_of(reply))
 
 
 async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, outcome: Outcome) -> None:
@@ -64,9 +65,11 @@ async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, outcome: O
     if outcome.queued:
         wake_dispatcher(context.application)
     if query is not None:
-        await query.answer(outcome.alert, show_alert=outcome.alert is not None)
-        if replies and replies[0].edit:
-            await _edit(query, replies.pop(0))
+        await _answer_press(query, outcome.alert)
+        if replies and replies[0].edit and not await _edit(query, replies[0]):
+            replies[0] = replace(replies[0], edit=False)  # could not edit: send it as a new message
+        elif replies and replies[0].edit:
+            replies.pop(0)
         elif outcome.alert is None:
             await _drop_buttons(query)
     chat = update.effective_chat
@@ -80,21 +83,32 @@ async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, outcome: O
             log.warning("notice to %s not delivered: %s", notice.telegram_id, error)
 
 
-async def _edit(query, reply: Reply) -> None:
+async def _answer_press(query, alert: str | None) -> None:
+    """Stop the button's spinner. A press answered late (Telegram allows about 15 seconds, less
+    than a backlog after a restart takes) is refused by Telegram: the change is made all the same."""
+    try:
+        await query.answer(alert, show_alert=alert is not None)
+    except BadRequest as error:
+        log.info("a press could not be answered: %s", error)
+
+
+async def _edit(query, reply: Reply) -> bool:
+    """Replace the pressed message; False when Telegram will not (too old, deleted)."""
     try:
         await query.edit_message_text(reply.text, parse_mode=ParseMode.HTML, reply_markup=markup_of(reply))
     except BadRequest as error:
-        if "not modified" not in str(error).lower():  # a double tap: harmless
-            raise
+        if "not modified" not in str(error).lower():  # a double tap is harmless
+            log.info("the pressed message could not be edited: %s", error)
+            return False
+    return True
 
 
 async def _drop_buttons(query) -> None:
     """The pressed prompt is answered: take its buttons away so nobody presses them again."""
     try:
         await query.edit_message_reply_markup(reply_markup=None)
-    except BadRequest as error:
-        if "not modified" not in str(error).lower():
-            raise
+    except BadRequest as error:  # not modified (a double tap), or too old to edit: harmless either way
+        log.info("the pressed message's buttons stay: %s", error)
 
 
 Flow = Callable[[Services, Sender], Awaitable[Outcome]]

@@ -10,7 +10,7 @@ from bot.clock import from_iso
 from bot.forms.model import Notice, Outcome, Reply
 from bot.markup import escape
 from bot.services import Services
-from bot.store import Tx, users
+from bot.store import Tx, audit, users
 from bot.texts import Lang, t
 
 
@@ -44,3 +44,17 @@ async def to_directors(services: Services, tx: Tx, render: Callable[[Lang], Repl
         return []
     languages = await users.languages_of(tx, association.directors, association.default_language)
     return [Notice(d, render(languages[d])) for d in association.directors]  # type: ignore[arg-type]
+
+
+async def decided_already(services: Services, tx: Tx, lang: Lang, entity: str, entity_id: int,
+                          fallback_at: str | None) -> Outcome:
+    """"Already decided by X at T", from the newest decision on the row in the audit log."""
+    decision = await audit.last_decision(tx, entity, entity_id)
+    who = escape(decision["who"] if decision else "—")
+    when = local_time(services, decision["at"] if decision else fallback_at)
+    return Outcome(alert=t(lang, "alerts.already_decided", who=who, when=when))
+
+
+def both_sides(p: dict[str, Any]) -> tuple[tuple[int | None, str], ...]:
+    """(telegram id, language) of the social worker and of the NGO director of a placement."""
+    return ((p["worker_telegram_id"], p["worker_language"]), (p["ngo_telegram_id"], p["ngo_language"]))

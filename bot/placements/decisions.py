@@ -12,7 +12,7 @@ from bot.markup import escape
 from bot.placements import cards
 from bot.placements.candidates import candidates_for
 from bot.placements.common import already_decided, not_allowed, old_button
-from bot.placements.proposals import rematch
+from bot.placements.proposals import rematch_and_tell
 from bot.services import Services
 from bot.store import Tx, audit, placements
 from bot.store.placements import HOLDING
@@ -91,9 +91,11 @@ async def _reject(services: Services, tx: Tx, director: User, draft, now: str) -
         return Outcome(replies=(Reply(already_decided(services, lang, p).alert or ""),))
     await audit.record(tx, director.telegram_id, "rejected", "placement", placement_id, now, "proposed",
                        "rejected", draft.answers["reason"])
-    await rematch(services, tx, now)
+    notices = await rematch_and_tell(services, tx, now)  # the next candidate for the place
     following = await queue_cards(services, tx, lang, placement_id)
-    return Outcome(replies=(Reply(t(lang, "queue.rejected_done")), *([following] if following else [])))
+    rejected = Outcome(replies=(Reply(t(lang, "queue.rejected_done")), *([following] if following else [])),
+                       notices=tuple(n for n in notices if n.telegram_id != director.telegram_id))
+    return await followups.send_after_commit(tx, rejected, now)
 
 
 REJECT_PROPOSAL_FORM = choice_then_note(

@@ -9,7 +9,7 @@ from bot.forms import engine
 from bot.forms.fields import choice_then_note
 from bot.forms.model import Notice, Outcome, Reply
 from bot.markup import escape
-from bot.placements.common import not_allowed, old_button, to_directors
+from bot.placements.common import both_sides, not_allowed, old_button, to_directors
 from bot.placements.proposals import rematch
 from bot.services import Services
 from bot.store import Tx, audit, placements, requests
@@ -51,8 +51,7 @@ async def _end(services: Services, tx: Tx, user: User, draft, now: str) -> Outco
     title = escape(p["title"])
     notices = [Notice(tel, Reply(t(tel_lang, "placement.ended_notice", title=title,
                                    outcome=t(tel_lang, f"placement.buttons.{outcome}"))))
-               for tel, tel_lang in ((p["worker_telegram_id"], p["worker_language"]),
-                                     (p["ngo_telegram_id"], p["ngo_language"]))
+               for tel, tel_lang in both_sides(p)
                if tel is not None and tel != user.telegram_id]
     notices += await to_directors(services, tx, lambda d_lang: Reply(t(
         d_lang, "placement.ended_notice", title=title, outcome=t(d_lang, f"placement.buttons.{outcome}"))))

@@ -8,7 +8,7 @@ from bot import followups
 from bot.forms.model import Notice, Outcome, Reply
 from bot.markup import escape
 from bot.placements import cards
-from bot.placements.common import already_decided, not_allowed, old_button, to_directors
+from bot.placements.common import both_sides, decided_already, not_allowed, old_button, to_directors
 from bot.placements.proposals import rematch
 from bot.services import Services
 from bot.store import Tx, audit, placements, requests
@@ -36,11 +36,10 @@ async def answer_offer(services: Services, tx: Tx, user: User, placement_id: int
         return not_allowed(lang)
     if p["status"] in ("withdrawn", "expired"):
         return Outcome(alert=t(lang, "alerts.expired"))
-    if p["status"] != "offered" or p[f"{side}_answer"] is not None:  # they answered already
-        return already_decided(services, lang, {**p, "decided_by_name": user.display_name,
-                                                "decided_at": p["updated_at"]})
+    if p["status"] != "offered" or p[f"{side}_answer"] is not None:  # answered, by them or the other side
+        return await decided_already(services, tx, lang, "placement", placement_id, p["updated_at"])
     if not await placements.record_answer(tx, placement_id, side, "accepted" if accept else "declined", now):
-        return already_decided(services, lang, p)
+        return await decided_already(services, tx, lang, "placement", placement_id, p["updated_at"])
     await followups.offer_answered(tx, placement_id, user.telegram_id)
     await audit.record(tx, user.telegram_id, "accepted" if accept else "declined", "placement", placement_id,
                        now, "offered", "offered", side)
@@ -58,6 +57,8 @@ async def _declined(services: Services, tx: Tx, user: User, p: dict[str, Any], n
     who, title = escape(user.display_name), escape(p["title"])
     notices = await to_directors(
         services, tx, lambda lang: Reply(t(lang, "offer.declined_notice", who=who, title=title)))
+    notices += [Notice(tel, Reply(t(lang, "offer.other_declined", title=title)))  # the side still waiting
+                for tel, lang in both_sides(p) if tel is not None and tel != user.telegram_id]
     await rematch(services, tx, now)
     declined = Outcome(replies=(Reply(t(user.language, "offer.declined_ack")),), notices=tuple(notices))
     return await followups.send_after_commit(tx, declined, now)
@@ -100,7 +101,7 @@ async def withdraw_open_offers(tx: Tx, request_id: int, now: str) -> list[Notice
         await followups.offer_closed(tx, pid)
         if p["status"] == "offered":
             notices += [Notice(tel, Reply(t(lang, "offer.withdrawn", title=escape(p["title"]))))
-                        for tel, lang in ((p["worker_telegram_id"], p["worker_language"]),
-                                          (p["ngo_telegram_id"], p["ngo_language"])) if tel is not None]
+                        for tel, lang in both_sides(p) if tel is not None]
     return notices
+
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,14 +38,24 @@ async def current_draft(tx: Tx, telegram_id: int) -> Draft | None:
 
 async def start_draft(tx: Tx, telegram_id: int, form: str, target_id: int | None,
                       answers: dict[str, Any], state: dict[str, Any], now: str) -> Draft:
-    """Begin (or restart) a form; any other draft of the person is dropped, one form at a time."""
+    """Begin (or restart) a form; any other draft of the person is dropped, one form at a time.
+
+    The first revision is random, not 1: buttons carry it, and the prompt of an earlier form
+    (rejecting proposal A, say) must not pass for the current one (rejecting B).
+    """
+    revision = _first_revision()
     await tx.execute("DELETE FROM drafts WHERE telegram_id = ?", (telegram_id,))
     await tx.execute(
         "INSERT INTO drafts (telegram_id, form, target_id, answers, state, revision, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, 1, ?)",
-        (telegram_id, form, target_id, _json(answers), _json(state), now),
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (telegram_id, form, target_id, _json(answers), _json(state), revision, now),
     )
-    return Draft(telegram_id, form, target_id, answers, state, 1)
+    return Draft(telegram_id, form, target_id, answers, state, revision)
+
+
+def _first_revision() -> int:
+    """Room for a million later revisions under 2**31; two forms colliding is a 1-in-2000 million chance."""
+    return secrets.randbelow(2**31 - 10**6) + 1
 
 
 async def save_draft(tx: Tx, draft: Draft, now: str, *, new_revision: bool = True) -> Draft | None:

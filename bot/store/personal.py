@@ -65,7 +65,7 @@ async def personal_rows(tx: Tx, telegram_id: int) -> dict[str, list[dict[str, An
         "requests": ("SELECT * FROM requests WHERE ngo_id = ? ORDER BY id", (profiles.ngo_id or -1,)),
         "placements": (
             "SELECT p.id, p.request_id, r.title AS request_title, p.status, p.score, p.reasons, "
-            "p.worker_answer, p.ngo_answer, p.reject_reason, p.reject_note, p.created_at, p.decided_at, "
+            "p.worker_answer, p.ngo_answer, p.created_at, p.decided_at, "
             f"p.offered_at, p.started_at, p.ended_at, p.end_reason FROM placements p "
             f"JOIN requests r ON r.id = p.request_id WHERE {where} ORDER BY p.id", ids),
         "messages_scheduled": (

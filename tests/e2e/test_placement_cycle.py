@@ -113,6 +113,7 @@ async def test_the_whole_cycle_from_verification_to_an_ended_placement(cycle):
     await expect(liu, "周末助老活动")
     await liu.press(t("zh", "offer.buttons.decline"))
     await expect(liu, plain("zh", "offer.declined_ack"))
+    await expect(he, plain("zh", "offer.other_declined", title="周末助老活动"), within=3)  # the other side
     await expect(director, "declined", within=8)
     assert db(cycle, "SELECT status FROM placements WHERE id = ?", proposals[1]["id"])[0]["status"] == "declined"
 

@@ -1,0 +1,247 @@
+"""Throughput of the real bot: N social workers fill the profile form at the same moment.
+
+    .venv/bin/python benchmarks/bench_bot.py                      # 10, 50 and 200 people
+    .venv/bin/python benchmarks/bench_bot.py --people 10,50 --limiters with
+
+The bot runs in a process of its own, as under ``matchbot run``: the Application of
+``bot.app.build_application`` on a fresh SQLite file, long polling the local Bot API emulator
+over HTTP. This process runs the emulator and plays the people (``crowd.py``). "with" is that
+Application as it is, with python-telegram-bot's AIORateLimiter (at most 30 chat-bound calls a
+second, as Telegram allows); "without" is built the same way minus the rate limiter, to show the
+bot's own ceiling. Every run ends by checking that each person's profile is stored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import resource
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent)]
+
+from aiohttp import web  # noqa: E402
+
+from bot.sandbox import DEFAULT_TOKEN, Emulator, EmulatorState  # noqa: E402
+
+DIRECTOR_ID = 9001
+# Calls that name a chat: the ones AIORateLimiter holds to 30 a second overall.
+CHAT_METHODS = frozenset({"sendmessage", "senddocument", "sendphoto", "editmessagetext", "editmessagecaption",
+                          "editmessagereplymarkup", "deletemessage", "sendchataction", "getchat"})
+READY_SECONDS = 60.0
+DRAIN_SECONDS = 30.0
+
+
+# ---- the bot's process ------------------------------------------------------------------------
+
+def build_without_rate_limiter(settings: Any) -> Any:
+    """The Application of ``bot.app.build_application``, built the same way but with no rate limiter.
+
+    The hooks (open the database, start the follow-ups, publish the menu; close) are taken from
+    the real Application, so only the limiter differs.
+    """
+    from telegram.ext import ApplicationBuilder
+
+    from bot.app import build_application
+    from bot.clock import Clock
+    from bot.handlers import register_handlers
+    from bot.services import SERVICES_KEY, Services
+
+    real = build_application(settings)
+    base = settings.telegram.base_url.rstrip("/")
+    app = (
+        ApplicationBuilder().token(settings.telegram.token)
+        .base_url(f"{base}/bot").base_file_url(f"{base}/file/bot")
+        .concurrent_updates(True)
+        .post_init(real.post_init).post_shutdown(real.post_shutdown)
+        .build()
+    )
+    app.bot_data[SERVICES_KEY] = Services(settings=settings, clock=Clock())
+    register_handlers(app)
+    return app
+
+
+async def serve_bot(url: str, database: str, limiter: str) -> dict[str, float]:
+    """Poll the emulator at ``url`` until stdin closes; return this process's peak memory and CPU."""
+    from bot.app import build_application
+    from bot.config import default_settings
+    from bot.logs import configure_logging
+    from bot.sandbox.application import polling
+
+    settings = default_settings(telegram={"token": DEFAULT_TOKEN, "base_url": url},
+                                database={"path": database}, association={"directors": [DIRECTOR_ID]})
+    configure_logging(settings.logging.level, secrets=(DEFAULT_TOKEN,))  # as `matchbot run` does
+    app = build_application(settings) if limiter == "with" else build_without_rate_limiter(settings)
+    async with polling(app):
+        print("ready", flush=True)
+        await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return {"peak_mib": usage.ru_maxrss / 1024, "cpu_seconds": usage.ru_utime + usage.ru_stime}
+
+
+# ---- this process: emulator, people, checks ---------------------------------------------------
+
+def _counting_calls(counts: Counter[str]) -> Callable[[web.Application, EmulatorState], None]:
+    """Mounts a middleware on the emulator that counts the bot's calls by method."""
+    @web.middleware
+    async def count(request: web.Request, handler: Any) -> web.StreamResponse:
+        counts[request.match_info.get("method", "").lower()] += 1
+        return await handler(request)
+
+    def mount(app: web.Application, _state: EmulatorState) -> None:
+        app.middlewares.append(count)
+    return mount
+
+
+async def _start_bot(url: str, database: Path, limiter: str, log: Path) -> asyncio.subprocess.Process:
+    bot = await asyncio.create_subprocess_exec(
+        sys.executable, __file__, "--serve", url, str(database), limiter,
+        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=log.open("wb"),
+        env={**os.environ, "PYTHONHASHSEED": "0"},
+    )
+    assert bot.stdout is not None
+    line = await asyncio.wait_for(bot.stdout.readline(), READY_SECONDS)
+    if line.strip() != b"ready":
+        raise RuntimeError(f"the bot did not start; its log:\n{log.read_text()[-3000:]}")
+    return bot
+
+
+async def _stop_bot(bot: asyncio.subprocess.Process) -> dict[str, float]:
+    assert bot.stdin is not None and bot.stdout is not None
+    bot.stdin.close()
+    output, _ = await asyncio.wait_for(bot.communicate(), READY_SECONDS)
+    if bot.returncode != 0:
+        raise RuntimeError(f"the bot exited with {bot.returncode}")
+    return json.loads(output.decode().strip().splitlines()[-1])
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User plus system CPU time a process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _resident_mib(pid: int) -> float:
+    status = Path(f"/proc/{pid}/status").read_text().splitlines()
+    return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:")) / 1024
+
+
+def _stored_profiles(database: Path, people: tuple[Any, ...]) -> int:
+    """How many people's profiles are in the workers table with the name and district they gave."""
+    with sqlite3.connect(database) as conn:
+        rows = {row[0]: row[1:] for row in conn.execute("SELECT telegram_id, name, district FROM workers")}
+    return sum(1 for person in people if rows.get(person.telegram_id) == (person.name, person.district))
+
+
+def _percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+async def measure(count: int, limiter: str, seed: int, timeout: float) -> dict[str, Any]:
+    """One run: a fresh emulator, database and bot process; ``count`` people fill the form at once."""
+    from crowd import play_crowd, social_workers
+
+    people = social_workers(count, seed)
+    calls: Counter[str] = Counter()
+    with tempfile.TemporaryDirectory(prefix="bench-bot-") as folder:
+        database, log = Path(folder) / "bench.sqlite3", Path(folder) / "bot.log"
+        async with Emulator(extra_routes=_counting_calls(calls)) as emulator:
+            emulator.person(DIRECTOR_ID, "Director", language_code="zh-hans")
+            bot = await _start_bot(emulator.url, database, limiter, log)
+            calls.clear()  # start-up calls (getMe, setMyCommands...) are not part of the load
+            idle_mib, bot_cpu, emulator_cpu = _resident_mib(bot.pid), _cpu_seconds(bot.pid), time.process_time()
+            result = await play_crowd(emulator, people, timeout)
+            bot_cpu, emulator_cpu = _cpu_seconds(bot.pid) - bot_cpu, time.process_time() - emulator_cpu
+            updates = emulator.state.updates
+            drained = await emulator.state.signal.wait_for(lambda: updates.pending_count == 0, DRAIN_SECONDS)
+            chat_calls = sum(n for method, n in calls.items() if method in CHAT_METHODS)
+            bot_usage = await _stop_bot(bot)
+        errors = sum(" ERROR " in line for line in log.read_text(errors="replace").splitlines())
+        stored = _stored_profiles(database, people)
+    latencies = list(result.latencies) or [float("nan")]
+    return {
+        "people": count, "limiter": limiter, "updates": result.actions, "chat_calls": chat_calls,
+        "wall_s": result.wall_seconds, "updates_per_s": result.actions / result.wall_seconds,
+        "chat_calls_per_s": chat_calls / result.wall_seconds,
+        "p50_ms": 1000 * statistics.median(latencies), "p95_ms": 1000 * _percentile(latencies, 0.95),
+        "max_ms": 1000 * max(latencies), "bot_cpu_s": bot_cpu,
+        "bot_idle_mib": idle_mib, "bot_peak_mib": bot_usage["peak_mib"], "emulator_cpu_s": emulator_cpu,
+        "stored": stored,
+        "failures": list(result.failures), "drained": drained, "errors_logged": errors,
+    }
+
+
+# ---- report -----------------------------------------------------------------------------------
+
+HEADER = ("people", "limiter", "updates", "chat calls", "wall s", "updates/s", "calls/s", "p50 ms", "p95 ms",
+          "bot CPU s", "idle MiB", "peak MiB", "emu CPU s", "stored")
+
+
+def format_row(row: dict[str, Any]) -> str:
+    cells = (row["people"], row["limiter"], row["updates"], row["chat_calls"], f"{row['wall_s']:.1f}",
+             f"{row['updates_per_s']:.0f}", f"{row['chat_calls_per_s']:.1f}", f"{row['p50_ms']:.0f}",
+             f"{row['p95_ms']:.0f}", f"{row['bot_cpu_s']:.1f}", f"{row['bot_idle_mib']:.0f}",
+             f"{row['bot_peak_mib']:.0f}", f"{row['emulator_cpu_s']:.1f}", f"{row['stored']}/{row['people']}")
+    return " ".join(f"{cell:>10}" for cell in cells)
+
+
+def problems_of(row: dict[str, Any]) -> list[str]:
+    """Everything that makes a run's figures meaningless: lost replies, lost profiles, errors."""
+    problems = [f"no reply: {failure}" for failure in row["failures"][:5]]
+    if row["stored"] != row["people"]:
+        problems.append(f"only {row['stored']} of {row['people']} profiles stored as given")
+    if not row["drained"]:
+        problems.append("the bot left updates unconfirmed")
+    if row["errors_logged"]:
+        problems.append(f"the bot logged {row['errors_logged']} errors")
+    return problems
+
+
+def _machine() -> str:
+    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                  if line.startswith("model name")), platform.processor())
+    return f"{os.cpu_count()} cpus ({model}), python {platform.python_version()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--people", default="10,50,200", help="comma-separated crowd sizes (default: %(default)s)")
+    parser.add_argument("--limiters", default="with,without",
+                        help='"with" (the Application as built), "without" (no rate limiter), or both')
+    parser.add_argument("--seed", type=int, default=7, help="default: %(default)s")
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds to wait for any one reply")
+    parser.add_argument("--json", action="store_true", help="also print each row as JSON")
+    parser.add_argument("--serve", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        print(json.dumps(asyncio.run(serve_bot(*args.serve))), flush=True)
+        return
+    print(_machine())
+    print(" ".join(f"{cell:>10}" for cell in HEADER))
+    problems: list[str] = []
+    for limiter in args.limiters.split(","):
+        for count in (int(n) for n in args.people.split(",")):
+            row = asyncio.run(measure(count, limiter, args.seed, args.timeout))
+            print(format_row(row), flush=True)
+            if args.json:
+                print(json.dumps(row), flush=True)
+            problems += [f"{count} people, limiter {limiter}: {p}" for p in problems_of(row)]
+    if problems:
+        sys.exit("\n".join(problems))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,50 @@
+"""Long messages are split into pieces Telegram accepts, each valid HTML."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.markup import escape, split_message, telegram_length
+from bot.sandbox.formatting import parse_html
+
+
+def test_a_short_message_is_one_piece():
+    assert split_message("<b>Hi</b>\nthere") == ["<b>Hi</b>\nthere"]
+
+
+def test_a_long_list_is_split_at_line_breaks_and_nothing_is_lost():
+    lines = [f"• <b>placement {n}</b> — 王芳 with 阳光心理服务中心: active" for n in range(400)]
+    text = "\n".join(lines)
+    pieces = split_message(text)
+    assert len(pieces) > 1
+    assert all(telegram_length(p) <= 4096 for p in pieces)
+    assert "\n".join(pieces) == text
+
+
+def test_emoji_count_twice_as_telegram_counts_them():
+    pieces = split_message("😀" * 3000)
+    assert all(telegram_length(p) <= 4096 for p in pieces) and "".join(pieces) == "😀" * 3000
+
+
+def test_one_huge_line_is_never_cut_inside_an_entity():
+    text = escape("a&b<c>" * 2000)
+    pieces = split_message(text)
+    assert "".join(pieces) == text
+    for piece in pieces:
+        parse_html(piece)  # raises on a broken entity or tag
+
+
+def test_a_bold_line_longer_than_a_message_is_closed_and_reopened_at_the_cut():
+    text = "<b>" + "长" * 5000 + "</b>"
+    pieces = split_message(text)
+    assert len(pieces) == 2 and all(telegram_length(p) <= 4096 for p in pieces)
+    for piece in pieces:
+        parse_html(piece)
+
+
+@given(st.lists(st.text(alphabet=st.characters(blacklist_characters="\n\r"), max_size=300), max_size=60))
+def test_any_escaped_lines_split_into_valid_pieces_within_the_limit(lines):
+    text = "\n".join(f"<b>{escape(line)}</b> <i>{escape(line[:50])}</i>" for line in lines)
+    pieces = split_message(text, limit=500)
+    for piece in pieces:
+        assert telegram_length(piece) <= 500
+        parse_html(piece)
