@@ -106,24 +106,25 @@ def _counting_calls(counts: Counter[str]) -> Callable[[web.Application, Emulator
 
 
 async def _start_bot(url: str, database: Path, limiter: str, log: Path) -> asyncio.subprocess.Process:
-    bot = await asyncio.create_subprocess_exec(
-        sys.executable, __file__, "--serve", url, str(database), limiter,
-        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=log.open("wb"),
-        env={**os.environ, "PYTHONHASHSEED": "0"},
-    )
+    with log.open("wb") as stderr:  # the child keeps its own descriptor
+        bot = await asyncio.create_subprocess_exec(
+            sys.executable, __file__, "--serve", url, str(database), limiter,
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=stderr,
+            env={**os.environ, "PYTHONHASHSEED": "0"},
+        )
     assert bot.stdout is not None
     line = await asyncio.wait_for(bot.stdout.readline(), READY_SECONDS)
     if line.strip() != b"ready":
-        raise RuntimeError(f"the bot did not start; its log:\n{log.read_text()[-3000:]}")
+        raise RuntimeError(f"the bot did not start; its log ends:\n{log.read_text()[-3000:]}")
     return bot
 
 
-async def _stop_bot(bot: asyncio.subprocess.Process) -> dict[str, float]:
-    assert bot.stdin is not None and bot.stdout is not None
+async def _stop_bot(bot: asyncio.subprocess.Process, log: Path) -> dict[str, float]:
+    assert bot.stdin is not None
     bot.stdin.close()
     output, _ = await asyncio.wait_for(bot.communicate(), READY_SECONDS)
     if bot.returncode != 0:
-        raise RuntimeError(f"the bot exited with {bot.returncode}")
+        raise RuntimeError(f"the bot exited with {bot.returncode}; its log ends:\n{log.read_text()[-3000:]}")
     return json.loads(output.decode().strip().splitlines()[-1])
 
 
@@ -145,6 +146,17 @@ def _stored_profiles(database: Path, people: tuple[Any, ...]) -> int:
     return sum(1 for person in people if rows.get(person.telegram_id) == (person.name, person.district))
 
 
+def _director_cards(database: Path) -> tuple[int, int]:
+    """(queued, sent) cards telling the director of a new profile: the outbox sends them later,
+    one a second to a chat, so most are still queued when the crowd is done."""
+    with sqlite3.connect(database) as conn:
+        queued, sent = conn.execute(
+            "SELECT COUNT(*), COALESCE(SUM(status = 'sent'), 0) FROM followups WHERE kind = 'notice' AND recipient = ?",
+            (DIRECTOR_ID,),
+        ).fetchone()
+    return queued, sent
+
+
 def _percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
@@ -152,35 +164,47 @@ def _percentile(values: list[float], fraction: float) -> float:
 
 async def measure(count: int, limiter: str, seed: int, timeout: float) -> dict[str, Any]:
     """One run: a fresh emulator, database and bot process; ``count`` people fill the form at once."""
-    from crowd import play_crowd, social_workers
+    from crowd import social_workers
 
     people = social_workers(count, seed)
-    calls: Counter[str] = Counter()
     with tempfile.TemporaryDirectory(prefix="bench-bot-") as folder:
         database, log = Path(folder) / "bench.sqlite3", Path(folder) / "bot.log"
-        async with Emulator(extra_routes=_counting_calls(calls)) as emulator:
-            emulator.person(DIRECTOR_ID, "Director", language_code="zh-hans")
-            bot = await _start_bot(emulator.url, database, limiter, log)
-            calls.clear()  # start-up calls (getMe, setMyCommands...) are not part of the load
-            idle_mib, bot_cpu, emulator_cpu = _resident_mib(bot.pid), _cpu_seconds(bot.pid), time.process_time()
-            result = await play_crowd(emulator, people, timeout)
-            bot_cpu, emulator_cpu = _cpu_seconds(bot.pid) - bot_cpu, time.process_time() - emulator_cpu
-            updates = emulator.state.updates
-            drained = await emulator.state.signal.wait_for(lambda: updates.pending_count == 0, DRAIN_SECONDS)
-            chat_calls = sum(n for method, n in calls.items() if method in CHAT_METHODS)
-            bot_usage = await _stop_bot(bot)
-        errors = sum(" ERROR " in line for line in log.read_text(errors="replace").splitlines())
-        stored = _stored_profiles(database, people)
-    latencies = list(result.latencies) or [float("nan")]
+        run = await _crowd_against_bot(people, limiter, timeout, database, log)
+        run["errors_logged"] = sum(" ERROR " in line for line in log.read_text(errors="replace").splitlines())
+        run["stored"] = _stored_profiles(database, people)
+        run["cards_queued"], run["cards_sent"] = _director_cards(database)
+    wall, latencies = run["wall_s"], run.pop("latencies") or [float("nan")]
     return {
-        "people": count, "limiter": limiter, "updates": result.actions, "chat_calls": chat_calls,
-        "wall_s": result.wall_seconds, "updates_per_s": result.actions / result.wall_seconds,
-        "chat_calls_per_s": chat_calls / result.wall_seconds,
+        "people": count, "limiter": limiter, **run,
+        "updates_per_s": run["updates"] / wall, "chat_calls_per_s": run["chat_calls"] / wall,
         "p50_ms": 1000 * statistics.median(latencies), "p95_ms": 1000 * _percentile(latencies, 0.95),
-        "max_ms": 1000 * max(latencies), "bot_cpu_s": bot_cpu,
-        "bot_idle_mib": idle_mib, "bot_peak_mib": bot_usage["peak_mib"], "emulator_cpu_s": emulator_cpu,
-        "stored": stored,
-        "failures": list(result.failures), "drained": drained, "errors_logged": errors,
+        "max_ms": 1000 * max(latencies),
+    }
+
+
+async def _crowd_against_bot(people: tuple[Any, ...], limiter: str, timeout: float, database: Path,
+                             log: Path) -> dict[str, Any]:
+    """Start the emulator and the bot, play the crowd, wait until every update is taken, stop."""
+    from crowd import play_crowd
+
+    calls: Counter[str] = Counter()
+    async with Emulator(extra_routes=_counting_calls(calls)) as emulator:
+        emulator.person(DIRECTOR_ID, "Director", language_code="zh-hans")
+        bot = await _start_bot(emulator.url, database, limiter, log)
+        calls.clear()  # start-up calls (getMe, setMyCommands...) are not part of the load
+        idle_mib, bot_cpu, own_cpu = _resident_mib(bot.pid), _cpu_seconds(bot.pid), time.process_time()
+        result = await play_crowd(emulator, people, timeout)
+        bot_cpu, own_cpu = _cpu_seconds(bot.pid) - bot_cpu, time.process_time() - own_cpu
+        chat_calls = sum(n for method, n in calls.items() if method in CHAT_METHODS)
+        calls_by_method = dict(calls.most_common())
+        updates = emulator.state.updates
+        drained = await emulator.state.signal.wait_for(lambda: updates.pending_count == 0, DRAIN_SECONDS)
+        bot_usage = await _stop_bot(bot, log)
+    return {
+        "updates": result.actions, "wall_s": result.wall_seconds, "latencies": list(result.latencies),
+        "failures": list(result.failures), "chat_calls": chat_calls, "calls": calls_by_method,
+        "bot_cpu_s": bot_cpu, "bot_idle_mib": idle_mib, "bot_peak_mib": bot_usage["peak_mib"],
+        "emulator_cpu_s": own_cpu, "drained": drained,
     }
 
 
@@ -203,6 +227,8 @@ def problems_of(row: dict[str, Any]) -> list[str]:
     problems = [f"no reply: {failure}" for failure in row["failures"][:5]]
     if row["stored"] != row["people"]:
         problems.append(f"only {row['stored']} of {row['people']} profiles stored as given")
+    if row["cards_queued"] != row["people"]:
+        problems.append(f"{row['cards_queued']} cards to the director queued for {row['people']} profiles")
     if not row["drained"]:
         problems.append("the bot left updates unconfirmed")
     if row["errors_logged"]:

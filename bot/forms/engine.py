@@ -35,6 +35,11 @@ class _Session:
         self.now = services.clock.now()
         self.message_id = message_id  # the typed message being answered, if any
 
+    def holds_answers(self) -> bool:
+        """True when the person has answered something in this member form (directors' short
+        forms are answered in one go and may be replaced)."""
+        return self.form.confirm and bool(self.draft.state.get("touched"))
+
     def already_taken(self) -> bool:
         """True when this message was taken before: Telegram re-delivers an update whose
         confirmation a crash lost, and it must not become the answer to the next question."""
@@ -79,6 +84,7 @@ class _Session:
         """Store one answer, then ask the next question (or show the summary)."""
         answers = _still_applicable(self.form, {**self.draft.answers, field.name: value})
         state = {k: v for k, v in self.draft.state.items() if k not in ("skills", "selecting")}
+        state["touched"] = True
         if state.get("editing") == field.name:
             state.pop("editing")
         if not await self.save(answers, state):
@@ -127,6 +133,12 @@ async def begin(services: Services, tx: Tx, user: User, form: Form, *, target_id
 
     ``params`` fill placeholders of the form's prompts (e.g. the name of the member rejected).
     """
+    in_progress = await _session(services, tx, user)
+    if in_progress is not None and in_progress.holds_answers():
+        # Nothing typed is thrown away: the same form carries on, another one waits its turn.
+        same = in_progress.form.name == form.name and in_progress.draft.target_id == target_id
+        key = "start.resume_form" if same else "errors.finish_form_first"
+        return Outcome(replies=(Reply(t(in_progress.lang, key)), in_progress.ask()))
     state: dict[str, Any] = {"editing": editing} if editing else {}
     if params:
         state["params"] = params
@@ -309,7 +321,8 @@ async def _edit(session: _Session, arg: str) -> Outcome:
     field = session.form.field(arg)
     if session.current_field() is not None or field is None or not field.applies(session.draft.answers):
         return Outcome(alert=t(session.lang, "alerts.old_button"))
-    if not await session.save(session.draft.answers, {"editing": field.name}):
+    state = {k: v for k, v in session.draft.state.items() if k not in ("skills", "selecting")}
+    if not await session.save(session.draft.answers, {**state, "editing": field.name}):
         return Outcome(alert=t(session.lang, "alerts.old_button"))
     return Outcome(replies=(session.ask(),))
 
