@@ -27,7 +27,12 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from telegram.ext import Application
+
+    from bot.config import Settings
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]
@@ -40,13 +45,14 @@ DIRECTOR_ID = 9001
 # Calls that name a chat: the ones AIORateLimiter holds to 30 a second overall.
 CHAT_METHODS = frozenset({"sendmessage", "senddocument", "sendphoto", "editmessagetext", "editmessagecaption",
                           "editmessagereplymarkup", "deletemessage", "sendchataction", "getchat"})
+LIMITERS = ("with", "without")
 READY_SECONDS = 60.0
 DRAIN_SECONDS = 30.0
 
 
 # ---- the bot's process ------------------------------------------------------------------------
 
-def build_without_rate_limiter(settings: Any) -> Any:
+def build_without_rate_limiter(settings: Settings) -> Application:
     """The Application of ``bot.app.build_application``, built the same way but with no rate limiter.
 
     The hooks (open the database, start the follow-ups, publish the menu; close) are taken from
@@ -74,7 +80,7 @@ def build_without_rate_limiter(settings: Any) -> Any:
 
 
 async def serve_bot(url: str, database: str, limiter: str) -> dict[str, float]:
-    """Poll the emulator at ``url`` until stdin closes; return this process's peak memory and CPU."""
+    """Poll the emulator at ``url`` until stdin closes; return this process's peak memory."""
     from bot.app import build_application
     from bot.config import default_settings
     from bot.logs import configure_logging
@@ -87,8 +93,7 @@ async def serve_bot(url: str, database: str, limiter: str) -> dict[str, float]:
     async with polling(app):
         print("ready", flush=True)
         await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return {"peak_mib": usage.ru_maxrss / 1024, "cpu_seconds": usage.ru_utime + usage.ru_stime}
+    return {"peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
 # ---- this process: emulator, people, checks ---------------------------------------------------
@@ -255,11 +260,14 @@ def main() -> None:
     if args.serve:
         print(json.dumps(asyncio.run(serve_bot(*args.serve))), flush=True)
         return
+    limiters, sizes = args.limiters.split(","), [int(n) for n in args.people.split(",")]
+    if not set(limiters) <= set(LIMITERS):
+        parser.error(f"--limiters takes {', '.join(LIMITERS)}")
     print(_machine())
     print(" ".join(f"{cell:>10}" for cell in HEADER))
     problems: list[str] = []
-    for limiter in args.limiters.split(","):
-        for count in (int(n) for n in args.people.split(",")):
+    for limiter in limiters:
+        for count in sizes:
             row = asyncio.run(measure(count, limiter, args.seed, args.timeout))
             print(format_row(row), flush=True)
             if args.json:
