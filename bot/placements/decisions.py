@@ -43,7 +43,8 @@ async def approve(services: Services, tx: Tx, director: User, placement_id: int,
         await placements.move(tx, placement_id, "proposed", "withdrawn", now)
         await audit.record(tx, director.telegram_id, "withdrawn", "placement", placement_id, now,
                            "proposed", "withdrawn", "no room left")
-        return Outcome(alert=t(lang, "alerts.expired"))
+        gone = Outcome(alert=t(lang, "alerts.expired"), notices=tuple(await rematch_and_tell(services, tx, now)))
+        return await followups.send_after_commit(tx, gone, now)
     if not await placements.move(tx, placement_id, "proposed", "offered", now, decided_by=director.telegram_id,
                                  decided_at=now, offered_at=now):
         return already_decided(services, lang, p)

@@ -38,6 +38,9 @@ async def answer_offer(services: Services, tx: Tx, user: User, placement_id: int
         return Outcome(alert=t(lang, "alerts.expired"))
     if p["status"] != "offered" or p[f"{side}_answer"] is not None:  # answered, by them or the other side
         return await decided_already(services, tx, lang, "placement", placement_id, p["updated_at"])
+    if accept and side == "worker" and (active := await _active_of_worker(tx, p)) >= p["max_placements"]:
+        # Their profile allows no more (they may have lowered it since the offer went out).
+        return Outcome(alert=t(lang, "offer.over_capacity", held=active, most=p["max_placements"]))
     if not await placements.record_answer(tx, placement_id, side, "accepted" if accept else "declined", now):
         return await decided_already(services, tx, lang, "placement", placement_id, p["updated_at"])
     await followups.offer_answered(tx, placement_id, user.telegram_id)
@@ -105,3 +108,8 @@ async def withdraw_open_offers(tx: Tx, request_id: int, now: str) -> list[Notice
     return notices
 
 
+
+
+async def _active_of_worker(tx: Tx, p: dict[str, Any]) -> int:
+    return sum(1 for row in await placements.details(tx, "p.worker_id = ? AND p.status = 'active'",
+                                                     (p["worker_id"],)))

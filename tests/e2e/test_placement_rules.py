@@ -156,3 +156,21 @@ async def test_an_offer_telegram_fails_to_take_is_sent_again_and_arrives_once(cy
     assert sum("社区心理支持" in m.text for m in holder.transcript() if m.from_bot) == 1
     await until(lambda: db(cycle, "SELECT 1 FROM followups WHERE recipient = ? AND kind = 'notice' "
                                   "AND status = 'sent'", holder.id), "the offer's row to be recorded as sent")
+
+
+async def test_a_worker_at_their_limit_cannot_accept_one_more_offer(cycle):
+    ids = await verified_pair(cycle)
+    s = cycle.application.bot_data["services"]
+    second = await add_request(s, ids["sun"], "第二个岗位")
+    worker = ids["proposed_worker"]
+    await db_write(cycle, "UPDATE placements SET status = 'active', started_at = '2026-11-01T00:00:00Z'")
+    await db_write(cycle, "INSERT INTO placements (request_id, worker_id, status, score, offered_at, created_at, "
+                          "updated_at) VALUES (?, ?, 'offered', 0.8, ?, ?, ?)", second, worker,
+                   "2026-11-28T00:00:00Z", "2026-11-28T00:00:00Z", "2026-11-28T00:00:00Z")
+    [offer] = db(cycle, "SELECT id FROM placements WHERE status = 'offered'")
+    holder = cycle.user(200 + worker, "worker", lang="zh")
+    await holder.send("/start")
+    await holder.next_message()
+    refused = await holder.callback_answer(await holder.forge_callback(f"o:acc:{offer['id']}"))
+    assert refused.answer_text == t("zh", "offer.over_capacity", held=1, most=1)
+    assert db(cycle, "SELECT worker_answer FROM placements WHERE id = ?", offer["id"])[0]["worker_answer"] is None
