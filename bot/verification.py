@@ -76,17 +76,16 @@ async def verify(services: Services, tx: Tx, director: User, code: str, member_i
     notices = await _tell_member(tx, services, row, role,
                                  lambda m_lang: t(m_lang, f"verify.member_verified_{role}"))
     notices += await rematch_and_tell(services, tx, now)
-    done = Reply(t(lang, "verify.verified_done", name=escape(_name(row, role))))
+    done = Reply(t(lang, "verify.verified_done", name=escape(row["name"])))
     return await send_after_commit(tx, Outcome(replies=(done,), notices=tuple(notices)), now)
 
 
 async def start_rejection(services: Services, tx: Tx, director: User, code: str, member_id: int) -> Outcome:
-    _, role = ROLES[code]
     row = await _pending_member(services, tx, director, code, member_id)
     if isinstance(row, Outcome):
         return row
     return await engine.begin(services, tx, director, REJECT_FORMS[code], target_id=member_id,
-                              params={"name": escape(_name(row, role))})
+                              params={"name": escape(row["name"])})
 
 
 def _reject_with(code: str):
@@ -104,7 +103,7 @@ def _reject_with(code: str):
                            reason)
         notices = await _tell_member(tx, services, row, role,
                                      lambda m_lang: t(m_lang, "verify.member_rejected", reason=escape(reason)))
-        done = Reply(t(lang, "verify.rejected_done", name=escape(_name(row, role))))
+        done = Reply(t(lang, "verify.rejected_done", name=escape(row["name"])))
         return await send_after_commit(tx, Outcome(replies=(done,), notices=tuple(notices)), now)
     return reject
 
@@ -115,10 +114,6 @@ REJECT_FORMS = {
     ), _reject_with(code), confirm=False)
     for code, (_, role) in ROLES.items()
 }
-
-
-def _name(row: dict[str, Any], role: str) -> str:
-    return row["name"]
 
 
 async def _tell_member(tx: Tx, services: Services, row: dict[str, Any], role: str, render) -> list[Notice]:

@@ -8,7 +8,7 @@ from bot import conversation, directing, membership, offering, placement_views
 from bot.datatools import director_tools, personal_data
 from bot.followups.answers import checkin_pressed
 from bot.handlers import datatools, errors, forms
-from bot.handlers.reply import answer_with, answer_with_arguments, press_with
+from bot.handlers.reply import answer_with, press_with
 
 _PRIVATE = filters.ChatType.PRIVATE
 
@@ -32,7 +32,7 @@ def register_handlers(app: Application) -> None:
     for name, flow in commands.items():
         app.add_handler(CommandHandler(name, answer_with(flow), filters=_PRIVATE))
     for name, worded in {"start": conversation.start, "export": director_tools.send_export}.items():
-        app.add_handler(CommandHandler(name, answer_with_arguments(worded), filters=_PRIVATE))
+        app.add_handler(CommandHandler(name, press_with(worded), filters=_PRIVATE))
     app.add_handler(CommandHandler("invite", datatools.with_bot_username(director_tools.make_invite),
                                    filters=_PRIVATE))
     app.add_handler(CallbackQueryHandler(datatools.with_bot_username(director_tools.invite_pressed),

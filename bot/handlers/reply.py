@@ -136,4 +136,3 @@ def press_with(flow: PressFlow) -> Handler:
     return handler
 
 
-answer_with_arguments = press_with

@@ -281,9 +281,3 @@ async def requests_to_nudge(tx: Tx, quiet_since: str) -> list[dict[str, Any]]:
         "                AND f.created_at > ?) ORDER BY r.id",
         (quiet_since, quiet_since, quiet_since))
     return [{"id": row[0], "director": row[1]} for row in rows]
-
-
-async def status_counts(tx: Tx) -> dict[str, int]:
-    """How many rows are in each status (for operators and tests)."""
-    rows = await tx.fetchall("SELECT status, count(*) FROM followups GROUP BY status")
-    return {row[0]: row[1] for row in rows}

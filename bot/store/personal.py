@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.store.database import Tx
+from bot.store.placements import LIVE
 
 DELETED = "[deleted]"
-LIVE = ("proposed", "approved", "offered", "active")
 _UNSENT = ("pending", "sending", "parked")
 _JSON = {"skills", "fields", "languages", "reasons", "answers", "state", "payload"}
 

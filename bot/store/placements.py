@@ -76,13 +76,6 @@ async def insert_proposal(tx: Tx, pair: Pair, score: float, reasons: list[dict[s
          json.dumps(reasons, ensure_ascii=False), now, now))
 
 
-async def rescore_proposal(tx: Tx, placement_id: int, score: float, reasons: list[dict[str, str]],
-                           now: str) -> int:
-    return await tx.execute(
-        "UPDATE placements SET score = ?, reasons = ?, updated_at = ? WHERE id = ? AND status = 'proposed'",
-        (round(min(max(score, 0.0), 1.0), 4), json.dumps(reasons, ensure_ascii=False), now, placement_id))
-
-
 async def detail(tx: Tx, placement_id: int) -> dict[str, Any] | None:
     """A placement with its request, NGO and worker, for cards and offers."""
     row = await tx.fetchone(_DETAIL + " WHERE p.id = ?", (placement_id,))

@@ -614,6 +614,6 @@ def test_any_number_accepted_lies_in_its_range(text: str, low: int, span: int) -
 def test_any_name_accepted_is_one_trimmed_line_of_at_most_a_hundred_characters(text: str) -> None:
     result = parse_name(text)
     if isinstance(result, Ok):
-        assert 1 <= len(result.value) <= 100
+        assert 0 < len(result.value) <= 100
         assert result.value == " ".join(result.value.split())
         assert parse_name(result.value) == result
