@@ -83,7 +83,13 @@ class Ranker:
         )
         for language in features.languages.tolist():
             ok &= self._encoded.languages.has(language, pool)
-        return ok
+        return ok & self._offers_enough_skills(features, pool)
+
+    def _offers_enough_skills(self, features: RequestFeatures, workers: np.ndarray) -> np.ndarray:
+        needed = min(self._settings.min_skill_coverage, len(features.skills))
+        if needed == 0:
+            return np.ones(len(workers), dtype=bool)
+        return self._encoded.skills.count(features.skills, workers) >= needed
 
     def _steps(self, features: RequestFeatures, workers: np.ndarray) -> np.ndarray:
         table, settings = self._encoded.workers, self._settings
@@ -101,20 +107,46 @@ class Ranker:
         ) / settings.total_weight
         return np.rint(raw * SCORE_STEPS).astype(np.int64)
 
-    def failures(self, request: int) -> dict[str, int]:
-        """For an unfilled request: how many workers each hard rule turns away."""
+    def shortfall(self, request: int) -> Shortfall:
+        """For an unfilled request: who offers the skills, where, and which rules stop them."""
         features = self._encoded.requests[request]
         table, everyone = self._encoded.workers, self._everyone
+        skilled = self._offers_enough_skills(features, everyone)
+        in_pool = np.zeros(len(everyone), dtype=bool)
+        in_pool[self._pool(features)] = True
         speaks = np.ones(len(everyone), dtype=bool)
         for language in features.languages.tolist():
             speaks &= self._encoded.languages.has(language, everyone)
-        in_pool = np.zeros(len(everyone), dtype=bool)
-        in_pool[self._pool(features)] = True
-        return {
-            "verified": int(np.count_nonzero(~table.verified)),
-            "capacity": int(np.count_nonzero(table.free_capacity <= 0)),
-            "hours": int(np.count_nonzero(table.hours < features.hours)),
-            "certification": int(np.count_nonzero(table.level < features.min_level)),
-            "language": int(np.count_nonzero(~speaks)),
-            "district": int(np.count_nonzero(~in_pool)),
+        passes = {
+            "verified": table.verified,
+            "capacity": table.free_capacity > 0,
+            "hours": table.hours >= features.hours,
+            "certification": table.level >= features.min_level,
+            "language": speaks,
         }
+        everything_but_district = skilled & np.logical_and.reduce(list(passes.values()))
+        elsewhere = ~in_pool & table.remote & everything_but_district
+        return Shortfall(
+            skilled=int(np.count_nonzero(skilled)),
+            skilled_here=int(np.count_nonzero(skilled & in_pool)),
+            turned_away={
+                rule: int(np.count_nonzero(skilled & in_pool & ~ok)) for rule, ok in passes.items()
+            },
+            if_remote=0 if features.remote else int(np.count_nonzero(elsewhere)),
+        )
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """Why a request is short of candidates, counted over every worker.
+
+    ``skilled`` workers offer enough of the requested skills, ``skilled_here`` of them are in
+    the request's pool (its district, plus remote workers when it is remote), ``turned_away``
+    counts those the other hard rules stop, and ``if_remote`` the skilled workers elsewhere who
+    would qualify if the request allowed remote work.
+    """
+
+    skilled: int
+    skilled_here: int
+    turned_away: dict[str, int]
+    if_remote: int

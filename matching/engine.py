@@ -7,7 +7,7 @@ from collections.abc import Collection, Sequence
 import numpy as np
 
 from matching.assignment import Edges, complete_assignment
-from matching.candidates import Ranked, Ranker
+from matching.candidates import Ranked, Ranker, Shortfall
 from matching.explain import unfilled_reason
 from matching.features import encode
 from matching.models import Candidate, MatchResult, Placement, Request, Unfilled, Worker
@@ -24,9 +24,11 @@ def match(
 ) -> MatchResult:
     """Propose placements: the most open slots filled, then the highest total score.
 
-    Only pairs passing every hard rule are considered, never a (request_id, worker_id) in
-    ``excluded_pairs``. Each request also gets its ``top_n`` candidates, best first, and every
-    request left with open slots says why. The same input always gives the same output.
+    Only relevant pairs are considered: the worker offers enough of the requested skills
+    (``min_skill_coverage``), scores at least ``min_score`` and passes every other hard rule;
+    never a (request_id, worker_id) in ``excluded_pairs``. Each request also gets its ``top_n``
+    candidates, best first, and every request left with open slots says why. The same input
+    always gives the same output.
     """
     worker_index = _index_of("worker", [w.id for w in workers])
     request_index = _index_of("request", [r.id for r in requests])
@@ -56,7 +58,7 @@ def match(
             posts[r].id: _candidates(r, ranked[r], settings.top_n, explained) for r in range(len(posts))
         },
         unfilled=tuple(
-            _unfilled(posts[r], int(slots[r] - filled[r]), ranked[r], ranker.failures(r), len(people))
+            _unfilled(posts[r], int(slots[r] - filled[r]), ranked[r], ranker.shortfall(r), len(people))
             for r in range(len(posts))
             if filled[r] < slots[r]
         ),
@@ -143,7 +145,7 @@ def _candidates(request: int, ranked: Ranked, top_n: int, explained: _Explainer)
 
 
 def _unfilled(
-    request: Request, open_slots: int, ranked: Ranked, failures: dict[str, int], total: int
+    request: Request, open_slots: int, ranked: Ranked, shortfall: Shortfall, total: int
 ) -> Unfilled:
-    reason = unfilled_reason(request, ranked.eligible, failures, total)
+    reason = unfilled_reason(request, ranked.eligible, shortfall, total)
     return Unfilled(request.id, open_slots, reason.en, reason.zh)

@@ -16,6 +16,24 @@ from matching.terms import certification_level, covers, hours, label, labels, sa
 Rule = Callable[[Worker, Request, MatchSettings], Reason | None]
 
 
+def skills_rule(worker: Worker, request: Request, settings: MatchSettings) -> Reason | None:
+    """The worker offers at least ``min_skill_coverage`` of the requested skills (all, if fewer)."""
+    needed = skills_needed(request, settings)
+    covered = sum(covers(worker.skills, s, "skill", settings.fuzzy_cutoff) for s in request.skills)
+    if covered >= needed:
+        return None
+    return Reason(
+        "skills",
+        f"offers {covered} of the {len(request.skills)} requested skills, needs at least {needed}",
+        f"只具备所需 {len(request.skills)} 项技能中的 {covered} 项，至少需要 {needed} 项",
+    )
+
+
+def skills_needed(request: Request, settings: MatchSettings) -> int:
+    """How many requested skills a candidate must offer (none when none are requested)."""
+    return min(settings.min_skill_coverage, len(request.skills))
+
+
 def verified_rule(worker: Worker, request: Request, settings: MatchSettings) -> Reason | None:
     """Only workers the association has verified are matched."""
     if worker.verified:
@@ -91,6 +109,7 @@ def district_rule(worker: Worker, request: Request, settings: MatchSettings) -> 
 
 
 HARD_RULES: tuple[Rule, ...] = (
+    skills_rule,
     verified_rule,
     capacity_rule,
     hours_rule,

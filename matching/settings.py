@@ -10,6 +10,12 @@ class MatchSettings:
     """Weights and thresholds of the matcher; every field has a default.
 
     The score is the weighted mean of the signals (weights need not sum to 1).
+
+    A worker is a candidate only when they offer at least ``min_skill_coverage`` of the
+    requested skills (all of them when fewer are asked for; 0 turns the rule off) and score at
+    least ``min_score``. Every proposal costs a director's attention, so a worker who merely
+    passes the other rules is not worth proposing: 0.25 is a quarter of a perfect match, e.g.
+    one skill of two, or one of four with experience in the field.
     """
 
     skill_weight: float = 0.6
@@ -18,7 +24,8 @@ class MatchSettings:
     certification_weight: float = 0.1
     fuzzy_cutoff: float = 80.0
     confirm_below: float = 90.0
-    min_score: float = 0.0
+    min_score: float = 0.25
+    min_skill_coverage: int = 1
     top_n: int = 10
     full_experience_years: int = 10
     candidate_depth: int = 10
@@ -54,6 +61,8 @@ def settings_problems(settings: MatchSettings) -> list[str]:
             problems.append(f"{name}: expected a number from 0 to 100, got {getattr(settings, name)!r}")
     if not 0 <= settings.min_score <= 1:
         problems.append(f"min_score: expected a number from 0 to 1, got {settings.min_score!r}")
+    if settings.min_skill_coverage < 0:
+        problems.append(f"min_skill_coverage: expected an integer >= 0, got {settings.min_skill_coverage!r}")
     for name in ("top_n", "full_experience_years", "candidate_depth"):
         if getattr(settings, name) < 1:
             problems.append(f"{name}: expected a positive integer, got {getattr(settings, name)!r}")

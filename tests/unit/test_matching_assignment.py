@@ -80,16 +80,16 @@ def test_the_same_worker_is_never_placed_twice_on_one_request():
 
 def test_excluded_pairs_are_never_proposed_nor_listed():
     workers = [worker("declined"), worker("other", ("group_work",))]
-    result = match(workers, [request("r")], excluded_pairs=frozenset({("r", "declined")}))
+    result = match(workers, [request("r", ("case_work", "group_work"))], excluded_pairs=frozenset({("r", "declined")}))
     assert pairs(result) == {("r", "other")}
     assert [c.worker_id for c in result.candidates["r"]] == ["other"]
 
 
 def test_candidates_are_best_first_and_limited_to_top_n():
-    workers = [worker(f"w{i}", ("case_work",) if i % 2 else ()) for i in range(6)]
-    result = match(workers, [request("r")], MatchSettings(top_n=4))
+    workers = [worker(f"w{i}", ("case_work", "group_work")[: i % 3]) for i in range(6)]
+    result = match(workers, [request("r", ("case_work", "group_work"))], MatchSettings(top_n=3))
     candidates = result.candidates["r"]
-    assert [c.worker_id for c in candidates] == ["w1", "w3", "w5", "w0"]
+    assert [c.worker_id for c in candidates] == ["w2", "w5", "w1"]
     assert [c.score for c in candidates] == sorted((c.score for c in candidates), reverse=True)
 
 
@@ -99,15 +99,49 @@ def test_scores_under_min_score_are_not_candidates():
     assert [c.worker_id for c in result.candidates["r"]] == ["fits"]
 
 
-def test_an_unfilled_request_names_the_requirements_that_turn_workers_away():
+def test_a_worker_offering_none_of_the_requested_skills_is_never_proposed():
+    workers = [worker("carer", ("elderly_care",)), worker("nobody_skilled", ("fundraising",))]
+    result = match(workers, [request("r", ("elderly_care", "psychological_counselling"), headcount=2)])
+    assert pairs(result) == {("r", "carer")}
+    assert [c.worker_id for c in result.candidates["r"]] == ["carer"]
+
+
+def test_min_skill_coverage_sets_how_many_requested_skills_a_candidate_needs():
+    workers = [worker("one", ("case_work",)), worker("both", ("case_work", "group_work")), worker("none", ())]
+    wanted = request("r", ("case_work", "group_work"), headcount=3)
+    listed = {
+        coverage: {c.worker_id for c in match(workers, [wanted], MatchSettings(min_skill_coverage=coverage,
+                                                                                 min_score=0)).candidates["r"]}
+        for coverage in (0, 1, 2, 3)
+    }
+    assert listed == {0: {"one", "both", "none"}, 1: {"one", "both"}, 2: {"both"}, 3: {"both"}}
+
+
+def test_an_unfilled_request_names_the_requirements_that_turn_skilled_workers_away():
     workers = [worker("a"), worker("b", district="licheng"), worker("c", languages=("english",))]
     result = match(workers, [request("r", languages=("sign_language",))])
     (unfilled,) = result.unfilled
     assert unfilled.reason == (
-        "no eligible worker among 3; workers turned away by language (Sign language): 3; "
-        "district (Lixia District, on site): 1"
+        "2 in Lixia District offer the skills, but fall short of language (Sign language): 2"
     )
-    assert unfilled.reason_zh.startswith("3 名社工中没有符合条件的；不满足语言（手语） 3 人")
+    assert unfilled.reason_zh == "历下区有 2 名社工具备所需技能，但不满足语言（手语） 2 人"
+
+
+def test_an_unfilled_request_says_when_nobody_offers_the_skills():
+    result = match([worker("a", ("fundraising",))], [request("r", ("bookkeeping", "case_work"))])
+    (unfilled,) = result.unfilled
+    assert unfilled.reason == "nobody offers any of Bookkeeping and auditing, Case work"
+    assert unfilled.reason_zh == "没有社工具备财务记账与审计、个案工作中的任何一项"
+
+
+def test_an_unfilled_request_names_its_district_and_who_would_qualify_remotely():
+    workers = [worker(f"w{i}", ("bookkeeping",), district="licheng", remote_ok=True) for i in range(2)]
+    result = match(workers, [request("r", ("bookkeeping",))])
+    (unfilled,) = result.unfilled
+    assert unfilled.reason == (
+        "nobody in Lixia District offers Bookkeeping and auditing; 2 would qualify if the request allowed remote work"
+    )
+    assert unfilled.reason_zh == "历下区没有社工具备财务记账与审计；若允许远程，另有 2 人符合条件"
 
 
 def test_free_text_from_both_sides_is_normalised_before_matching():

@@ -7,6 +7,7 @@ best total score.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from itertools import product
 
@@ -71,6 +72,7 @@ def instances(draw, workers=workers_strategy, requests=requests_strategy):
         candidate_depth=draw(st.integers(1, 2)),
         top_n=draw(st.integers(1, 8)),
         min_score=draw(st.sampled_from([0.0, 0.0, 0.3])),
+        min_skill_coverage=draw(st.integers(0, 2)),
     )
     return people, posts, excluded, options
 
@@ -187,7 +189,7 @@ small_instances = instances(
 @given(small_instances)
 def test_with_every_candidate_considered_the_total_score_is_the_best_possible(instance):
     people, posts, excluded, options = instance
-    options = MatchSettings(min_score=options.min_score, candidate_depth=len(people) + 1)
+    options = dataclasses.replace(options, candidate_depth=len(people) + 1)
     result = match(people, posts, options, excluded)
     slots, capacity = slots_and_capacity(people, posts)
     count, total = best_by_search(eligible_pairs(people, posts, excluded, options), slots, capacity)
@@ -199,7 +201,7 @@ def test_with_every_candidate_considered_the_total_score_is_the_best_possible(in
 @given(instances())
 def test_candidates_are_exactly_the_eligible_workers_with_the_scalar_scores(instance):
     people, posts, excluded, options = instance
-    options = MatchSettings(min_score=options.min_score, top_n=len(people) + 1)
+    options = dataclasses.replace(options, top_n=len(people) + 1)
     result = match(people, posts, options, excluded)
     allowed = eligible_pairs(people, posts, excluded, options)
     for r, post in enumerate(posts):
