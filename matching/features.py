@@ -14,7 +14,7 @@ import numpy as np
 
 from matching.models import Request, Worker
 from matching.settings import MatchSettings
-from matching.terms import certification_level
+from matching.terms import certification_level, free_text_cutoff
 from matching.text import fold, similarity_blocks
 from matching.vocabulary import CERTIFICATION_LEVELS, is_canonical
 
@@ -53,6 +53,7 @@ class FeatureBits:
         wanted = [(v, fold(v)) for v in self.index if not is_canonical(v, kind) and fold(v)]
         queries = [folded for _, folded in wanted]
         choices = list(free_text)
+        cutoff = free_text_cutoff(kind, cutoff)
         for first, scores in similarity_blocks(queries, choices, cutoff):
             rows, columns = np.nonzero(scores >= cutoff)
             for row, column in zip(rows.tolist(), columns.tolist(), strict=True):

@@ -9,14 +9,21 @@ from matching.vocabulary import CERTIFICATION_LEVELS, is_canonical, label
 def same_term(left: str, right: str, kind: str, cutoff: float) -> bool:
     """True if two normalised values name the same thing.
 
-    A canonical id equals only itself; two free texts match when their fuzzy score reaches
-    ``cutoff``; empty text matches nothing.
+    A canonical id equals only itself; two free texts match when their similarity reaches
+    ``cutoff`` (districts: only the same text); empty text matches nothing.
     """
     if not left or not right:
         return False
     if is_canonical(left, kind) or is_canonical(right, kind):
         return left == right
+    cutoff = free_text_cutoff(kind, cutoff)
     return similarity(fold(left), fold(right), cutoff) >= cutoff
+
+
+def free_text_cutoff(kind: str, cutoff: float) -> float:
+    """The cutoff for two free texts of ``kind``: a place unknown to the vocabulary is only ever
+    itself (朝阳区 is not 朝阳县, and two spellings of one place belong in districts.toml)."""
+    return 100.0 if kind == "district" else cutoff
 
 
 def covers(offered: tuple[str, ...], wanted: str, kind: str, cutoff: float) -> bool:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from matching.judge import CJK_RUN as CJK
 from matching.models import Normalised
 from matching.text import fold, similarity_blocks, split_conjunctions, split_items
 
@@ -105,7 +106,7 @@ class Vocabulary:
             for item in flat
             if item not in self.by_id
             and whole[item].score < 100.0
-            and len(parts := split_conjunctions(item)) > 1
+            and len(parts := self._parts(item)) > 1
         }
         all_parts = [part for parts in to_split.values() for part in parts]
         found = dict(zip(all_parts, self.lookup([fold(p) for p in all_parts], cutoff), strict=True))
@@ -117,6 +118,29 @@ class Vocabulary:
             )
             for line in items
         ]
+
+    def _parts(self, item: str) -> list[str]:
+        """The item split on "and"/和/spaces, or else Chinese run together ("心理咨询个案工作")
+        cut into known forms."""
+        parts = split_conjunctions(item)
+        if len(parts) > 1:
+            return parts
+        return self._known_run(fold(item)) or parts
+
+    def _known_run(self, folded: str) -> list[str]:
+        """Chinese text cut into the fewest known forms of two or more characters, or []."""
+        if not CJK.fullmatch(folded) or len(folded) < 4:
+            return []
+        # fewest[i]: the fewest known forms that make up folded[:i], or None.
+        fewest: list[list[str] | None] = [[], *([None] * len(folded))]
+        for end in range(2, len(folded) + 1):
+            ways = [
+                [*head, folded[start:end]]
+                for start in range(end - 1)
+                if (head := fewest[start]) is not None and folded[start:end] in self._exact
+            ]
+            fewest[end] = min(ways, key=len, default=None)
+        return fewest[-1] or []
 
     def _understand(
         self, item: str, whole: _Match, parts: list[str], found: dict[str, _Match]
