@@ -22,13 +22,11 @@ from __future__ import annotations
 import functools
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz, utils
 from rapidfuzz.distance import OSA
-from snowballstemmer import stemmer
-from spellchecker import SpellChecker
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
@@ -39,7 +37,11 @@ _JOINED = 0.95  # "casework" for "case work"
 # A typo costs enough that a one-word item with one asks "did you mean ...?" (confirm_below 90).
 _PER_TYPO = 0.12
 # Words that join or qualify a phrase without naming the skill ("skills digital").
-_STOPWORDS = frozenset({"and", "or", "of", "the", "a", "an", "for", "in", "with", "to", "on", "at", "skill", "skills"})
+_STOPWORDS = frozenset({
+    "and", "or", "of", "the", "a", "an", "for", "in", "with", "to", "on", "at", "skill", "skills",
+    # place-name suffixes: "Lixia Dist.", "Shizhong Qu", "Pingyin County"
+    "district", "dist", "qu", "county", "xian",
+})
 # Pinyin an input method confuses: retroflex and flat initials, n/l, front and back nasals.
 _NEAR_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("l", "n"), ("h", "f"), ("r", "l"))
 _NEAR_FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"))
@@ -97,10 +99,17 @@ def _char_score(a: str, b: str, sound_a: str, sound_b: str) -> float:
 @functools.lru_cache(maxsize=_CACHE)
 def _syllables(text: str) -> tuple[str, ...]:
     """One toneless pinyin syllable per character (a non-Chinese character stands for itself)."""
-    syllables: list[str] = []
-    for char in text:
-        syllables.append(lazy_pinyin(char)[0] if CJK.match(char) else char)
-    return tuple(syllables)
+    pinyin = _pinyin()
+    return tuple(pinyin(char)[0] if CJK.match(char) else char for char in text)
+
+
+@functools.cache
+def _pinyin() -> Callable[[str], list[str]]:
+    # Imported on first use: pypinyin loads its phrase dictionary on import (about 0.2 s), which
+    # a command that never meets Chinese should not pay for.
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin
 
 
 @functools.lru_cache(maxsize=_CACHE)
@@ -181,6 +190,9 @@ _stemmers = threading.local()  # a Snowball stemmer keeps state between calls
 
 def _stem(word: str) -> str:
     if not hasattr(_stemmers, "english"):
+        # Imported on first use: snowballstemmer loads the stemmers of 30 languages (about 0.1 s).
+        from snowballstemmer import stemmer
+
         _stemmers.english = stemmer("english")
     return _stemmers.english.stemWord(word)
 
@@ -188,4 +200,6 @@ def _stem(word: str) -> str:
 @functools.cache
 def _dictionary() -> frozenset[str]:
     """English words (American spelling), loaded on first use: about 0.2 s."""
+    from spellchecker import SpellChecker
+
     return frozenset(SpellChecker(distance=1).word_frequency.keys())
