@@ -14,7 +14,16 @@ from itertools import product
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matching import MatchSettings, Request, Worker, match, normalise_requests, normalise_workers
+from matching import (
+    MatchSettings,
+    Request,
+    Worker,
+    entries,
+    match,
+    normalise,
+    normalise_requests,
+    normalise_workers,
+)
 from matching.rules import is_eligible
 from matching.scoring import SCORE_STEPS, score_pair
 
@@ -25,6 +34,7 @@ FIELDS = ["", "elderly_services", "养老", "youth", "art therapy"]
 DISTRICTS = ["lixia", "历下区", "Lixia District", "Licheng", "Dongjia town", "dongjia town"]
 LANGUAGES = ["mandarin", "普通话", "Mandarin", "济南话", "sign language", "Uyghur", "Uighur"]
 LEVELS = ["none", "assistant", "social_worker", "senior"]
+CANONICAL_SKILLS = ["case_work", "group_work", "psychological_counselling", "elderly_care"]
 
 workers_strategy = st.lists(
     st.fixed_dictionaries(
@@ -216,3 +226,50 @@ def test_candidates_are_exactly_the_eligible_workers_with_the_scalar_scores(inst
 def test_the_same_input_always_gives_the_same_output(instance):
     people, posts, excluded, options = instance
     assert match(people, posts, options, excluded) == match(people, posts, options, excluded)
+
+
+def district_spellings() -> list[tuple[str, str]]:
+    """(written, true id) for every district, written the ways people do."""
+    written = []
+    for term in entries("district"):
+        short = term.en.replace(" District", "").replace(" County", "")
+        written += [(form, term.id) for form in (
+            term.id, term.en, term.zh, f"济南市{term.zh}", f"{short} Dist.", short.upper(), f" {short.lower()} qu ",
+        )]  # fmt: skip
+    return written
+
+
+placed_instances = st.tuples(
+    st.lists(st.tuples(st.lists(st.sampled_from(CANONICAL_SKILLS), min_size=1, max_size=2),
+                       st.sampled_from(district_spellings()), st.booleans()), min_size=1, max_size=6),
+    st.lists(st.tuples(st.lists(st.sampled_from(CANONICAL_SKILLS), min_size=1, max_size=2),
+                       st.sampled_from(district_spellings()), st.booleans()), min_size=1, max_size=4),
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(placed_instances)
+def test_whatever_the_spelling_no_placement_crosses_districts_or_covers_no_requested_skill(instance):
+    people_spec, posts_spec = instance
+    people = [
+        Worker(id=f"w{i}", name=f"w{i}", skills=tuple(skills), fields=(), district=written,
+               languages=("mandarin",), hours_per_week=20, certification="assistant", max_placements=2,
+               remote_ok=remote)
+        for i, (skills, (written, _), remote) in enumerate(people_spec)
+    ]  # fmt: skip
+    posts = [
+        Request(id=f"r{i}", ngo_id="n", skills=tuple(skills), field="", district=written, remote_ok=remote,
+                hours_per_week=4, headcount=2, min_certification="none", languages=())
+        for i, (skills, (written, _), remote) in enumerate(posts_spec)
+    ]  # fmt: skip
+    for placement in match(people, posts, MatchSettings(min_score=0)).placements:
+        w_skills, (_, w_district), w_remote = people_spec[int(placement.worker_id[1:])]
+        r_skills, (_, r_district), r_remote = posts_spec[int(placement.request_id[1:])]
+        assert w_district == r_district or (w_remote and r_remote)
+        assert set(w_skills) & set(r_skills)
+
+
+def test_every_generated_district_spelling_reads_as_its_district():
+    misread = [(written, true) for written, true in district_spellings()
+               if [n.id for n in normalise(written, "district")] != [true]]  # fmt: skip
+    assert misread == []
