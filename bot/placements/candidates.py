@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 
 from bot.placements.convert import request_of, worker_of
@@ -20,5 +21,5 @@ async def candidates_for(services: Services, tx: Tx, request_id: int) -> list[tu
     names = {str(r["id"]): r["name"] for r in rows}
     workers = [worker_of(r, holding.get(r["id"], 0)) for r in rows]
     post = replace(request_of(row, 0), headcount=max(row["headcount"], 1))
-    result = match(workers, [post], services.settings.matching)
+    result = await asyncio.to_thread(match, workers, [post], services.settings.matching)
     return [(int(c.worker_id), names[c.worker_id], c.score) for c in result.candidates.get(str(request_id), ())]

@@ -21,8 +21,10 @@ def hours(value: float) -> str:
     return f"{value:g}"
 
 
-def proposal_card(p: dict[str, Any], lang: Lang, position: int, count: int) -> Reply:
-    """One proposal for a director: request, worker, score, reasons, and the four buttons."""
+def proposal_card(p: dict[str, Any], lang: Lang, position: int, count: int,
+                  better: tuple[str, float] | None = None) -> Reply:
+    """One proposal for a director: request, worker, score, reasons, and the four buttons;
+    ``better`` names a worker who now scores higher for the request, if any."""
     reasons = [t(lang, "queue.reason_line", reason=escape(r.get(lang, r["en"]))) for r in p["reasons"]]
     text = "\n\n".join((
         t(lang, "queue.card_header", position=position, count=count, score=round(p["score"] * 100)),
@@ -34,6 +36,7 @@ def proposal_card(p: dict[str, Any], lang: Lang, position: int, count: int) -> R
           certification=t(lang, f"certification.{p['certification']}"),
           hours=hours(p["worker_hours"]), district=label(p["worker_district"], lang)),
         "\n".join([t(lang, "queue.reasons_header"), *reasons]),
+        *([t(lang, "queue.better_candidate", name=escape(better[0]), score=round(better[1] * 100))] if better else []),
     ))
     pid = p["id"]
     buttons = ((Button(t(lang, "queue.buttons.approve"), f"q:ok:{pid}"),

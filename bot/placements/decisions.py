@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot import followups
+from bot.clock import to_iso
 from bot.forms import engine
 from bot.forms.fields import choice_then_note
 from bot.forms.model import Notice, Outcome, Reply
@@ -23,12 +24,27 @@ REJECT_REASONS = ("skills", "experience", "availability", "location", "other")
 
 
 async def queue_cards(services: Services, tx: Tx, lang: Lang, after: int = 0) -> Reply | None:
-    """The proposal card after placement id ``after`` (wrapping round); None when none waits."""
+    """The proposal card after placement id ``after`` (wrapping round); None when none waits.
+
+    Showing a card pins its proposal (the matcher no longer swaps it out), so the card says when
+    a better-scoring worker has become free for the request since.
+    """
     waiting = await placements.details(tx, "p.status = 'proposed'")
     if not waiting:
         return None
     index = next((i for i, p in enumerate(waiting) if p["id"] > after), 0)
-    return cards.proposal_card(waiting[index], lang, index + 1, len(waiting))
+    shown = waiting[index]
+    await placements.mark_shown(tx, shown["id"], to_iso(services.clock.now()))
+    better = await _better_candidate(services, tx, shown)
+    return cards.proposal_card(shown, lang, index + 1, len(waiting), better)
+
+
+async def _better_candidate(services: Services, tx: Tx, p: dict[str, Any]) -> tuple[str, float] | None:
+    """(name, score) of a worker who now scores higher for the request than the proposed one."""
+    ranked = await candidates_for(services, tx, p["request_id"])
+    current = next((score for worker_id, _, score in ranked if worker_id == p["worker_id"]), p["score"])
+    return next(((name, score) for worker_id, name, score in ranked
+                 if worker_id != p["worker_id"] and score > current), None)
 
 
 async def approve(services: Services, tx: Tx, director: User, placement_id: int, now: str) -> Outcome:

@@ -1,12 +1,16 @@
 """Matching in the loop: keep the stored proposals in step with the live database.
 
-Open proposals that still pass every hard rule are kept (a director's queue does not shuffle
-under them) and count against capacity; the ones no longer valid are withdrawn; the matcher
-then fills the remaining slots. Decided rows are never touched.
+Open proposals no longer valid are withdrawn. A valid proposal a director has been shown is
+kept (the card they may be reading does not vanish) and counts against capacity. A valid
+proposal nobody has seen yet is put back into play: the matcher solves again over it and the
+open slots, keeps it if it is still part of the best assignment and withdraws it if a better
+one appeared (a new worker verified, a profile or request edited). Decided rows are never
+touched. The matcher itself runs in a worker thread, so the event loop keeps answering.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -37,29 +41,38 @@ async def rematch(services: Services, tx: Tx, now: str) -> Rematch:
                                  for row in await members.verified_workers(tx))}
     posts = {r.id: r for r in (request_of(row, holding_r.get(row["id"], 0))
                                for row in await requests.matchable_requests(tx))}
-    kept, withdrawn = await _review_proposals(tx, workers, posts, settings, now)
+    valid, withdrawn = await _review_proposals(tx, workers, posts, settings, now)
+    unseen = await placements.unseen_proposals(tx)
+    kept = {pair: pid for pair, pid in valid.items() if pid not in unseen}
     per_worker = Counter(str(p.worker_id) for p in kept)
     per_request = Counter(str(p.request_id) for p in kept)
-    result = match(
+    result = await asyncio.to_thread(
+        match,
         [replace(w, live_placements=w.live_placements + per_worker[w.id]) for w in workers.values()],
         [replace(r, filled=r.filled + per_request[r.id]) for r in posts.values()],
         settings,
-        excluded_pairs=await _excluded(tx, kept),
+        excluded_pairs=await _excluded(tx, set(kept)),
     )
-    for placement in result.placements:
-        pair = Pair(int(placement.request_id), int(placement.worker_id))
-        reasons = reasons_of(placement.reasons, placement.reasons_zh)
-        placement_id = await placements.insert_proposal(tx, pair, placement.score, reasons, now)
-        await audit.record(tx, None, "proposed", "placement", placement_id, now, None, "proposed")
-    return Rematch(len(result.placements), withdrawn, len(kept) + len(result.placements))
+    chosen = {Pair(int(p.request_id), int(p.worker_id)): p for p in result.placements}
+    for pair, placement_id in valid.items():
+        if placement_id in unseen and pair not in chosen:
+            withdrawn += await _withdraw(tx, placement_id, now, "a better assignment")
+    proposed = 0
+    for pair, placement in chosen.items():
+        if pair not in valid:
+            reasons = reasons_of(placement.reasons, placement.reasons_zh)
+            placement_id = await placements.insert_proposal(tx, pair, placement.score, reasons, now)
+            await audit.record(tx, None, "proposed", "placement", placement_id, now, None, "proposed")
+            proposed += 1
+    return Rematch(proposed, withdrawn, len(kept) + len(chosen))
 
 
 async def _review_proposals(tx: Tx, workers: dict[str, Worker], posts: dict[str, Request],
-                            settings: MatchSettings, now: str) -> tuple[set[Pair], int]:
-    """Keep proposals still eligible and within capacity; withdraw the rest."""
+                            settings: MatchSettings, now: str) -> tuple[dict[Pair, int], int]:
+    """Proposals still eligible and within capacity (pair -> id); the rest are withdrawn."""
     by_worker = {w.id: w for w in normalise_workers(list(workers.values()), settings.fuzzy_cutoff)}
     by_request = {r.id: r for r in normalise_requests(list(posts.values()), settings.fuzzy_cutoff)}
-    kept: set[Pair] = set()
+    kept: dict[Pair, int] = {}
     used_w: Counter[str] = Counter()
     used_r: Counter[str] = Counter()
     withdrawn = 0
@@ -68,13 +81,20 @@ async def _review_proposals(tx: Tx, workers: dict[str, Worker], posts: dict[str,
         if (worker is not None and post is not None and not failed_rules(worker, post, settings)
                 and used_w[worker.id] < worker.max_placements - worker.live_placements
                 and used_r[post.id] < post.open_slots):
-            kept.add(pair)
+            kept[pair] = placement_id
             used_w[worker.id] += 1
             used_r[post.id] += 1
-        elif await placements.move(tx, placement_id, "proposed", "withdrawn", now):
-            await audit.record(tx, None, "withdrawn", "placement", placement_id, now, "proposed", "withdrawn")
-            withdrawn += 1
+        else:
+            withdrawn += await _withdraw(tx, placement_id, now, "no longer eligible")
     return kept, withdrawn
+
+
+async def _withdraw(tx: Tx, placement_id: int, now: str, why: str) -> int:
+    """Withdraw an open proposal; 1 if it was still open, else 0."""
+    if not await placements.move(tx, placement_id, "proposed", "withdrawn", now):
+        return 0
+    await audit.record(tx, None, "withdrawn", "placement", placement_id, now, "proposed", "withdrawn", why)
+    return 1
 
 
 async def _excluded(tx: Tx, kept: set[Pair]) -> set[tuple[str, str]]:

@@ -68,6 +68,17 @@ async def proposals(tx: Tx) -> dict[Pair, int]:
     return {Pair(row[1], row[2]): row[0] for row in rows}
 
 
+async def unseen_proposals(tx: Tx) -> set[int]:
+    """Ids of open proposals whose card no director has been shown yet."""
+    rows = await tx.fetchall("SELECT id FROM placements WHERE status = 'proposed' AND shown_at IS NULL")
+    return {row[0] for row in rows}
+
+
+async def mark_shown(tx: Tx, placement_id: int, now: str) -> None:
+    """Remember when a director was first shown this proposal."""
+    await tx.execute("UPDATE placements SET shown_at = ? WHERE id = ? AND shown_at IS NULL", (now, placement_id))
+
+
 async def insert_proposal(tx: Tx, pair: Pair, score: float, reasons: list[dict[str, str]], now: str) -> int:
     return await tx.insert(
         "INSERT INTO placements (request_id, worker_id, status, score, reasons, created_at, updated_at) "
