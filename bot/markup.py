@@ -14,6 +14,19 @@ def escape(text: str) -> str:
 TELEGRAM_TEXT_LIMIT = 4096
 
 
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters with "…", on a word boundary where the text
+    has spaces ("Grant applications and…"), else between characters (Chinese has no spaces)."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:·-") + "…"
+
+
 def telegram_length(text: str) -> int:
     """Length as Telegram counts it: UTF-16 code units (an emoji counts two)."""
     return len(text.encode("utf-16-le")) // 2

@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.markup import escape, split_message, telegram_length
+from bot.markup import escape, shorten, split_message, telegram_length
 from bot.sandbox.formatting import parse_html
 
 
@@ -48,3 +48,10 @@ def test_any_escaped_lines_split_into_valid_pieces_within_the_limit(lines):
     for piece in pieces:
         assert telegram_length(piece) <= 500
         parse_html(piece)
+
+
+def test_shorten_cuts_english_on_a_word_and_chinese_between_characters():
+    assert shorten("Grant applications and fundraising", 30) == "Grant applications and…"
+    assert shorten("婚姻家庭个案社工周末心理咨询志愿服务岗位", 10) == "婚姻家庭个案社工周…"
+    assert shorten("Counselling", 30) == "Counselling"
+    assert len(shorten("Supercalifragilisticexpialidocious", 12)) == 12
