@@ -12,6 +12,7 @@ from bot.config import Settings
 from bot.followups import start_followups
 from bot.handlers import register_handlers
 from bot.menu import publish_command_menu
+from bot.placements.rematcher import rematcher_of
 from bot.services import SERVICES_KEY, Services, services_of
 from bot.store import open_database
 
@@ -51,5 +52,6 @@ async def _open_services(app: Application) -> None:
 async def _close_services(app: Application) -> None:
     services = services_of(app)
     if services.db is not None:
+        await rematcher_of(services).settled()  # a rematch in flight finishes before the database closes
         await services.db.close()
         services.db = None

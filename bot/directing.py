@@ -12,7 +12,7 @@ from bot.parsers import parse_row_id
 from bot.people import Sender, remember
 from bot.placements import decisions
 from bot.placements.common import not_allowed, old_button
-from bot.placements.proposals import rematch
+from bot.placements.rematcher import rematcher_of
 from bot.services import Services
 from bot.store import placements
 from bot.texts import t
@@ -44,7 +44,7 @@ async def match_now(services: Services, sender: Sender) -> Outcome:
         user = await remember(services, tx, sender)
         if not services.is_director(user.telegram_id):
             return Outcome(replies=(Reply(t(user.language, "alerts.not_allowed")),))
-        result = await rematch(services, tx, to_iso(services.clock.now()))
+    result = await rematcher_of(services).run()
     done = t(user.language, "queue.match_done", new=result.proposed, withdrawn=result.withdrawn)
     return Outcome(replies=(Reply(done),))
 

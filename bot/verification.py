@@ -11,7 +11,7 @@ from bot.forms.model import Button, Field, Form, Notice, Outcome, Reply
 from bot.markup import escape
 from bot.parsers import parse_reason
 from bot.placements.common import decided_already, not_allowed, old_button, to_directors
-from bot.placements.proposals import rematch_and_tell
+from bot.placements.rematcher import rematch_wanted
 from bot.profile_view import profile_text
 from bot.services import Services
 from bot.store import Tx, audit, members
@@ -75,7 +75,7 @@ async def verify(services: Services, tx: Tx, director: User, code: str, member_i
     await audit.record(tx, director.telegram_id, "verified", role, member_id, now, "pending", "verified")
     notices = await _tell_member(tx, services, row, role,
                                  lambda m_lang: t(m_lang, f"verify.member_verified_{role}"))
-    notices += await rematch_and_tell(services, tx, now)
+    rematch_wanted(services)
     done = Reply(t(lang, "verify.verified_done", name=escape(row["name"])))
     return await send_after_commit(tx, Outcome(replies=(done,), notices=tuple(notices)), now)
 

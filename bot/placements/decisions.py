@@ -13,7 +13,7 @@ from bot.markup import escape
 from bot.placements import cards
 from bot.placements.candidates import candidates_for
 from bot.placements.common import already_decided, not_allowed, old_button
-from bot.placements.proposals import rematch_and_tell
+from bot.placements.rematcher import rematch_wanted
 from bot.services import Services
 from bot.store import Tx, audit, placements
 from bot.store.placements import HOLDING
@@ -59,8 +59,8 @@ async def approve(services: Services, tx: Tx, director: User, placement_id: int,
         await placements.move(tx, placement_id, "proposed", "withdrawn", now)
         await audit.record(tx, director.telegram_id, "withdrawn", "placement", placement_id, now,
                            "proposed", "withdrawn", "no room left")
-        gone = Outcome(alert=t(lang, "alerts.expired"), notices=tuple(await rematch_and_tell(services, tx, now)))
-        return await followups.send_after_commit(tx, gone, now)
+        rematch_wanted(services)  # the next candidate for the place
+        return Outcome(alert=t(lang, "alerts.expired"))
     if not await placements.move(tx, placement_id, "proposed", "offered", now, decided_by=director.telegram_id,
                                  decided_at=now, offered_at=now):
         return already_decided(services, lang, p)
@@ -108,11 +108,9 @@ async def _reject(services: Services, tx: Tx, director: User, draft, now: str) -
         return Outcome(replies=(Reply(already_decided(services, lang, p).alert or ""),))
     await audit.record(tx, director.telegram_id, "rejected", "placement", placement_id, now, "proposed",
                        "rejected", draft.answers["reason"])
-    notices = await rematch_and_tell(services, tx, now)  # the next candidate for the place
+    rematch_wanted(services)  # the next candidate for the place
     following = await queue_cards(services, tx, lang, placement_id)
-    rejected = Outcome(replies=(Reply(t(lang, "queue.rejected_done")), *([following] if following else [])),
-                       notices=tuple(n for n in notices if n.telegram_id != director.telegram_id))
-    return await followups.send_after_commit(tx, rejected, now)
+    return Outcome(replies=(Reply(t(lang, "queue.rejected_done")), *([following] if following else [])))
 
 
 REJECT_PROPOSAL_FORM = choice_then_note(

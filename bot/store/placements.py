@@ -140,3 +140,8 @@ async def live_counts_of_ngo(tx: Tx, ngo_id: int) -> dict[int, dict[str, int]]:
     for request_id, status, count in rows:
         counts.setdefault(request_id, {})[status] = count
     return counts
+
+
+async def matching_version(tx: Tx) -> int:
+    """A number that changes whenever anything the matcher reads changes (triggers keep it)."""
+    return await tx.fetchval("SELECT version FROM matching_inputs WHERE id = 1")

@@ -223,3 +223,11 @@ def send_media(sandbox: Sandbox, user: ChatUser, kind: str) -> int:
                "chat": chat.person.chat_dict(), "date": state.timestamp(), kind: _MEDIA[kind]}
     state.updates.push("message", message)
     return message["message_id"]
+
+
+async def matching_settled(sandbox: Sandbox) -> None:
+    """Wait until the background rematch an action asked for has been applied."""
+    from bot.placements.rematcher import rematcher_of
+
+    assert sandbox.application is not None
+    await rematcher_of(sandbox.application.bot_data["services"]).settled()

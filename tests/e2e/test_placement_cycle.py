@@ -10,7 +10,7 @@ import sqlite3
 
 from bot.texts import t
 
-from .chat import expect, plain
+from .chat import expect, matching_settled, plain
 from .driver import Sandbox
 from .seeding import add_ngo, add_request, add_worker
 
@@ -64,6 +64,7 @@ async def test_the_whole_cycle_from_verification_to_an_ended_placement(cycle):
     await verify_everyone(director, 5)
     assert {r["status"] for r in db(cycle, "SELECT status FROM workers UNION SELECT status FROM ngos")} == {"verified"}
     await expect(wang, plain("zh", "verify.member_verified_worker"))
+    await matching_settled(cycle)
     proposals = db(cycle, "SELECT * FROM placements WHERE status = 'proposed' ORDER BY request_id")
     assert [(p["request_id"], p["worker_id"]) for p in proposals] == [
         (ids["counselling"], ids["wang"]), (ids["elderly"], ids["liu"])]

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from bot.texts import t
 
-from .chat import db_write, expect, plain
+from .chat import db_write, expect, opening, plain
 from .conftest import DIRECTORS
 from .followups_kit import until
 from .seeding import add_ngo, add_request, add_worker
@@ -86,6 +86,7 @@ async def test_a_rejection_stores_its_structured_reason_and_proposes_the_next_ca
     await expect(chen, plain("en", "queue.ask_reject_note"))
     await chen.send("needs more group work")
     await expect(chen, plain("en", "queue.rejected_done"), within=3)
+    await expect(chen, opening("en", "queue.proposals_waiting"), within=3)  # the next candidate, once matched
     rejected = db(cycle, "SELECT * FROM placements WHERE id = ?", ids["proposal"])[0]
     assert rejected["status"] == "rejected" and rejected["reject_reason"] == "experience"
     assert rejected["reject_note"] == "needs more group work"
