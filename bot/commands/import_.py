@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import csv
 import sys
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from bot.datatools.invites import invite_link
 from bot.datatools.progress import ProgressBar
 from bot.datatools.roster import Roster, parse_roster
 from bot.datatools.roster_import import ImportedWorker, import_roster
+from bot.datatools.safe_csv import SafeCsvWriter
 from bot.datatools.sheets import SheetError, read_sheet
 from bot.store import open_database
 
@@ -113,7 +113,7 @@ def _report(imported: tuple[ImportedWorker, ...], username: str) -> None:
 def _write_links(path: Path, imported: tuple[ImportedWorker, ...], username: str) -> None:
     try:
         with path.open("w", encoding="utf-8-sig", newline="") as out:
-            writer = csv.writer(out)
+            writer = SafeCsvWriter(out)
             writer.writerow(("roster_key", "name", "link", "expires_at"))
             for worker in imported:
                 if worker.invite is not None:
