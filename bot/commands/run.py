@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
+import logging
+import signal
+from contextlib import AbstractAsyncContextManager
 
 from bot.commands._common import CommandFailed, add_config_argument, load_config
+
+log = logging.getLogger(__name__)
 
 NO_TOKEN = """\
 No bot token is set. To run matchbot for real:
@@ -30,26 +36,32 @@ def run(args: argparse.Namespace) -> int:
 
     from bot.app import build_application
     from bot.logs import configure_logging
+    from bot.webhook import new_secret_token, serving_webhook
 
     settings = load_config(args)
     telegram = settings.telegram
-    configure_logging(settings.logging.level, secrets=(telegram.token, telegram.webhook_secret_token))
+    secret = telegram.webhook_secret_token
+    if telegram.mode == "webhook" and not secret:
+        secret = new_secret_token()  # never a webhook anyone may post to
+    configure_logging(settings.logging.level, secrets=(telegram.token, secret))
     if not telegram.token:
         raise CommandFailed(NO_TOKEN)
     app = build_application(settings)
     if telegram.mode == "webhook":
-        app.run_webhook(
-            listen=telegram.webhook_listen, port=telegram.webhook_port,
-            webhook_url=telegram.webhook_url, url_path=_path_of(telegram.webhook_url),
-            secret_token=telegram.webhook_secret_token or None,
-            allowed_updates=Update.ALL_TYPES,
-        )
+        if not telegram.webhook_secret_token:
+            log.warning("telegram.webhook_secret_token is not set: generated one for this run "
+                        "(set your own in the config to keep the same one across restarts)")
+        asyncio.run(_until_stopped(serving_webhook(app, telegram, secret)))
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES)
     return 0
 
 
-def _path_of(url: str) -> str:
-    """The path part of the public webhook URL, which the local listener serves."""
-    after_host = url.split("://", 1)[-1]
-    return after_host.partition("/")[2]
+async def _until_stopped(serving: AbstractAsyncContextManager[None]) -> None:
+    """Serve until Ctrl+C or SIGTERM, then stop cleanly."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    async with serving:
+        await stop.wait()
