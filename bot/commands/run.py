@@ -9,6 +9,9 @@ import signal
 from contextlib import AbstractAsyncContextManager
 
 from bot.commands._common import CommandFailed, add_config_argument, load_config
+from bot.commands._database import database_errors
+from bot.config import Settings
+from bot.store import open_database
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +46,12 @@ def run(args: argparse.Namespace) -> int:
     secret = telegram.webhook_secret_token
     if telegram.mode == "webhook" and not secret:
         secret = new_secret_token()  # never a webhook anyone may post to
-    configure_logging(settings.logging.level, secrets=(telegram.token, secret))
+    configure_logging(settings.logging.level, secrets=(telegram.token, secret, telegram.proxy))
     if not telegram.token:
         raise CommandFailed(NO_TOKEN)
+    with database_errors(settings.database.path):
+        asyncio.run(_migrate(settings))
+    _wait_for_telegram(settings)
     app = build_application(settings)
     if telegram.mode == "webhook":
         if not telegram.webhook_secret_token:
@@ -55,6 +61,22 @@ def run(args: argparse.Namespace) -> int:
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES)
     return 0
+
+
+async def _migrate(settings: Settings) -> None:
+    """Open and migrate the database before anything else, so a bad file is one clear line."""
+    db = await open_database(settings.database.path, busy_timeout_ms=settings.database.busy_timeout_ms)
+    await db.close()
+
+
+def _wait_for_telegram(settings: Settings) -> None:
+    from bot.telegram_client import TokenRefused, wait_for_bot_api
+
+    try:
+        username = asyncio.run(wait_for_bot_api(settings.telegram))
+    except TokenRefused as refused:
+        raise CommandFailed(str(refused)) from None
+    log.info("the Bot API answers: this is @%s", username)
 
 
 async def _until_stopped(serving: AbstractAsyncContextManager[None]) -> None:
