@@ -31,8 +31,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     settings = load_config(args)
-    print(f"backing up {settings.database.path} to {args.dest} ...", file=sys.stderr, flush=True)
     with _stop_signals() as received:
+        print(f"backing up {settings.database.path} to {args.dest} ...", file=sys.stderr, flush=True)
         try:
             version = backup_database(settings.database.path, args.dest, timeout_seconds=args.timeout,
                                       stop_requested=lambda: bool(received),

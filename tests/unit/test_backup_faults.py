@@ -84,8 +84,7 @@ def test_matchbot_backup_killed_mid_copy_says_so_and_leaves_no_partial_file(tmp_
     process = subprocess.Popen([sys.executable, "-m", "bot.cli", "backup", str(tmp_path / "copy.sqlite3"),
                                 "--config", str(config)], cwd=REPO, stderr=subprocess.PIPE, text=True)
     assert process.stderr is not None
-    assert process.stderr.readline().startswith("backing up")
-    time.sleep(0.05)
+    assert process.stderr.readline().startswith("backing up")  # the stop signals are caught from here on
     process.send_signal(signum)
     rest = process.stderr.read()
     assert process.wait(timeout=60) == code, rest
