@@ -15,18 +15,22 @@ from bot.menu import publish_command_menu
 from bot.placements.rematcher import rematcher_of
 from bot.services import SERVICES_KEY, Services, services_of
 from bot.store import open_database
+from bot.telegram_client import bot_urls
 
 log = logging.getLogger(__name__)
 
 
 def build_application(settings: Settings, *, clock: Clock | None = None) -> Application:
     """An Application wired to the configured Bot API address, database and handlers."""
-    base = settings.telegram.base_url.rstrip("/")
+    base_url, base_file_url = bot_urls(settings.telegram)
+    builder = ApplicationBuilder()
+    if settings.telegram.proxy:
+        builder = builder.proxy(settings.telegram.proxy).get_updates_proxy(settings.telegram.proxy)
     app = (
-        ApplicationBuilder()
+        builder
         .token(settings.telegram.token)
-        .base_url(f"{base}/bot")
-        .base_file_url(f"{base}/file/bot")
+        .base_url(base_url)
+        .base_file_url(base_file_url)
         # Keeps us within Telegram's flood limits and retries a 429 after its retry_after.
         .rate_limiter(AIORateLimiter(max_retries=3))
         # Updates are handled concurrently; every state change is guarded in one transaction.

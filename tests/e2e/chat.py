@@ -92,6 +92,15 @@ def draft_answers(sandbox: Sandbox, telegram_id: int) -> dict[str, Any]:
     return json.loads(draft["answers"])
 
 
+def every_text_value(sandbox: Sandbox) -> list[tuple[str, str, str]]:
+    """(table, column, value) of every text value in every table of the database."""
+    found = []
+    for (table,) in db_rows(sandbox, "SELECT name FROM sqlite_master WHERE type = 'table'"):
+        for row in db_rows(sandbox, f"SELECT * FROM {table}"):
+            found += [(table, key, row[key]) for key in row.keys() if isinstance(row[key], str)]  # noqa: SIM118
+    return found
+
+
 async def db_write(database: Path | Sandbox, sql: str, *params: object) -> None:
     """Set up a state the test needs but another flow builds (a verified member, say).
 

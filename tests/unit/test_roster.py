@@ -163,3 +163,11 @@ def test_the_shipped_templates_have_exactly_the_import_columns():
 def test_the_templates_examples_make_a_valid_row(tmp_path):
     rows = [[c.name for c in ROSTER_COLUMNS], [c.example for c in ROSTER_COLUMNS]]
     assert parse_roster(read_sheet(write_csv(tmp_path / "example.csv", rows)), "en").problems == ()
+
+
+def test_a_roster_name_that_looks_like_a_formula_lands_in_the_links_file_as_text(tmp_path, config, capsys):
+    links = tmp_path / "links.csv"
+    hostile = ["SW-009", '=HYPERLINK("http://evil.example","x")', "13912340009", "历下区", "心理咨询", "6", "", ""]
+    assert run_import(config, write_csv(tmp_path / "hostile.csv", [HEADER_ZH, hostile]), "--links", str(links)) == 0
+    [written] = list(csv.DictReader(io.StringIO(links.read_text(encoding="utf-8-sig"))))
+    assert written["name"] == "'" + hostile[1]
