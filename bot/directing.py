@@ -6,6 +6,8 @@ forged or replayed director buttons from anyone else get "not allowed" and chang
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.clock import to_iso
 from bot.forms.model import Outcome, Reply
 from bot.parsers import parse_row_id
@@ -67,8 +69,9 @@ async def verify_pressed(services: Services, sender: Sender, data: str) -> Outco
 
 
 async def queue_pressed(services: Services, sender: Sender, data: str) -> Outcome:
-    """``q:<ok|no|alt|next>:<placement id>`` on a proposal card."""
-    _, action, raw_id = [*data.split(":"), "", ""][:3]
+    """``q:<ok|no|alt|next|card>:<placement id>`` on a proposal card, and
+    ``q:pick:<placement id>:<worker id>`` on its list of candidates."""
+    _, action, raw_id, raw_worker = [*data.split(":"), "", "", ""][:4]
     async with services.database.transaction() as tx:
         user = await remember(services, tx, sender)
         lang = user.language
@@ -83,8 +86,12 @@ async def queue_pressed(services: Services, sender: Sender, data: str) -> Outcom
             return await decisions.start_rejection(services, tx, user, placement_id)
         if action == "alt":
             return await decisions.other_candidates(services, tx, user, placement_id)
+        if action == "pick" and (worker_id := parse_row_id(raw_worker)) is not None:
+            return await decisions.pick(services, tx, user, placement_id, worker_id, now)
+        if action == "card":
+            card = await decisions.proposal_card(services, tx, lang, placement_id)
+            return Outcome(replies=(replace(card, edit=True),)) if card else old_button(lang)
         if action == "next":
             following = await decisions.queue_cards(services, tx, lang, placement_id)
-            return Outcome(replies=(following or Reply(t(lang, "queue.empty")),))
+            return Outcome(replies=(replace(following or Reply(t(lang, "queue.empty")), edit=True),))
     return old_button(lang)
-

@@ -93,6 +93,22 @@ async def detail(tx: Tx, placement_id: int) -> dict[str, Any] | None:
     return None if row is None else decode(row, _JSON)
 
 
+async def proposals_waiting(tx: Tx) -> list[dict[str, Any]]:
+    """Open proposals with their details, grouped by request (the request whose best proposal
+    scores highest first), each request's proposals best first."""
+    waiting = await details(tx, "p.status = 'proposed'")
+    best: dict[int, float] = {}
+    for p in waiting:
+        best[p["request_id"]] = max(best.get(p["request_id"], 0.0), p["score"])
+    return sorted(waiting, key=lambda p: (-best[p["request_id"]], p["request_id"], -p["score"], p["id"]))
+
+
+async def open_proposal_of(tx: Tx, pair: Pair) -> int | None:
+    """The id of the open proposal of this pair, if there is one."""
+    return await tx.fetchval("SELECT id FROM placements WHERE request_id = ? AND worker_id = ? "
+                             "AND status = 'proposed'", (pair.request_id, pair.worker_id))
+
+
 async def details(tx: Tx, where: str = "1", params: tuple[Any, ...] = (), order: str = "p.id") -> list[dict[str, Any]]:
     rows = await tx.fetchall(f"{_DETAIL} WHERE {where} ORDER BY {order}", params)
     return [decode(row, _JSON) for row in rows]

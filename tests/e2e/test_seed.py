@@ -107,5 +107,5 @@ async def test_in_the_demo_every_proposal_offers_a_requested_skill_and_elder_cou
     for request_id, worker_id in proposals:
         assert set(workers[str(worker_id)].skills) & set(posts[str(request_id)].skills)
     [chosen] = [worker_id for request_id, worker_id in proposals if request_id == elder["id"]]
-    assert chosen == ranked[0][0]
+    assert chosen == ranked[0].worker_id
     assert set(posts[str(elder["id"])].skills) <= set(workers[str(chosen)].skills)

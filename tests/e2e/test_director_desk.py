@@ -1,0 +1,93 @@
+"""The director's desk: a proposal card opens into its request's candidates, any of whom can be
+approved for the place; the card is edited in place as the director moves through the queue."""
+
+from __future__ import annotations
+
+from bot.texts import t
+
+from .chat import db_write, expect, opening, plain
+from .conftest import DIRECTORS
+from .seeding import add_ngo, add_request, add_worker
+from .test_placement_cycle import db
+
+
+async def four_counsellors_for_one_place(sandbox):
+    """Four verified counsellors of different experience; one counselling request, matched."""
+    s = sandbox.application.bot_data["services"]
+    for telegram_id, name, years in ((201, "王芳", 10), (202, "赵磊", 6), (203, "刘敏", 3), (204, "陈静", 1)):
+        await add_worker(s, telegram_id, name, years_experience=years)
+    ngo = await add_ngo(s, 301, "阳光心理服务中心")
+    request_id = await add_request(s, ngo, "社区心理支持")
+    await db_write(sandbox, "UPDATE workers SET status = 'verified'")
+    await db_write(sandbox, "UPDATE ngos SET status = 'verified'")
+    director = sandbox.user(DIRECTORS[0], "Director Chen", lang="en")
+    await director.send("/match")
+    await expect(director, opening("en", "queue.match_done"), within=2)
+    return director, request_id
+
+
+async def open_candidates(director):
+    await director.send("/queue")
+    card = await expect(director, "王芳", within=3)
+    await director.press(t("en", "queue.buttons.others"))
+    listing = await director.wait_until(
+        lambda chat: any(m.from_bot and m.message_id == card.message_id
+                         and opening("en", "queue.candidates_header") in m.text for m in chat),
+        "the card to turn into its candidates")
+    [edited] = [m for m in listing if m.from_bot and m.message_id == card.message_id]
+    return card, edited
+
+
+async def test_a_director_approves_the_third_candidate_of_a_request_from_its_card(cycle):
+    director, _ = await four_counsellors_for_one_place(cycle)
+    _, listing = await open_candidates(director)
+    assert [line.split(". ", 1)[1].split(" — ")[0] for line in listing.text.splitlines()[1:]] == [
+        "王芳", "赵磊", "刘敏", "陈静"]  # best first: the most experienced
+    [third] = [label for label in listing.buttons if label.startswith("✅ 3. 刘敏")]
+    await director.press(third)
+    await expect(director, plain("en", "queue.approved_done", worker="刘敏", ngo="阳光心理服务中心"), within=3)
+    liu = cycle.user(203, "刘敏", lang="zh")
+    await expect(liu, "社区心理支持")
+    statuses = {row["name"]: row["status"] for row in db(
+        cycle, "SELECT w.name, p.status FROM placements p JOIN workers w ON w.id = p.worker_id")}
+    assert statuses["刘敏"] == "offered" and statuses["王芳"] == "withdrawn"
+    [why] = db(cycle, "SELECT detail FROM audit_log WHERE action = 'withdrawn'")
+    assert why["detail"] == "a director chose another candidate"
+
+
+async def test_back_returns_to_the_card_and_next_edits_the_same_message(cycle):
+    s = cycle.application.bot_data["services"]
+    director, _ = await four_counsellors_for_one_place(cycle)
+    [ngo] = [row["id"] for row in db(cycle, "SELECT id FROM ngos")]
+    await add_request(s, ngo, "周末心理热线")
+    await director.send("/match")
+    await expect(director, opening("en", "queue.match_done"), within=3)
+    card, _ = await open_candidates(director)
+    await director.press(t("en", "queue.buttons.back_to_card"))
+    await director.wait_until(
+        lambda chat: any(m.from_bot and m.message_id == card.message_id
+                         and t("en", "queue.buttons.approve") in m.buttons for m in chat),
+        "the card back in place")
+    sent = len([m for m in director.transcript() if m.from_bot])
+    press = await director.press(t("en", "queue.buttons.next"))
+    await director.callback_answer(press.query_id)
+    await director.wait_until(
+        lambda chat: any(m.from_bot and m.message_id == card.message_id and "2 of 2" in m.text for m in chat),
+        "the second card in the same message")
+    assert len([m for m in director.transcript() if m.from_bot]) == sent  # edited, none sent anew
+
+
+async def test_a_forged_pick_of_a_worker_who_is_no_candidate_changes_nothing(cycle):
+    director, _ = await four_counsellors_for_one_place(cycle)
+    s = cycle.application.bot_data["services"]
+    stranger = await add_worker(s, 209, "孙强", skills=["手语翻译"])
+    await db_write(cycle, "UPDATE workers SET status = 'verified'")
+    [proposal] = db(cycle, "SELECT id FROM placements WHERE status = 'proposed'")
+    answer = await director.callback_answer(await director.forge_callback(f"q:pick:{proposal['id']}:{stranger}"))
+    assert answer.answer_text == t("en", "queue.pick_gone")
+    assert [row["status"] for row in db(cycle, "SELECT status FROM placements")] == ["proposed"]
+    mallory = cycle.user(666, "Mallory", lang="en")
+    await mallory.send("/start")
+    await mallory.next_message()
+    refused = await mallory.callback_answer(await mallory.forge_callback(f"q:pick:{proposal['id']}:{stranger}"))
+    assert refused.answer_text == t("en", "alerts.not_allowed")
