@@ -55,6 +55,14 @@ async def decided_already(services: Services, tx: Tx, lang: Lang, entity: str, e
     return Outcome(alert=t(lang, "alerts.already_decided", who=who, when=when))
 
 
+def side_name(p: dict[str, Any], telegram_id: int) -> str:
+    """The profile name of whichever side of placement ``p`` this person is: the social worker,
+    or the NGO director with the NGO (never a Telegram display name)."""
+    if telegram_id == p["worker_telegram_id"]:
+        return p["worker_name"]
+    return f"{p['director_name']} · {p['ngo_name']}" if p.get("director_name") else p["ngo_name"]
+
+
 def both_sides(p: dict[str, Any]) -> tuple[tuple[int | None, str], ...]:
     """(telegram id, language) of the social worker and of the NGO director of a placement."""
     return ((p["worker_telegram_id"], p["worker_language"]), (p["ngo_telegram_id"], p["ngo_language"]))

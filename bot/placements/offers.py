@@ -8,7 +8,7 @@ from bot import followups
 from bot.forms.model import Notice, Outcome, Reply
 from bot.markup import escape
 from bot.placements import cards
-from bot.placements.common import both_sides, decided_already, not_allowed, old_button, to_directors
+from bot.placements.common import both_sides, decided_already, not_allowed, old_button, side_name, to_directors
 from bot.placements.rematcher import rematch_wanted
 from bot.services import Services
 from bot.store import Tx, audit, placements, requests
@@ -57,7 +57,7 @@ async def answer_offer(services: Services, tx: Tx, user: User, placement_id: int
 async def _declined(services: Services, tx: Tx, user: User, p: dict[str, Any], now: str) -> Outcome:
     await placements.move(tx, p["id"], "offered", "declined", now)
     await followups.offer_closed(tx, p["id"])
-    who, title = escape(user.display_name), escape(p["title"])
+    who, title = escape(side_name(p, user.telegram_id)), escape(p["title"])
     notices = await to_directors(
         services, tx, lambda lang: Reply(t(lang, "offer.declined_notice", who=who, title=title)))
     notices += [Notice(tel, Reply(t(lang, "offer.other_declined", title=title)))  # the side still waiting

@@ -91,3 +91,15 @@ async def test_a_forged_pick_of_a_worker_who_is_no_candidate_changes_nothing(cyc
     await mallory.next_message()
     refused = await mallory.callback_answer(await mallory.forge_callback(f"q:pick:{proposal['id']}:{stranger}"))
     assert refused.answer_text == t("en", "alerts.not_allowed")
+
+
+async def test_directors_read_a_member_by_the_name_in_their_profile_not_their_telegram_name(cycle):
+    director, _ = await four_counsellors_for_one_place(cycle)
+    [proposal] = db(cycle, "SELECT id FROM placements WHERE status = 'proposed'")
+    await director.callback_answer(await director.forge_callback(f"q:ok:{proposal['id']}"))
+    newcomer = cycle.user(201, "新用户1", lang="zh")  # 王芳 in her profile
+    await expect(newcomer, "社区心理支持")
+    await newcomer.press(t("zh", "offer.buttons.decline"))
+    told = plain("en", "offer.declined_notice", who="王芳", title="社区心理支持")
+    await director.wait_until(lambda chat: any(m.from_bot and told in m.text for m in chat), "the decline notice")
+    assert not any("新用户1" in m.text for m in director.transcript())

@@ -23,6 +23,10 @@ NGO = "阳光心理服务中心"
 
 fu_bot, day_clock = kit.fu_bot, kit.day_clock  # the fixtures these tests use
 
+# How directors read the NGO side: its director's profile name and the NGO, never the Telegram
+# display name ("孙主任").
+NGO_SIDE = f"{NGO}负责人 · {NGO}"
+
 
 def name_of(cycle) -> str:
     return "王芳" if cycle.worker.id == 201 else "赵磊"
@@ -58,12 +62,12 @@ async def test_a_low_rating_alerts_every_director_at_once_and_the_comment_follow
     await seen(cycle.ngo, plain("zh", "followups.ask_comment"))
     worker_name = name_of(cycle)
     alert = plain("en", "followups.low_rating_alert", rating=2, title=TITLE, worker=worker_name, ngo=NGO,
-                  who="孙主任", side=t("en", "followups.sides.ngo"))
+                  who=NGO_SIDE, side=t("en", "followups.sides.ngo"))
     for director in (cycle.director, cycle.other_director):
         await seen(director, alert)
     await cycle.ngo.send("志愿者<经常>迟到")
     await seen(cycle.ngo, plain("zh", "followups.thanks"))
-    comment = plain("en", "followups.comment_alert", who="孙主任", title=TITLE, worker=worker_name, ngo=NGO,
+    comment = plain("en", "followups.comment_alert", who=NGO_SIDE, title=TITLE, worker=worker_name, ngo=NGO,
                     comment="")
     for director in (cycle.director, cycle.other_director):  # what was typed arrives escaped, as typed
         await seen(director, f"{comment}志愿者<经常>迟到")
@@ -103,7 +107,7 @@ async def test_a_problem_press_alerts_directors_and_asks_what_the_problem_is(fu_
     await seen(cycle.ngo, opening("zh", "followups.checkin_ngo"))
     await cycle.ngo.press(t("zh", "followups.buttons.problem"))
     await seen(cycle.ngo, plain("zh", "followups.ask_problem"))
-    alert = plain("en", "followups.problem_alert", who="孙主任", title=TITLE, worker=name_of(cycle), ngo=NGO,
+    alert = plain("en", "followups.problem_alert", who=NGO_SIDE, title=TITLE, worker=name_of(cycle), ngo=NGO,
                   side=t("en", "followups.sides.ngo"))
     await seen(cycle.director, alert)
     await cycle.ngo.send("社工连续两周没来")
