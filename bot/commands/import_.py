@@ -20,6 +20,7 @@ from bot.datatools.roster import Roster, parse_roster
 from bot.datatools.roster_import import ImportedWorker, import_roster
 from bot.datatools.sheets import SheetError, read_sheet
 from bot.store import open_database
+from bot.texts import plural
 
 EXIT_BAD_FILE = 1
 _DESCRIPTION = """\
@@ -72,7 +73,8 @@ def _report_problems(path: Path, checked: Roster) -> None:
     for problem in checked.problems:
         print(f"{path}: row {problem.row}, {problem.column}: {problem.reason}", file=sys.stderr)
     rows = len({p.row for p in checked.problems})
-    print(f"{path}: {len(checked.problems)} problem(s) in {rows} row(s); nothing was imported",
+    print(f"{path}: {plural(len(checked.problems), 'problem', 'problems')} in {plural(rows, 'row', 'rows')}; "
+          "nothing was imported",
           file=sys.stderr)
 
 
@@ -100,7 +102,7 @@ async def _write(settings: Settings, checked: Roster) -> tuple[ImportedWorker, .
 
 def _report(imported: tuple[ImportedWorker, ...], username: str) -> None:
     created = sum(w.created for w in imported)
-    print(f"{len(imported)} workers imported: {created} new, {len(imported) - created} updated")
+    print(f"{plural(len(imported), 'worker', 'workers')} imported: {created} new, {len(imported) - created} updated")
     for worker in imported:
         if worker.invite is not None:
             print(f"{worker.roster_key}\t{worker.name}\t{invite_link(username, worker.invite.code)}"

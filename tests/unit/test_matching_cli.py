@@ -41,7 +41,7 @@ def test_a_valid_input_gives_placements_candidates_and_unfilled_slots(tmp_path):
     (placement,) = result["placements"]
     assert placement["request_id"] == "r1" and placement["worker_id"] == "w1"
     assert 0 <= placement["score"] <= 1
-    assert placement["reasons"][0] == "covers 2 of 2 skills: Psychological counselling, Case work"
+    assert placement["reasons"][0] == "covers all 2 requested skills: Psychological counselling, Case work"
     assert [c["worker_id"] for c in result["candidates"]["r1"]] == ["w1"]
     assert result["unfilled"] == [
         {"request_id": "r1", "open_slots": 1,

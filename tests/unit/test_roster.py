@@ -107,6 +107,7 @@ def test_a_bad_file_imports_nothing_and_lists_every_problem(tmp_path, config, ca
     assert run_import(config, write_csv(tmp_path / "bad.csv", rows)) == 1
     err = capsys.readouterr().err
     assert "row 3, phone:" in err and "nothing was imported" in err
+    assert "1 problem in 1 row;" in err
     assert not (config.parent / "roster.sqlite3").exists() or db_rows(config, "SELECT * FROM workers") == []
 
 

@@ -81,7 +81,8 @@ def test_every_placeholder_is_a_plain_name_so_callers_pass_keywords(lang: str, k
     for _, name, spec, conversion in Formatter().parse(catalog(lang)[key]):
         if name is not None:
             assert name.isidentifier(), f"{{{name}}} is not a keyword name"
-            assert not spec and conversion is None, f"{{{name}}} carries a format spec"
+            assert conversion is None, f"{{{name}}} carries a conversion"
+            assert not spec or re.fullmatch(r"\|[^|{}]+\|[^|{}]+", spec), f"{{{name}}} carries a format spec"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -199,3 +200,23 @@ def test_keys_lists_the_dotted_key_of_every_text() -> None:
     assert "worker_form.ask_name" in keys()
     assert "errors.out_of_range" in keys()
     assert "worker_form" not in keys()
+
+
+# English nouns that follow a count somewhere in the catalog: after "1" each must be singular.
+PLURAL_AFTER_ONE = re.compile(
+    r"\b1 (?:new |scheduled |check-in )?(?:weeks|years|days|minutes|people|proposals|members|placements"
+    r"|answers|NGOs|requests|workers|social workers|messages|rows|problems|skills)\b")
+
+
+@pytest.mark.parametrize("key", ALL_KEYS)
+def test_an_english_count_of_one_reads_in_the_singular(key: str) -> None:
+    rendered = t("en", key, **{name: 1 for name in placeholders("en", key)})
+    assert "(s)" not in rendered
+    assert not PLURAL_AFTER_ONE.search(rendered), rendered
+
+
+def test_the_plural_spec_picks_the_noun_for_the_count() -> None:
+    assert t("en", "queue.proposals_waiting", count=1) == "1 new proposal is waiting for you: /queue"
+    assert t("en", "queue.proposals_waiting", count=2) == "2 new proposals are waiting for you: /queue"
+    assert t("en", "common.weeks_value", weeks=0) == "0 weeks"
+    assert t("zh", "common.weeks_value", weeks=1) == "1 周"
