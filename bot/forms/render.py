@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from bot.forms.model import Button, Choice, Field, Form, Kind, Reply
-from bot.parsers import example_date
+from bot.parsers import example_date, format_phone
 from bot.store.drafts import Draft
 from bot.texts import Lang, t
 from matching.vocabulary import label as term_label
@@ -95,6 +95,8 @@ def display(field: Field, value: Any, lang: Lang) -> str:
         return html.escape(skills_text(value, lang))
     if field.choices is not None:
         return html.escape(choice_labels(field.choices(), value, lang))
+    if field.kind is Kind.PHONE:
+        return html.escape(format_phone(str(value)))
     return html.escape(str(value))
 
 

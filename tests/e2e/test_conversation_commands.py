@@ -131,7 +131,7 @@ async def test_profile_shows_the_stored_profile_with_an_edit_button(sandbox):
     profile = await tom.next_message()
     assert profile.text.startswith(plain("en", "profile.worker_header",
                                          status=plain("en", "member_status.pending")))
-    for line in ("Name: Tom Li", "Phone: +8613912345679", "District: Lixia District",
+    for line in ("Name: Tom Li", "Phone: +86 139 1234 5679", "District: Lixia District",
                  "Certification: Assistant social worker", "Remote work: Yes"):
         assert line in profile.text
     assert list(profile.buttons) == [t("en", "profile.buttons.edit")]

@@ -37,6 +37,7 @@ async def test_a_social_worker_completes_a_profile_in_chinese(sandbox):
     introduction = "做了五年社区社工，擅长老年人个案。"
     summary = await answer(wang, introduction, plain("zh", "worker_form.summary_header"))
     assert "王芳" in summary.text and "市中区" in summary.text
+    assert "手机号：+86 139 1234 5678" in summary.text  # spaced for reading, stored as E.164
     await choose(wang, t("zh", "common.buttons.submit"), plain("zh", "worker_form.submitted"))
 
     row = stored_worker(sandbox, 201)
