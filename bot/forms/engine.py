@@ -14,7 +14,7 @@ from bot.clock import to_iso
 from bot.forms import render, skills
 from bot.forms.model import Field, Form, Kind, Outcome, Reply
 from bot.parsers import parse_phone
-from bot.parsers.result import Invalid
+from bot.parsers.result import Invalid, Said
 from bot.services import Services
 from bot.store import Tx
 from bot.store import drafts as draft_rows
@@ -80,8 +80,9 @@ class _Session:
         self.draft = saved
         return True
 
-    async def answer(self, field: Field, value: Any) -> Outcome:
-        """Store one answer, then ask the next question (or show the summary)."""
+    async def answer(self, field: Field, value: Any, note: Said | None = None) -> Outcome:
+        """Store one answer, then ask the next question (or show the summary); ``note`` says
+        how the answer was read ("3 months counts as 13 weeks") above it."""
         answers = _still_applicable(self.form, {**self.draft.answers, field.name: value})
         state = {k: v for k, v in self.draft.state.items() if k not in ("skills", "selecting")}
         state["touched"] = True
@@ -91,7 +92,10 @@ class _Session:
             return Outcome(alert=t(self.lang, "alerts.old_button"))
         if not self.form.confirm and self.current_field() is None:
             return await _finish(self)
-        return Outcome(replies=(*self.leaving(field), self.ask()))
+        following = self.ask()
+        if note is not None:
+            following = replace(following, text=f"{note.render(self.lang)}\n\n{following.text}")
+        return Outcome(replies=(*self.leaving(field), following))
 
     def leaving(self, field: Field | None) -> tuple[Reply, ...]:
         """Moving on from a phone question takes its "share contact" keyboard away again."""
@@ -205,7 +209,7 @@ async def _typed_answer(session: _Session, text: str) -> Outcome:
         return session.refuse(result)
     if field.choices is not None and result.value not in {c.id for c in field.choices()}:
         return session.refuse("errors.use_buttons")
-    return await session.answer(field, result.value)
+    return await session.answer(field, result.value, result.note)
 
 
 async def on_contact(services: Services, tx: Tx, user: User, phone: str) -> Outcome | None:

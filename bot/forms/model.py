@@ -67,6 +67,7 @@ class Field:
     optional: bool = False
     applies: Callable[[Mapping[str, Any]], bool] = _always
     columns: int = 2                 # buttons per row
+    unit: str | None = None          # text key showing a number with its unit ("{n} weeks")
 
 
 @dataclass(frozen=True)

@@ -97,6 +97,8 @@ def display(field: Field, value: Any, lang: Lang) -> str:
         return html.escape(choice_labels(field.choices(), value, lang))
     if field.kind is Kind.PHONE:
         return html.escape(format_phone(str(value)))
+    if field.unit is not None:
+        return t(lang, field.unit, n=value)
     return html.escape(str(value))
 
 

@@ -218,5 +218,5 @@ def test_an_english_count_of_one_reads_in_the_singular(key: str) -> None:
 def test_the_plural_spec_picks_the_noun_for_the_count() -> None:
     assert t("en", "queue.proposals_waiting", count=1) == "1 new proposal is waiting for you: /queue"
     assert t("en", "queue.proposals_waiting", count=2) == "2 new proposals are waiting for you: /queue"
-    assert t("en", "common.weeks_value", weeks=0) == "0 weeks"
-    assert t("zh", "common.weeks_value", weeks=1) == "1 周"
+    assert t("en", "common.weeks_value", n=0) == "0 weeks"
+    assert t("zh", "common.weeks_value", n=1) == "1 周"
