@@ -64,8 +64,9 @@ class _Session:
             return render.summary(self.form, self.draft, self.lang)
         pending = self.draft.state.get("skills")
         if field.kind is Kind.SKILLS and pending:
+            director = self.user.telegram_id in self.services.settings.association.directors
             return skills.confirmation(pending, self.draft, self.lang,
-                                       self.services.settings.matching.confirm_below)
+                                       self.services.settings.matching.confirm_below, show_confidence=director)
         return render.question(self.form, field, self.draft, self.lang, self.today)
 
     async def save(self, answers: dict[str, Any], state: dict[str, Any], *,

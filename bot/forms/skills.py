@@ -33,8 +33,10 @@ def as_answer(understood: dict[str, Any]) -> dict[str, Any]:
     return {"text": understood["text"], "ids": ids, "free": free}
 
 
-def confirmation(understood: dict[str, Any], draft: Draft, lang: Lang, confirm_below: float) -> Reply:
-    """ "I understood: 心理咨询 · Psychological counselling (92%) — right?" with Yes / Fix."""
+def confirmation(understood: dict[str, Any], draft: Draft, lang: Lang, confirm_below: float,
+                 show_confidence: bool = False) -> Reply:
+    """ "I understood: Psychological counselling · 心理咨询 — right?" with Yes / Fix: the
+    person's language first; how sure the matcher is only for association directors."""
     known = [i for i in understood["items"] if i["id"] is not None]
     lines = [t(lang, "skills.understood") if known else t(lang, "skills.nothing_understood")]
     for item in understood["items"]:
@@ -42,15 +44,21 @@ def confirmation(understood: dict[str, Any], draft: Draft, lang: Lang, confirm_b
         if item["id"] is None:
             lines.append(t(lang, "skills.kept_as_text", text=text))
         elif item["confidence"] < confirm_below:
-            lines.append(t(lang, "skills.did_you_mean", text=text, zh=item["zh"], en=item["en"]))
+            lines.append(t(lang, "skills.did_you_mean", text=text, **_names(item, lang)))
         else:
-            lines.append(t(lang, "skills.item", zh=item["zh"], en=item["en"],
-                           confidence=item["confidence"]))
+            key = "skills.item_with_confidence" if show_confidence else "skills.item"
+            lines.append(t(lang, key, confidence=item["confidence"], **_names(item, lang)))
     if known:
         lines.append(t(lang, "skills.confirm"))
     buttons = ((Button(t(lang, "skills.buttons.yes"), callback(draft, "y")),
                 Button(t(lang, "skills.buttons.fix"), callback(draft, "n"))),)
     return Reply("\n".join(lines), buttons)
+
+
+def _names(item: dict[str, Any], lang: Lang) -> dict[str, str]:
+    """The skill's name in the person's language, and in the other one."""
+    other: Lang = "en" if lang == "zh" else "zh"
+    return {"name": item[lang], "other": item[other]}
 
 
 def answer_from_stored(text: str, stored: list[str]) -> dict[str, Any]:
