@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .chat import answer, plain, worker_profile_to_skills
 
+
 async def test_an_english_speaker_reads_the_english_name_first_and_no_percentage(sandbox):
     tom = sandbox.user(601, "Tom", lang="en")
     await worker_profile_to_skills(tom)
