@@ -11,10 +11,11 @@ from bot.forms.model import Button, Form, Outcome, Reply
 from bot.markup import escape
 from bot.parsers import parse_row_id
 from bot.people import Sender, remember
+from bot.placements.proposals import rematch_and_tell
 from bot.placements.stages import request_stage
 from bot.profile_view import PROFILES, profile_text
 from bot.services import Services
-from bot.store import Tx, members, placements, requests
+from bot.store import Tx, audit, members, placements, requests
 from bot.store.users import User
 from bot.talent_requests import close_request
 from bot.texts import t
@@ -36,21 +37,51 @@ async def show_profile(services: Services, sender: Sender) -> Outcome:
         found = await _own_profile(tx, user)
     if found is None:
         return Outcome(replies=(Reply(t(user.language, "profile.none")),))
-    buttons = ((Button(t(user.language, "profile.buttons.edit"), "p:edit"),),)
-    return Outcome(replies=(Reply(profile_text(*found, user.language), buttons),))
+    return Outcome(replies=(Reply(profile_text(*found, user.language), _profile_buttons(*found, user.language)),))
+
+
+def _profile_buttons(role: str, row: dict[str, Any], lang: str) -> tuple[tuple[Button, ...], ...]:
+    """Edit; and a verified social worker may pause offers for a while (a paused one resume)."""
+    row_of_buttons = [Button(t(lang, "profile.buttons.edit"), "p:edit")]
+    if role == "worker" and row["status"] in _PAUSE_SWITCH:
+        action = _PAUSE_SWITCH[row["status"]][0]
+        row_of_buttons.append(Button(t(lang, f"profile.buttons.{action}"), f"p:{action}"))
+    return (tuple(row_of_buttons),)
+
+
+# status -> (the button's action, the status it moves to)
+_PAUSE_SWITCH = {"verified": ("pause", "paused"), "paused": ("resume", "verified")}
 
 
 async def profile_pressed(services: Services, sender: Sender, data: str) -> Outcome:
-    """The profile's Edit button: a form filled with the stored answers, at its summary."""
+    """The profile's buttons: Edit (a form filled with the stored answers, at its summary), and a
+    social worker's Pause / Resume offers."""
     async with services.database.transaction() as tx:
         user = await remember(services, tx, sender)
         found = await _own_profile(tx, user)
+        if data in ("p:pause", "p:resume") and found is not None and found[0] == "worker":
+            return await _switch_pause(services, tx, user, found[1], data.removeprefix("p:"))
         if data != "p:edit" or found is None:
             return Outcome(alert=t(user.language, "alerts.old_button"))
         role, row = found
         to_answers = PROFILES[role][2]
         return await engine.begin(services, tx, user, _PROFILE_FORMS[role], target_id=row["id"],
                                   answers=to_answers(row))
+
+
+async def _switch_pause(services: Services, tx: Tx, user: User, row: dict[str, Any], action: str) -> Outcome:
+    """Pause offers (verified -> paused) or resume them (paused -> verified, and match again)."""
+    lang = user.language
+    if _PAUSE_SWITCH.get(row["status"], ("",))[0] != action:
+        return Outcome(alert=t(lang, "alerts.old_button"))
+    now = to_iso(services.clock.now())
+    to_status = _PAUSE_SWITCH[row["status"]][1]
+    if not await members.set_member_status(tx, "workers", row["id"], row["status"], to_status, None, now):
+        return Outcome(alert=t(lang, "alerts.old_button"))
+    await audit.record(tx, user.telegram_id, action + "d", "worker", row["id"], now, row["status"], to_status)
+    notices = await rematch_and_tell(services, tx, now) if action == "resume" else []
+    done = Outcome(replies=(Reply(t(lang, f"profile.{action}d")),), notices=tuple(notices))
+    return await send_after_commit(tx, done, now)
 
 
 def _request_line(row: dict[str, Any], counts: dict[str, int], lang: str) -> str:

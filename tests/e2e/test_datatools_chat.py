@@ -56,7 +56,11 @@ async def test_stats_and_export_are_refused_to_anyone_but_a_director(sandbox):
     for command in ("/stats", "/export", "/invite SW-1"):
         await member.send(command)
         refusal = await member.next_message()
-        assert refusal.text == t("zh", "alerts.not_allowed") and refusal.document is None
+        name = command.split()[0].lstrip("/")
+        assert refusal.text.startswith(plain("zh", "guidance.wrong_role", command=name,
+                                             who=t("zh", "guidance.who.director"),
+                                             does=t("zh", f"guidance.does.{name}")))
+        assert plain("zh", "help.worker") in refusal.text and refusal.document is None
 
 
 async def test_the_export_arrives_as_a_workbook_that_reopens(sandbox):

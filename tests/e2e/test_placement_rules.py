@@ -46,7 +46,8 @@ async def test_a_non_director_forging_director_buttons_is_refused_and_nothing_ch
     assert db(cycle, "SELECT status FROM placements")[0]["status"] == "proposed"
     assert audit_count(cycle, "approved") == 0 and audit_count(cycle, "rejected") == 0
     await mallory.send("/queue")
-    await expect(mallory, t("en", "alerts.not_allowed"))
+    await expect(mallory, plain("en", "guidance.wrong_role", command="queue", who=t("en", "guidance.who.director"),
+                                does=t("en", "guidance.does.queue")))
 
 
 async def test_two_directors_approving_at_the_same_moment_record_exactly_one_decision(cycle):
