@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 
 def escape(text: str) -> str:
@@ -12,11 +13,29 @@ def escape(text: str) -> str:
 
 
 TELEGRAM_TEXT_LIMIT = 4096
+_WORD_CUT_SLACK = 8  # cut at a space only when it keeps at least limit - 8 characters
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters for a button label: whole when it fits, else cut
+    after a whole word (or, in Chinese, any character) and ended with "…"."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = text[:limit - 1]
+    space = head.rfind(" ")
+    if not text[limit - 1].isspace() and space >= limit - 1 - _WORD_CUT_SLACK:
+        head = head[:space]
+    head = head.rstrip(" ,.;:·、，。—-")
+    # An accent cut off from its letter must not be left dangling at the end.
+    while head and unicodedata.combining(head[-1]):
+        head = head[:-1]
+    return head + "…"
 
 
 def telegram_length(text: str) -> int:
     """Length as Telegram counts it: UTF-16 code units (an emoji counts two)."""
-    return len(text.encode("utf-16-le")) // 2
+    return len(text.encode("utf-16-le", errors="surrogatepass")) // 2
 
 
 def split_message(text: str, limit: int = TELEGRAM_TEXT_LIMIT) -> list[str]:

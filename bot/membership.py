@@ -8,7 +8,7 @@ from bot.clock import to_iso
 from bot.followups import send_after_commit
 from bot.forms import catalog, engine, request
 from bot.forms.model import Button, Form, Outcome, Reply
-from bot.markup import escape
+from bot.markup import escape, shorten
 from bot.parsers import parse_row_id
 from bot.people import Sender, remember
 from bot.placements.proposals import rematch_and_tell
@@ -19,6 +19,8 @@ from bot.store import Tx, audit, members, placements, requests
 from bot.store.users import User
 from bot.talent_requests import close_request
 from bot.texts import t
+
+_TITLE_ON_BUTTON = 24  # characters of a request's title on its Edit button
 
 # The form that edits each role's profile (what is shown is in bot.profile_view).
 _PROFILE_FORMS = {"worker": catalog.WORKER_FORM, "ngo": catalog.NGO_FORM}
@@ -84,11 +86,11 @@ async def _switch_pause(services: Services, tx: Tx, user: User, row: dict[str, A
     return await send_after_commit(tx, done, now)
 
 
-def _request_line(row: dict[str, Any], counts: dict[str, int], lang: str) -> str:
+def _request_line(row: dict[str, Any], counts: dict[str, int], lang: str, ngo_verified: bool) -> str:
     status = t(lang, f"request_status.{row['status']}")
     return t(lang, "requests.item", title=escape(row["title"]), status=status,
              headcount=row["headcount"], hours=f"{row['hours_per_week']:g}",
-             start_date=row["start_date"], stage=request_stage(row, counts, lang))
+             start_date=row["start_date"], stage=request_stage(row, counts, lang, ngo_verified))
 
 
 async def list_requests(services: Services, sender: Sender) -> Outcome:
@@ -100,11 +102,12 @@ async def list_requests(services: Services, sender: Sender) -> Outcome:
     lang = user.language
     if ngo_row is None:
         return Outcome(replies=(Reply(t(lang, "requests.ngo_missing")),))
-    lines = [t(lang, "requests.header"), ""] + [_request_line(r, counts.get(r["id"], {}), lang) for r in rows]
+    verified = ngo_row["status"] == "verified"
+    lines = [t(lang, "requests.header")] + [_request_line(r, counts.get(r["id"], {}), lang, verified) for r in rows]
     if not rows:
         lines.append(t(lang, "requests.none"))
     keyboard = [
-        (Button(f"{t(lang, 'requests.buttons.edit')} · {r['title'][:20]}", f"rq:edit:{r['id']}"),
+        (Button(f"{t(lang, 'requests.buttons.edit')} · {shorten(r['title'], _TITLE_ON_BUTTON)}", f"rq:edit:{r['id']}"),
          Button(t(lang, "requests.buttons.close"), f"rq:close:{r['id']}"))
         for r in rows if r["status"] == "open"
     ]

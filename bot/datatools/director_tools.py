@@ -16,7 +16,7 @@ from bot.datatools.invites import issue_invite, link_reply
 from bot.datatools.stats import gather_figures
 from bot.datatools.stats_text import stats_text
 from bot.forms.model import Button, Outcome, Reply
-from bot.markup import escape
+from bot.markup import escape, shorten
 from bot.parsers import Invalid, parse_line, parse_row_id
 from bot.people import Sender, remember
 from bot.placements.common import not_allowed, old_button
@@ -103,5 +103,5 @@ async def invite_pressed(services: Services, sender: Sender, data: str, bot_user
 def _invitee_buttons(lang: Lang, people: list[invites.Invitee]) -> Outcome:
     if not people:
         return Outcome(replies=(Reply(t(lang, "invite.nobody")),))
-    buttons = tuple((Button(f"{p.name} · {p.roster_key}"[:40], f"inv:{p.worker_id}"),) for p in people)
+    buttons = tuple((Button(shorten(f"{p.name} · {p.roster_key}", 40), f"inv:{p.worker_id}"),) for p in people)
     return Outcome(replies=(Reply(t(lang, "invite.choose"), buttons),))
