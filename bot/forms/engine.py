@@ -348,7 +348,8 @@ async def _finish(session: _Session) -> Outcome:
 
 async def _cancel(session: _Session, _: str) -> Outcome:
     await draft_rows.drop_drafts(session.tx, session.user.telegram_id)
-    return Outcome(replies=(Reply(t(session.lang, "cancel.done")),))
+    key = "cancel.done" if session.form.confirm else "cancel.decision_dropped"
+    return Outcome(replies=(Reply(t(session.lang, key)),))
 
 
 async def _skills_right(session: _Session, _: str) -> Outcome:

@@ -45,6 +45,8 @@ def question(form: Form, field: Field, draft: Draft, lang: Lang, today: date) ->
         navigation.append(Button(t(lang, "common.buttons.skip"), callback(draft, "s")))
     if position > 1 or draft.state.get("editing"):
         navigation.insert(0, Button(t(lang, "common.buttons.back"), callback(draft, "b")))
+    if form.cancel_button:
+        navigation.append(Button(t(lang, "common.buttons.cancel"), callback(draft, "x")))
     if field.kind is Kind.PHONE:
         # A message carries either inline buttons or a reply keyboard: here the reply keyboard,
         # whose Back button arrives as typed text.

@@ -96,6 +96,23 @@ async def test_a_rejection_stores_its_structured_reason_and_proposes_the_next_ca
     assert not any("group work" in m.text for m in worker_chat.transcript())
 
 
+async def test_the_reject_reason_steps_have_back_and_cancel_and_cancel_changes_nothing(cycle):
+    ids = await verified_pair(cycle)
+    chen = cycle.user(DIRECTORS[0], "Director Chen", lang="en")
+    await chen.callback_answer(await chen.forge_callback(f"q:no:{ids['proposal']}"))
+    question = await expect(chen, plain("en", "queue.ask_reject_reason"), within=3)
+    assert t("en", "common.buttons.cancel") in question.buttons
+    await chen.press(t("en", "queue.reject_reasons.skills"))
+    note = await expect(chen, plain("en", "queue.ask_reject_note"))
+    assert {t("en", "common.buttons.back"), t("en", "common.buttons.cancel")} <= set(note.buttons)
+    await chen.press(t("en", "common.buttons.back"))
+    await expect(chen, plain("en", "queue.ask_reject_reason"))
+    await chen.press(t("en", "common.buttons.cancel"))
+    await expect(chen, plain("en", "cancel.decision_dropped"))
+    assert db(cycle, "SELECT status FROM placements WHERE id = ?", ids["proposal"])[0]["status"] == "proposed"
+    assert db(cycle, "SELECT count(*) AS n FROM drafts")[0]["n"] == 0
+
+
 async def test_an_offer_for_a_closed_request_is_withdrawn_and_its_holder_told(cycle):
     ids = await verified_pair(cycle)
     chen = cycle.user(DIRECTORS[0], "Director Chen", lang="en")
