@@ -40,8 +40,19 @@ __all__ = [
 
 
 def plural(count: object, one: str, other: str) -> str:
-    """``count`` and the noun that agrees with it: "1 row", "2 rows", "0 rows"."""
-    return f"{count} {one if count == 1 else other}"
+    """``count`` and the noun that agrees with it: "1 row", "2 rows", "0 rows", "1.5 days".
+
+    A count already written out as text ("1", "12.9") is read as the number it shows."""
+    return f"{count} {one if _is_one(count) else other}"
+
+
+def _is_one(count: object) -> bool:
+    if isinstance(count, str):
+        try:
+            return float(count) == 1
+        except ValueError:
+            return False
+    return count == 1
 
 
 class _CatalogFormatter(Formatter):

@@ -219,4 +219,6 @@ def test_the_plural_spec_picks_the_noun_for_the_count() -> None:
     assert t("en", "queue.proposals_waiting", count=1) == "1 new proposal is waiting for you: /queue"
     assert t("en", "queue.proposals_waiting", count=2) == "2 new proposals are waiting for you: /queue"
     assert t("en", "common.weeks_value", n=0) == "0 weeks"
+    assert t("en", "stats.days", days="1") == "1 day"  # a count already formatted as text
+    assert t("en", "stats.days", days="1.5") == "1.5 days"
     assert t("zh", "common.weeks_value", n=1) == "1 周"
