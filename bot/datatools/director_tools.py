@@ -8,6 +8,7 @@ a worker thread so the bot keeps answering others meanwhile.
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.datatools.charts import render_chart
@@ -63,8 +64,16 @@ async def send_export(services: Services, sender: Sender, argument: str) -> Outc
     zone = ZoneInfo(services.settings.association.timezone)
     content = await asyncio.to_thread(build_export, tables, file_format, lang, zone)  # type: ignore[arg-type]
     name = export_file_name(file_format, services.clock.now().astimezone(zone).date())
+    return Outcome(replies=(Reply(export_caption(tables, lang), document=(name, content)),))
+
+
+def export_caption(tables: dict[str, list[dict[str, Any]]], lang: Lang) -> str:
+    """What the file holds, counted as /stats and the digest count: a placement is one both sides
+    accepted; the placements sheet also lists the proposals and offers before that."""
     counts = {sheet: len(rows) for sheet, rows in tables.items()}
-    return Outcome(replies=(Reply(t(lang, "export.caption", **counts), document=(name, content)),))
+    started = [p for p in tables["placements"] if p["started_at"] is not None]
+    return t(lang, "export.caption", **counts, started=len(started),
+             active=sum(1 for p in started if p["status"] == "active"))
 
 
 async def make_invite(services: Services, sender: Sender, argument: str, bot_username: str) -> Outcome:

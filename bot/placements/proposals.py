@@ -109,4 +109,5 @@ async def rematch_and_tell(services: Services, tx: Tx, now: str) -> list[Notice]
     if not outcome.proposed:
         return []
     return await to_directors(
-        services, tx, lambda lang: Reply(t(lang, "queue.proposals_waiting", count=outcome.waiting)))
+        services, tx,
+        lambda lang: Reply(t(lang, "queue.proposals_waiting", new=outcome.proposed, count=outcome.waiting)))

@@ -44,7 +44,7 @@ async def test_a_director_gets_the_figures_and_a_chart_labelled_in_their_languag
     director = sandbox.user(DIRECTOR_ID, "Director", lang="zh")
     await director.send("/stats")
     report = await expect(director, plain("zh", "stats.header"))
-    assert "需求：开放 1" in report.text
+    assert "用人需求：招募中 1" in report.text
     chart = await director.next_message()
     assert chart.photo is not None and chart.text == t("zh", "stats.chart_caption")
     assert file_bytes(sandbox, chart.photo).startswith(b"\x89PNG")

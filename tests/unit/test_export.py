@@ -66,7 +66,7 @@ def test_dates_are_real_dates_and_times_are_local(tables):
     start = requests.cell(row=2, column=10)
     assert requests.cell(row=1, column=10).value == "Start date"
     assert start.value == datetime(2026, 9, 15) and start.number_format == "yyyy-mm-dd"
-    placements = list(book["Placements"].iter_rows(values_only=True))
+    placements = list(book["Proposals and placements"].iter_rows(values_only=True))
     started = placements[0].index("Started")
     assert placements[2][started] == datetime(2026, 10, 1, 4, 0)  # 2026-09-30 20:00 UTC in Jinan
 
@@ -94,7 +94,7 @@ def test_the_csv_files_are_utf8_with_bom_and_round_trip_chinese(tables):
     raw = archive.read("ngos.csv")
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0][:2] == ["编号", "社会组织"]
+    assert rows[0][:2] == ["编号", "机构"]
     assert [row[1] for row in rows[1:]] == ["阳光心理服务中心", "和美助老服务社", "新苗公益"]
     requests = list(csv.reader(io.StringIO(archive.read("requests.csv").decode("utf-8-sig"))))
     assert requests[1][9] == date(2026, 9, 15).isoformat()

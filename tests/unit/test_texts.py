@@ -184,7 +184,7 @@ def test_extra_parameters_are_ignored_so_one_dict_can_fill_several_texts() -> No
 
 
 def test_both_languages_of_a_short_text_share_one_line() -> None:
-    assert both("start.buttons.worker") == "Social worker / 社会工作者"
+    assert both("start.buttons.worker") == "Social worker / 社工"
 
 
 def test_both_languages_of_a_long_text_are_separated_by_a_blank_line() -> None:
@@ -216,8 +216,10 @@ def test_an_english_count_of_one_reads_in_the_singular(key: str) -> None:
 
 
 def test_the_plural_spec_picks_the_noun_for_the_count() -> None:
-    assert t("en", "queue.proposals_waiting", count=1) == "1 new proposal is waiting for you: /queue"
-    assert t("en", "queue.proposals_waiting", count=2) == "2 new proposals are waiting for you: /queue"
+    assert t("en", "queue.proposals_waiting", new=1, count=1) == (
+        "1 new proposal; 1 proposal is waiting for you in /queue")
+    assert t("en", "queue.proposals_waiting", new=2, count=18) == (
+        "2 new proposals; 18 proposals are waiting for you in /queue")
     assert t("en", "common.weeks_value", n=0) == "0 weeks"
     assert t("en", "stats.days", days="1") == "1 day"  # a count already formatted as text
     assert t("en", "stats.days", days="1.5") == "1.5 days"
