@@ -224,3 +224,29 @@ def test_the_plural_spec_picks_the_noun_for_the_count() -> None:
     assert t("en", "stats.days", days="1") == "1 day"  # a count already formatted as text
     assert t("en", "stats.days", days="1.5") == "1.5 days"
     assert t("zh", "common.weeks_value", n=1) == "1 周"
+
+
+def _shingles(text: str, lang: str) -> set[str]:
+    """Runs of 4 words (English) or 5 characters (Chinese) of a text, for finding repetition."""
+    words = visible_words(text)
+    if lang == "en":
+        tokens = re.findall(r"[a-z']+", words.lower())
+        return {" ".join(tokens[i:i + 4]) for i in range(len(tokens) - 3)}
+    chars = re.sub(r"\W", "", words)
+    return {chars[i:i + 5] for i in range(len(chars) - 4)}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize(("first", "then"), [("start.role_chosen_ngo", "ngo_form.intro"),
+                                             ("start.role_chosen_worker", "worker_form.intro")])
+def test_two_messages_sent_one_after_the_other_do_not_say_the_same_thing(lang: str, first: str, then: str) -> None:
+    assert _shingles(catalog(lang)[first], lang) & _shingles(catalog(lang)[then], lang) == set()
+
+
+def test_a_prompt_that_names_the_done_button_does_not_echo_its_word_around_it() -> None:
+    # "选好后点选好了" read badly: the button's word must appear only as the button's name.
+    label = re.sub(r"[^\w]", "", t("zh", "common.buttons.done"))
+    naming = {key: text for key, text in catalog("zh").items() if f"<b>{label}</b>" in text}
+    assert naming, "no prompt names the Done button"
+    for key, text in naming.items():
+        assert label[:2] not in text.replace(f"<b>{label}</b>", ""), key
