@@ -106,7 +106,7 @@ def _is_worker(answers: dict[str, Any]) -> bool:
 CHECKIN_FORM = Form(
     "checkin", "", "", (
         Field("hours", "followups.ask_hours", "followups.label_hours",
-              parse=ignoring_today(_parse_hours), applies=_is_worker),
+              parse=ignoring_today(_parse_hours), applies=_is_worker, optional=True),
         Field("problem_comment", "followups.ask_problem", "followups.label_problem",
               parse=ignoring_today(parse_reason), optional=True, applies=lambda a: bool(a.get("problem"))),
         Field("comment", "followups.ask_comment", "followups.label_comment",

@@ -203,6 +203,8 @@ async def _typed_answer(session: _Session, text: str) -> Outcome:
         return session.refuse("errors.use_buttons")
     if field.kind is Kind.SKILLS:
         return await _understand_skills(session, text)
+    if field.optional and _says_skip(text):
+        return await session.answer(field, None)
     if field.parse is None:
         return session.refuse("errors.use_buttons")
     result = field.parse(text, session.today)
@@ -367,6 +369,15 @@ async def _skills_fix(session: _Session, _: str) -> Outcome:
     if not await session.save(session.draft.answers, state):
         return Outcome(alert=t(session.lang, "alerts.old_button"))
     return Outcome(replies=(Reply(t(session.lang, "skills.ask_fix")), session.ask()))
+
+
+# Typed instead of pressing Skip on an optional question (the button's label counts too).
+_SKIP_WORDS = frozenset({"skip", "pass", "none", "n/a", "跳过", "略过", "不填", "不用了", "没有"}) | frozenset(
+    t(lang, "common.buttons.skip") for lang in LANGUAGES)
+
+
+def _says_skip(text: str) -> bool:
+    return text.strip().strip(".。!！").lower() in _SKIP_WORDS
 
 
 def _ids(field: Field) -> list[str]:
