@@ -66,7 +66,7 @@ def offer_to_ngo(p: dict[str, Any]) -> Reply:
              skills=term_names(p["worker_skills"], "skill", lang),
              certification=t(lang, f"certification.{p['certification']}"), years=p["years_experience"],
              hours=hours(p["worker_hours"]), district=label(p["worker_district"], lang),
-             introduction=escape(p["introduction"] or ""))
+             introduction=f"{escape(p['introduction'])}\n\n" if p["introduction"] else "")  # a paragraph, or none
     return Reply(text, offer_buttons(p["id"], lang))
 
 

@@ -33,3 +33,9 @@ async def test_pressing_accept_again_says_what_you_answered_before(fu_bot, day_c
     await seen(person, t("zh", ack))
     again = await person.forge_callback(f"o:acc:{cycle.placement_id}")
     assert (await person.callback_answer(again)).answer_text == t("zh", told)
+
+
+async def test_an_offer_for_a_worker_without_an_introduction_has_no_blank_gap(fu_bot, day_clock):
+    cycle = await offered_placement(fu_bot)  # the seeded workers wrote no introduction
+    [offer] = await seen(cycle.ngo, "社区心理支持")
+    assert "\n\n\n" not in offer.text
