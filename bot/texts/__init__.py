@@ -75,7 +75,7 @@ def language_from_code(code: str | None) -> Lang:
     return "en"
 
 
-def t(lang: Lang, key: str, **params: object) -> str:
+def t(lang: Lang, key: str, /, **params: object) -> str:
     """The text ``key`` in ``lang`` with its placeholders filled from ``params``.
 
     Extra params are ignored, so one dict can serve several texts; a missing one raises.
@@ -90,7 +90,7 @@ def t(lang: Lang, key: str, **params: object) -> str:
         ) from None
 
 
-def both(key: str, **params: object) -> str:
+def both(key: str, /, **params: object) -> str:
     """The text in English and Chinese, for when the person's language is not known yet."""
     english, chinese = t("en", key, **params), t("zh", key, **params)
     if english == chinese:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import sqlite3
 from pathlib import Path
 
@@ -164,3 +165,27 @@ def test_the_shipped_templates_have_exactly_the_import_columns():
 def test_the_templates_examples_make_a_valid_row(tmp_path):
     rows = [[c.name for c in ROSTER_COLUMNS], [c.example for c in ROSTER_COLUMNS]]
     assert parse_roster(read_sheet(write_csv(tmp_path / "example.csv", rows)), "en").problems == ()
+
+
+def test_the_report_is_in_one_language_with_local_times(tmp_path, config, capsys):
+    file = write_csv(tmp_path / "good.csv", [HEADER_ZH, *GOOD_ROWS])
+    assert main(["import", "workers", str(file), "--config", str(config), "--bot-username", "jinan_match_bot",
+                 "--lang", "zh"]) == 0
+    out, err = capsys.readouterr()
+    assert "已导入 3 名社工：新增 3 名，更新 0 名" in out and "正在导入" in err
+    assert not re.search(r"[A-Za-z]{3,}", re.sub(r"https://\S+|SW-\d+|Li Ming", "", out))  # no English left
+    expiries = re.findall(r"有效期至 (\S+ \S+)", out)
+    assert len(expiries) == 3 and all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", e) for e in expiries)
+    assert "Z" not in "".join(expiries)
+
+
+def test_problems_are_reported_in_the_configured_language_without_lang(tmp_path, capsys):
+    config = tmp_path / "config.toml"
+    config.write_text(f'[database]\npath = "{tmp_path / "r.sqlite3"}"\n[association]\ndefault_language = "zh"\n',
+                      encoding="utf-8")
+    rows = [HEADER_ZH, ["SW-002", "赵磊", "12345", "历下区", "养老服务", "8", "", ""]]
+    assert main(["import", "workers", str(write_csv(tmp_path / "bad.csv", rows)), "--config", str(config),
+                 "--bot-username", "b"]) == 1
+    err = capsys.readouterr().err
+    assert "第 2 行，电话：" in err and "1 行中共有 1 个问题，没有导入任何内容" in err
+    assert "row" not in err and "nothing" not in err
