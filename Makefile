@@ -14,9 +14,10 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP)
 
-## make sandbox: the bot against a local Telegram emulator, with a web chat (no token needed)
+## make sandbox: the bot against a local Telegram emulator, with a web chat (no token needed);
+## make sandbox PORT=8766 when 8765 is taken
 sandbox: $(STAMP)
-	$(BIN)/matchbot sandbox
+	$(BIN)/matchbot sandbox $(if $(PORT),--port $(PORT))
 
 ## make run: the bot for real (needs config.toml with a BotFather token, or MATCHBOT_TOKEN)
 run: $(STAMP)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bot import guidance
 from bot.clock import to_iso
 from bot.datatools.invites import redeem as redeem_invite
 from bot.forms import engine
@@ -17,14 +18,7 @@ from bot.markup import escape
 from bot.people import Sender, remember
 from bot.services import Services
 from bot.store import users
-from bot.store.users import User
 from bot.texts import LANGUAGES, t
-
-
-def _role_of(services: Services, user: User) -> str:
-    if services.is_director(user.telegram_id):
-        return "director"
-    return user.role or "newcomer"
 
 
 async def start(services: Services, sender: Sender, payload: str = "") -> Outcome:
@@ -37,7 +31,7 @@ async def start(services: Services, sender: Sender, payload: str = "") -> Outcom
         if payload:
             return await redeem_invite(services, tx, user, payload)
         lang, name = user.language, escape(sender.name)
-        role = _role_of(services, user)
+        role = guidance.role_of(services, user)
         if role == "director":
             return Outcome(replies=(Reply(t(lang, "start.welcome_director", name=name)),))
         resumed = await engine.resume(services, tx, user)
@@ -67,7 +61,7 @@ async def choose_role(services: Services, sender: Sender, role: str) -> Outcome:
 async def show_help(services: Services, sender: Sender) -> Outcome:
     async with services.database.transaction() as tx:
         user = await remember(services, tx, sender)
-    return Outcome(replies=(Reply(t(user.language, f"help.{_role_of(services, user)}")),))
+    return Outcome(replies=(Reply(t(user.language, f"help.{guidance.role_of(services, user)}")),))
 
 
 async def ask_language(services: Services, sender: Sender) -> Outcome:
@@ -103,14 +97,18 @@ async def text_received(services: Services, sender: Sender, text: str,
     async with services.database.transaction() as tx:
         user = await remember(services, tx, sender)
         outcome = await engine.on_text(services, tx, user, text, message_id)
-    return outcome or _no_form_hint(user)
+        if outcome is None:
+            outcome = await guidance.free_text(services, tx, user, text)
+    return outcome
 
 
 async def contact_received(services: Services, sender: Sender, phone: str) -> Outcome:
     async with services.database.transaction() as tx:
         user = await remember(services, tx, sender)
         outcome = await engine.on_contact(services, tx, user, phone)
-    return outcome or _no_form_hint(user)
+        if outcome is None:
+            outcome = await guidance.free_text(services, tx, user, "")
+    return outcome
 
 
 async def other_received(services: Services, sender: Sender) -> Outcome:
@@ -125,17 +123,6 @@ async def form_pressed(services: Services, sender: Sender, data: str) -> Outcome
     async with services.database.transaction() as tx:
         user = await remember(services, tx, sender)
         return await engine.on_press(services, tx, user, data)
-
-
-def _no_form_hint(user: User) -> Outcome:
-    key = "errors.not_registered" if user.role is None else "errors.unknown_command"
-    return Outcome(replies=(Reply(t(user.language, key)),))
-
-
-async def unknown_command(services: Services, sender: Sender) -> Outcome:
-    async with services.database.transaction() as tx:
-        user = await remember(services, tx, sender)
-    return Outcome(replies=(Reply(t(user.language, "errors.unknown_command")),))
 
 
 async def unknown_press(services: Services, sender: Sender, _data: str) -> Outcome:

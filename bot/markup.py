@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 
 def escape(text: str) -> str:
@@ -12,19 +13,24 @@ def escape(text: str) -> str:
 
 
 TELEGRAM_TEXT_LIMIT = 4096
+_WORD_CUT_SLACK = 8  # cut at a space only when it keeps at least limit - 8 characters
 
 
 def shorten(text: str, limit: int) -> str:
-    """``text`` cut to at most ``limit`` characters with "…", on a word boundary where the text
-    has spaces ("Grant applications and…"), else between characters (Chinese has no spaces)."""
-    text = text.strip()
+    """``text`` in at most ``limit`` characters for a button label: whole when it fits, else cut
+    after a whole word (or, in Chinese, any character) and ended with "…"."""
+    text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    cut = text[: limit - 1]
-    space = cut.rfind(" ")
-    if space >= limit // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:·-") + "…"
+    head = text[:limit - 1]
+    space = head.rfind(" ")
+    if not text[limit - 1].isspace() and space >= limit - 1 - _WORD_CUT_SLACK:
+        head = head[:space]
+    head = head.rstrip(" ,.;:·、，。—-")
+    # An accent cut off from its letter must not be left dangling at the end.
+    while head and unicodedata.combining(head[-1]):
+        head = head[:-1]
+    return head + "…"
 
 
 def telegram_length(text: str) -> int:

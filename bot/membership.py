@@ -8,16 +8,19 @@ from bot.clock import to_iso
 from bot.followups import send_after_commit
 from bot.forms import catalog, engine, request
 from bot.forms.model import Button, Form, Outcome, Reply
-from bot.markup import escape
+from bot.markup import escape, shorten
 from bot.parsers import parse_row_id
 from bot.people import Sender, remember
+from bot.placements.rematcher import rematch_wanted
 from bot.placements.stages import request_stage
 from bot.profile_view import PROFILES, profile_text
 from bot.services import Services
-from bot.store import Tx, members, placements, requests
+from bot.store import Tx, audit, members, placements, requests
 from bot.store.users import User
 from bot.talent_requests import close_request
 from bot.texts import t
+
+_TITLE_ON_BUTTON = 24  # characters of a request's title on its Edit button
 
 # The form that edits each role's profile (what is shown is in bot.profile_view).
 _PROFILE_FORMS = {"worker": catalog.WORKER_FORM, "ngo": catalog.NGO_FORM}
@@ -36,15 +39,30 @@ async def show_profile(services: Services, sender: Sender) -> Outcome:
         found = await _own_profile(tx, user)
     if found is None:
         return Outcome(replies=(Reply(t(user.language, "profile.none")),))
-    buttons = ((Button(t(user.language, "profile.buttons.edit"), "p:edit"),),)
-    return Outcome(replies=(Reply(profile_text(*found, user.language), buttons),))
+    return Outcome(replies=(Reply(profile_text(*found, user.language), _profile_buttons(*found, user.language)),))
+
+
+def _profile_buttons(role: str, row: dict[str, Any], lang: str) -> tuple[tuple[Button, ...], ...]:
+    """Edit; and a verified social worker may pause offers for a while (a paused one resume)."""
+    row_of_buttons = [Button(t(lang, "profile.buttons.edit"), "p:edit")]
+    if role == "worker" and row["status"] in _PAUSE_SWITCH:
+        action = _PAUSE_SWITCH[row["status"]][0]
+        row_of_buttons.append(Button(t(lang, f"profile.buttons.{action}"), f"p:{action}"))
+    return (tuple(row_of_buttons),)
+
+
+# status -> (the button's action, the status it moves to)
+_PAUSE_SWITCH = {"verified": ("pause", "paused"), "paused": ("resume", "verified")}
 
 
 async def profile_pressed(services: Services, sender: Sender, data: str) -> Outcome:
-    """The profile's Edit button: a form filled with the stored answers, at its summary."""
+    """The profile's buttons: Edit (a form filled with the stored answers, at its summary), and a
+    social worker's Pause / Resume offers."""
     async with services.database.transaction() as tx:
         user = await remember(services, tx, sender)
         found = await _own_profile(tx, user)
+        if data in ("p:pause", "p:resume") and found is not None and found[0] == "worker":
+            return await _switch_pause(services, tx, user, found[1], data.removeprefix("p:"))
         if data != "p:edit" or found is None:
             return Outcome(alert=t(user.language, "alerts.old_button"))
         role, row = found
@@ -53,11 +71,25 @@ async def profile_pressed(services: Services, sender: Sender, data: str) -> Outc
                                   answers=to_answers(row))
 
 
-def _request_line(row: dict[str, Any], counts: dict[str, int], lang: str) -> str:
+async def _switch_pause(services: Services, tx: Tx, user: User, row: dict[str, Any], action: str) -> Outcome:
+    """Pause offers (verified -> paused) or resume them (paused -> verified, and match again)."""
+    lang = user.language
+    if _PAUSE_SWITCH.get(row["status"], ("",))[0] != action:
+        return Outcome(alert=t(lang, "alerts.old_button"))
+    now = to_iso(services.clock.now())
+    to_status = _PAUSE_SWITCH[row["status"]][1]
+    if not await members.set_member_status(tx, "workers", row["id"], row["status"], to_status, None, now):
+        return Outcome(alert=t(lang, "alerts.old_button"))
+    await audit.record(tx, user.telegram_id, action + "d", "worker", row["id"], now, row["status"], to_status)
+    rematch_wanted(services)  # a pause withdraws the worker's open proposals; a resume matches again
+    return Outcome(replies=(Reply(t(lang, f"profile.{action}d")),))
+
+
+def _request_line(row: dict[str, Any], counts: dict[str, int], lang: str, ngo_verified: bool) -> str:
     status = t(lang, f"request_status.{row['status']}")
     return t(lang, "requests.item", title=escape(row["title"]), status=status,
              headcount=row["headcount"], hours=f"{row['hours_per_week']:g}",
-             start_date=row["start_date"], stage=request_stage(row, counts, lang))
+             start_date=row["start_date"], stage=request_stage(row, counts, lang, ngo_verified))
 
 
 async def list_requests(services: Services, sender: Sender) -> Outcome:
@@ -69,11 +101,12 @@ async def list_requests(services: Services, sender: Sender) -> Outcome:
     lang = user.language
     if ngo_row is None:
         return Outcome(replies=(Reply(t(lang, "requests.ngo_missing")),))
-    lines = [t(lang, "requests.header"), ""] + [_request_line(r, counts.get(r["id"], {}), lang) for r in rows]
+    verified = ngo_row["status"] == "verified"
+    lines = [t(lang, "requests.header")] + [_request_line(r, counts.get(r["id"], {}), lang, verified) for r in rows]
     if not rows:
         lines.append(t(lang, "requests.none"))
     keyboard = [
-        (Button(f"{t(lang, 'requests.buttons.edit')} · {r['title'][:20]}", f"rq:edit:{r['id']}"),
+        (Button(f"{t(lang, 'requests.buttons.edit')} · {shorten(r['title'], _TITLE_ON_BUTTON)}", f"rq:edit:{r['id']}"),
          Button(t(lang, "requests.buttons.close"), f"rq:close:{r['id']}"))
         for r in rows if r["status"] == "open"
     ]

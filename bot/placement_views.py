@@ -6,7 +6,7 @@ from typing import Any
 
 from bot.followups.render import view_lines
 from bot.forms.model import Button, Outcome, Reply
-from bot.markup import escape
+from bot.markup import escape, shorten
 from bot.people import Sender, remember
 from bot.placements.common import local_time, not_allowed
 from bot.placements.ending import may_end
@@ -50,7 +50,7 @@ async def list_placements(services: Services, sender: Sender, which: str = "") -
         _line(services, p, lang), *view_lines(lang, answers.get(p["id"], ()))))]
     if not rows:
         lines.append(t(lang, "placements.none"))
-    buttons = [(Button(f"{t(lang, 'placement.buttons.end')} · {p['title'][:24]}", f"pl:end:{p['id']}"),)
+    buttons = [(Button(f"{t(lang, 'placement.buttons.end')} · {shorten(p['title'], 24)}", f"pl:end:{p['id']}"),)
                for p in rows if p["status"] == "active" and may_end(services, p, user.telegram_id)][:10]
     if director:
         buttons.append(tuple(Button(t(lang, f"placements.buttons.filter_{name}"), f"pls:{name}")

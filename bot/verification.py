@@ -111,7 +111,7 @@ def _reject_with(code: str):
 REJECT_FORMS = {
     code: Form(f"reject_{role}", "", "", (
         Field("reason", "verify.ask_reason", "verify.ask_reason", parse=ignoring_today(parse_reason)),
-    ), _reject_with(code), confirm=False)
+    ), _reject_with(code), confirm=False, cancel_button=True)
     for code, (_, role) in ROLES.items()
 }
 

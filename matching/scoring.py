@@ -74,8 +74,7 @@ _REASONS_CACHE = 50_000
 def _skill_reasons(covered: tuple[str, ...], missing: tuple[str, ...], wanted: int) -> tuple[Reason, ...]:
     if not wanted:
         return (Reason("skills", "no specific skills requested", "未指定所需技能"),)
-    en = f"covers {len(covered)} of {wanted} skills"
-    zh = f"覆盖所需 {wanted} 项技能中的 {len(covered)} 项"
+    en, zh = _coverage_words(len(covered), wanted)
     if covered:
         en, zh = f"{en}: {labels(covered, 'en')}", f"{zh}：{labels(covered, 'zh')}"
     reasons = [Reason("skills", en, zh)]
@@ -84,6 +83,17 @@ def _skill_reasons(covered: tuple[str, ...], missing: tuple[str, ...], wanted: i
             Reason("missing", f"missing: {labels(missing, 'en')}", f"缺少：{labels(missing, 'zh')}")
         )
     return tuple(reasons)
+
+
+def _coverage_words(covered: int, wanted: int) -> tuple[str, str]:
+    """"covers 2 of 3 requested skills" in words that agree with the numbers, en and zh."""
+    if wanted == 1:
+        if covered:
+            return "covers the requested skill", "具备所需的技能"
+        return "does not cover the requested skill", "不具备所需的技能"
+    if covered == wanted:
+        return f"covers all {wanted} requested skills", f"具备全部 {wanted} 项所需技能"
+    return f"covers {covered} of {wanted} requested skills", f"具备所需 {wanted} 项技能中的 {covered} 项"
 
 
 @functools.lru_cache(maxsize=_REASONS_CACHE)
@@ -98,7 +108,7 @@ def _field_reasons(field: str, in_field: bool) -> tuple[Reason, ...]:
 @functools.lru_cache(maxsize=_REASONS_CACHE)
 def _experience_reason(years: int) -> Reason:
     if years <= 0:
-        return Reason("experience", "no years of experience given", "未填写工作年限")
+        return Reason("experience", "new to social work", "刚入行")
     unit = "year" if years == 1 else "years"
     return Reason("experience", f"{years} {unit} of experience", f"{years} 年工作经验")
 

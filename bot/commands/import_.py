@@ -6,21 +6,23 @@ import argparse
 import asyncio
 import sys
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from telegram.error import TelegramError
 
-from bot.clock import Clock
+from bot.clock import Clock, from_iso
 from bot.commands._common import CommandFailed, add_config_argument, load_config
 from bot.commands._database import database_errors
 from bot.config import Settings
 from bot.datatools.invites import invite_link
 from bot.datatools.progress import ProgressBar
-from bot.datatools.roster import Roster, parse_roster
+from bot.datatools.roster import ROSTER_COLUMNS, Roster, parse_roster
 from bot.datatools.roster_import import ImportedWorker, import_roster
 from bot.datatools.safe_csv import SafeCsvWriter
 from bot.datatools.sheets import SheetError, read_sheet
 from bot.store import open_database
 from bot.telegram_client import bot_username
+from bot.texts import Lang, t
 
 EXIT_BAD_FILE = 1
 _DESCRIPTION = """\
@@ -56,26 +58,27 @@ def run(args: argparse.Namespace) -> int:
     except SheetError as error:
         raise CommandFailed(str(error), code=EXIT_BAD_FILE) from None
     if checked.problems:
-        _report_problems(args.file, checked)
+        _report_problems(args.file, checked, lang)
         return EXIT_BAD_FILE
     if args.links is not None and not args.links.parent.is_dir():
         # Checked before writing: the codes are shown once and only their hashes are kept.
         raise CommandFailed(f"{args.links}: no such folder {args.links.parent}", code=EXIT_BAD_FILE)
     username = args.bot_username or asyncio.run(_ask_bot_username(settings))
     with database_errors(settings.database.path):
-        imported = asyncio.run(_write(settings, checked))
-    _report(imported, username)
+        imported = asyncio.run(_write(settings, checked, lang))
+    _report(imported, username, lang, ZoneInfo(settings.association.timezone))
     if args.links is not None:
         _write_links(args.links, imported, username)
+        print(t(lang, "roster.report.links_written", path=args.links))
     return 0
 
 
-def _report_problems(path: Path, checked: Roster) -> None:
+def _report_problems(path: Path, checked: Roster, lang: Lang) -> None:
     for problem in checked.problems:
-        print(f"{path}: row {problem.row}, {problem.column}: {problem.reason}", file=sys.stderr)
+        print(t(lang, "roster.report.problem", path=path, row=problem.row, column=_column(problem.column, lang),
+                reason=problem.reason), file=sys.stderr)
     rows = len({p.row for p in checked.problems})
-    print(f"{path}: {len(checked.problems)} problem(s) in {rows} row(s); nothing was imported",
-          file=sys.stderr)
+    print(t(lang, "roster.report.problems", path=path, problems=len(checked.problems), rows=rows), file=sys.stderr)
 
 
 async def _ask_bot_username(settings: Settings) -> str:
@@ -90,24 +93,37 @@ async def _ask_bot_username(settings: Settings) -> str:
                             "pass --bot-username NAME") from None
 
 
-async def _write(settings: Settings, checked: Roster) -> tuple[ImportedWorker, ...]:
+async def _write(settings: Settings, checked: Roster, lang: Lang) -> tuple[ImportedWorker, ...]:
     db = await open_database(settings.database.path, busy_timeout_ms=settings.database.busy_timeout_ms)
     try:
-        return await import_roster(db, checked, Clock().now(), ProgressBar(sys.stderr, "importing"))
+        with ProgressBar(sys.stderr, t(lang, "roster.report.progress")) as progress:
+            return await import_roster(db, checked, Clock().now(), progress)
     finally:
         await db.close()
 
 
-def _report(imported: tuple[ImportedWorker, ...], username: str) -> None:
+def _report(imported: tuple[ImportedWorker, ...], username: str, lang: Lang, zone: ZoneInfo) -> None:
+    """What was imported, and each new invite link, in ``lang``; times in the association's zone."""
     created = sum(w.created for w in imported)
-    print(f"{len(imported)} workers imported: {created} new, {len(imported) - created} updated")
+    print(t(lang, "roster.report.imported", count=len(imported), new=created, updated=len(imported) - created))
     for worker in imported:
+        names = {"key": worker.roster_key, "name": worker.name}
         if worker.invite is not None:
-            print(f"{worker.roster_key}\t{worker.name}\t{invite_link(username, worker.invite.code)}"
-                  f"\tvalid until {worker.invite.expires_at}")
+            print(t(lang, "roster.report.new_link", link=invite_link(username, worker.invite.code),
+                    expires=_local(worker.invite.expires_at, zone), **names))
         elif worker.live_invite_expires is not None:
-            print(f"{worker.roster_key}\t{worker.name}\tearlier link still valid until "
-                  f"{worker.live_invite_expires} (a new one: /invite {worker.roster_key})")
+            print(t(lang, "roster.report.earlier_link", expires=_local(worker.live_invite_expires, zone), **names))
+
+
+def _column(name: str, lang: Lang) -> str:
+    """A column by its name in the report's language (电话 rather than phone); a header as written."""
+    column = next((c for c in ROSTER_COLUMNS if c.name == name), None)
+    return column.zh if column is not None and lang == "zh" else name
+
+
+def _local(iso: str, zone: ZoneInfo) -> str:
+    """A stored UTC time as the association reads it: "2027-01-01 16:20"."""
+    return from_iso(iso).astimezone(zone).strftime("%Y-%m-%d %H:%M")
 
 
 def _write_links(path: Path, imported: tuple[ImportedWorker, ...], username: str) -> None:
@@ -121,4 +137,3 @@ def _write_links(path: Path, imported: tuple[ImportedWorker, ...], username: str
                                      worker.invite.expires_at))
     except OSError as error:
         raise CommandFailed(f"{path}: cannot write the links: {error.strerror or error}", code=1) from None
-    print(f"invite links written to {path}")

@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from matching import MatchSettings, match
 from matching.contract import ContractError, parse_input, result_to_text
+from matching.models import Request, Worker
+from matching.vocabulary import normalise
 
 _DESCRIPTION = """\
 Match social workers to NGO requests from a JSON file.
@@ -43,7 +46,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def run(args: argparse.Namespace) -> int:
     """Read IN.json, match, write OUT.json; 0 on success, 2 on unreadable or malformed input."""
     try:
-        text = Path(args.input).read_text(encoding="utf-8")
+        text = Path(args.input).read_text(encoding="utf-8-sig")  # a BOM (Windows editors) is fine
     except (OSError, UnicodeDecodeError) as error:
         print(f"input: cannot read {args.input}: {error}", file=sys.stderr)
         return 2
@@ -53,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return 2
+    for warning in doubtful_values(workers, requests):
+        print(f"warning: {warning}", file=sys.stderr)
     settings = dataclasses.replace(MatchSettings(), top_n=args.top)
     output = result_to_text(match(workers, requests, settings))
     if args.output is None:
@@ -64,6 +69,29 @@ def run(args: argparse.Namespace) -> int:
         print(f"output: cannot write {args.output}: {error}", file=sys.stderr)
         return 2
     return 0
+
+
+def doubtful_values(workers: Sequence[Worker], requests: Sequence[Request]) -> list[str]:
+    """Values that are valid JSON but probably mistakes: an empty name, or a district or service
+    field the vocabulary does not know (it is then compared as free text, and rarely matches)."""
+    found = []
+    for position, worker in enumerate(workers):
+        where = f"workers[{position}] (id {worker.id!r})"
+        if not worker.name.strip():
+            found.append(f"{where}.name: empty")
+        found += _unknown(where, "district", "district", (worker.district,))
+        found += _unknown(where, "fields", "field", worker.fields)
+    for position, request in enumerate(requests):
+        where = f"requests[{position}] (id {request.id!r})"
+        found += _unknown(where, "district", "district", (request.district,))
+        found += _unknown(where, "field", "field", (request.field,) if request.field else ())
+    return found
+
+
+def _unknown(where: str, name: str, kind: str, values: Sequence[str]) -> list[str]:
+    article = {"district": "a district of Jinan", "field": "a known service field"}[kind]
+    return [f"{where}.{name}: {value!r} is not {article}; it is compared as free text"
+            for value in values if not any(n.id for n in normalise(value, kind))]
 
 
 def _positive_int(text: str) -> int:

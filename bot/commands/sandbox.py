@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import errno
 import signal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,9 +61,17 @@ def run(args: argparse.Namespace) -> int:
     try:
         asyncio.run(_serve(settings, plan))
     except OSError as error:
-        raise CommandFailed(f"cannot listen on {plan.host}:{plan.port}: {error.strerror}. "
-                            "Is another sandbox running? Try --port.", code=1) from None
+        raise CommandFailed(_cannot_listen(plan, error), code=1) from None
     return 0
+
+
+def _cannot_listen(plan: SandboxPlan, error: OSError) -> str:
+    """Why the web chat cannot start, and the command that picks another port."""
+    if error.errno == errno.EADDRINUSE:
+        other = plan.port + 1 if 0 < plan.port < 65535 else 8766
+        return (f"port {plan.port} on {plan.host} is already in use (another sandbox, or another program).\n"
+                f"Choose another port: make sandbox PORT={other}   (or: matchbot sandbox --port {other})")
+    return f"cannot listen on {plan.host}:{plan.port}: {error.strerror or error}"
 
 
 async def _serve(settings: Settings, plan: SandboxPlan) -> None:

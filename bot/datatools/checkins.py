@@ -1,4 +1,5 @@
-"""What a check-in answer says: a 1–5 rating, an optional comment, optional service hours.
+"""What a check-in answer says: a 1–5 rating (or "there is a problem"), an optional comment,
+optional service hours.
 
 Answers are stored on ``followups.answer`` as a JSON object (``{"rating": 4, "comment": "…",
 "hours": 12}``); a bare number is read as a rating. Anything else counts as no answer, so one
@@ -18,6 +19,7 @@ class CheckinAnswer:
     rating: int | None
     comment: str
     hours: float | None
+    problem: bool = False                # the "there is a problem" button instead of a rating
 
 
 def read_answer(text: str | None) -> CheckinAnswer:
@@ -37,6 +39,7 @@ def read_answer(text: str | None) -> CheckinAnswer:
         rating=int(rating) if _number(rating) and 1 <= rating <= 5 else None,
         comment=comment if isinstance(comment, str) else "",
         hours=float(hours) if _number(hours) and hours >= 0 else None,
+        problem=value.get("problem") is True,
     )
 
 

@@ -8,6 +8,7 @@ a worker thread so the bot keeps answering others meanwhile.
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.datatools.charts import render_chart
@@ -16,7 +17,7 @@ from bot.datatools.invites import issue_invite, link_reply
 from bot.datatools.stats import gather_figures
 from bot.datatools.stats_text import stats_text
 from bot.forms.model import Button, Outcome, Reply
-from bot.markup import escape
+from bot.markup import escape, shorten
 from bot.parsers import Invalid, parse_line, parse_row_id
 from bot.people import Sender, remember
 from bot.placements.common import not_allowed, old_button
@@ -63,8 +64,16 @@ async def send_export(services: Services, sender: Sender, argument: str) -> Outc
     zone = ZoneInfo(services.settings.association.timezone)
     content = await asyncio.to_thread(build_export, tables, file_format, lang, zone)  # type: ignore[arg-type]
     name = export_file_name(file_format, services.clock.now().astimezone(zone).date())
+    return Outcome(replies=(Reply(export_caption(tables, lang), document=(name, content)),))
+
+
+def export_caption(tables: dict[str, list[dict[str, Any]]], lang: Lang) -> str:
+    """What the file holds, counted as /stats and the digest count: a placement is one both sides
+    accepted; the placements sheet also lists the proposals and offers before that."""
     counts = {sheet: len(rows) for sheet, rows in tables.items()}
-    return Outcome(replies=(Reply(t(lang, "export.caption", **counts), document=(name, content)),))
+    started = [p for p in tables["placements"] if p["started_at"] is not None]
+    return t(lang, "export.caption", **counts, started=len(started),
+             active=sum(1 for p in started if p["status"] == "active"))
 
 
 async def make_invite(services: Services, sender: Sender, argument: str, bot_username: str) -> Outcome:
@@ -103,5 +112,5 @@ async def invite_pressed(services: Services, sender: Sender, data: str, bot_user
 def _invitee_buttons(lang: Lang, people: list[invites.Invitee]) -> Outcome:
     if not people:
         return Outcome(replies=(Reply(t(lang, "invite.nobody")),))
-    buttons = tuple((Button(f"{p.name} · {p.roster_key}"[:40], f"inv:{p.worker_id}"),) for p in people)
+    buttons = tuple((Button(shorten(f"{p.name} · {p.roster_key}", 40), f"inv:{p.worker_id}"),) for p in people)
     return Outcome(replies=(Reply(t(lang, "invite.choose"), buttons),))

@@ -65,6 +65,11 @@ def _answer(part: str) -> Reader:
     return lambda row, lang, zone: getattr(read_answer(row.get("answer")), part)
 
 
+def _flag_in_answer(part: str) -> Reader:
+    return lambda row, lang, zone: t(lang, "common.yes" if getattr(read_answer(row.get("answer")), part)
+                                     else "common.no")
+
+
 _CREATED = Column("created_at", _when("created_at"))
 _MEMBER = (Column("status", _catalog("export.member_status", "status")), Column("district", _term("district")),
            Column("fields", _terms("fields")))
@@ -76,7 +81,7 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         Column("skills_text", _plain("skills_text")), Column("languages", _terms("languages")),
         Column("certification", _term("certification")), Column("years_experience", _plain("years_experience")),
         Column("hours_per_week", _plain("hours_per_week")), Column("max_placements", _plain("max_placements")),
-        Column("remote_ok", _yes_no("remote_ok")), _CREATED),
+        Column("remote_ok", _yes_no("remote_ok")), Column("introduction", _plain("introduction")), _CREATED),
     "ngos": (
         Column("id", _plain("id")), Column("ngo_name", _plain("name")), *_MEMBER,
         Column("registration", _catalog("registration", "registration")),
@@ -85,9 +90,12 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         _CREATED),
     "requests": (
         Column("id", _plain("id")), Column("ngo_name", _plain("ngo_name")), Column("title", _plain("title")),
-        Column("status", _catalog("request_status", "status")), Column("skills", _terms("skills")),
+        Column("status", _catalog("request_status", "status")), Column("description", _plain("description")),
+        Column("skills", _terms("skills")), Column("skills_text", _plain("skills_text")),
         Column("field", _term("field")), Column("district", _term("district")),
-        Column("hours_per_week", _plain("hours_per_week")), Column("headcount", _plain("headcount")),
+        Column("remote_ok", _yes_no("remote_ok")), Column("hours_per_week", _plain("hours_per_week")),
+        Column("headcount", _plain("headcount")), Column("min_certification", _term("min_certification")),
+        Column("languages", _terms("languages")),
         Column("start_date", _day("start_date")), Column("duration_weeks", _plain("duration_weeks")), _CREATED),
     "placements": (
         Column("id", _plain("id")), Column("request_id", _plain("request_id")),
@@ -100,7 +108,7 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         Column("placement_id", _plain("placement_id")), Column("name", _plain("worker_name")),
         Column("ngo_name", _plain("ngo_name")), Column("side", _catalog("export.side", "side")),
         Column("answered_at", _when("answered_at")), Column("rating", _answer("rating")),
-        Column("comment", _answer("comment"))),
+        Column("problem", _flag_in_answer("problem")), Column("comment", _answer("comment"))),
     "hours": (
         Column("placement_id", _plain("placement_id")), Column("name", _plain("worker_name")),
         Column("ngo_name", _plain("ngo_name")), Column("answered_at", _when("answered_at")),

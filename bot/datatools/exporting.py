@@ -33,7 +33,7 @@ def export_table(tables: dict[str, list[Row]], sheet: str, lang: Lang, zone: Zon
 
 
 def build_workbook(tables: dict[str, list[Row]], lang: Lang, zone: ZoneInfo) -> bytes:
-    """The .xlsx file: one sheet per table, headers bold and frozen, dates formatted as dates."""
+    """The .xlsx file: one sheet per table, headers bold, frozen and filterable, dates formatted as dates."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     for sheet in SHEETS:
@@ -48,6 +48,7 @@ def build_workbook(tables: dict[str, list[Row]], lang: Lang, zone: ZoneInfo) -> 
 
 def _style(worksheet) -> None:
     worksheet.freeze_panes = "A2"
+    worksheet.auto_filter.ref = worksheet.dimensions  # a filter button on every header
     for cell in worksheet[1]:
         cell.font = _BOLD
     for row in worksheet.iter_rows(min_row=2):

@@ -1,6 +1,8 @@
 """The figures of /stats, computed from the rows the store reads (pure but for the one read).
 
 Definitions (the README repeats them):
+- placements: proposals that both sides accepted (active, completed or ended early); a proposal
+  or an offer is not a placement yet. The same counts are in /export's caption and the digest.
 - fill rate: places filled / places asked for. Places asked for is the sum of every request's
   headcount; a place is filled when a placement for it became active (capped at the headcount).
 - days to placement: from a request's posting to the start of each placement made for it.
@@ -45,6 +47,7 @@ class Figures:
     workers: dict[str, int]
     ngos: dict[str, int]
     requests: dict[str, int]
+    placements: dict[str, int]      # by status: proposed, offered, active, completed, cancelled ...
     places_asked: int
     places_filled: int
     median_days_to_placement: float | None
@@ -74,6 +77,7 @@ def compute_figures(rows: StatsRows, zone: ZoneInfo) -> Figures:
     days = [_hours(start, end) / 24 for start, end in rows.request_to_active]
     return Figures(
         workers=rows.workers_by_status, ngos=rows.ngos_by_status, requests=rows.requests_by_status,
+        placements=rows.placements_by_status,
         places_asked=rows.places_asked, places_filled=rows.places_filled,
         median_days_to_placement=median(days) if days else None,
         proposal_waits=_waits(rows.proposal_decisions),

@@ -9,6 +9,7 @@ from matching.vocabulary import label
 
 MEMBER_STATUSES = ("verified", "pending", "rejected", "paused")
 REQUEST_STATUSES = ("open", "filled", "closed")
+PLACEMENT_STATUSES = ("proposed", "offered", "active", "completed", "cancelled")
 
 
 def stats_text(figures: Figures, lang: Lang) -> str:
@@ -18,6 +19,7 @@ def stats_text(figures: Figures, lang: Lang) -> str:
         t(lang, "stats.workers", **_statuses(figures.workers, MEMBER_STATUSES)),
         t(lang, "stats.ngos", **_statuses(figures.ngos, MEMBER_STATUSES)),
         t(lang, "stats.requests", **_statuses(figures.requests, REQUEST_STATUSES)),
+        t(lang, "stats.placements", **_statuses(figures.placements, PLACEMENT_STATUSES)),
         _fill_rate(figures, lang),
         _days_to_placement(figures, lang),
         "",

@@ -17,7 +17,7 @@ from bot.forms import engine
 from bot.forms.fields import ignoring_today
 from bot.forms.model import Field, Form, Outcome, Reply
 from bot.markup import escape
-from bot.parsers import parse_int_in_range, parse_reason, parse_row_id
+from bot.parsers import parse_reason, parse_row_id, parse_service_hours
 from bot.parsers.result import ParseResult
 from bot.people import Sender, remember
 from bot.placements.common import not_allowed, old_button, side_name, to_directors
@@ -32,7 +32,7 @@ _RATINGS = frozenset(str(n) for n in render.RATINGS)
 
 
 def _parse_hours(text: str) -> ParseResult[int]:
-    return parse_int_in_range(text, *HOURS_RANGE)
+    return parse_service_hours(text, *HOURS_RANGE)
 
 
 async def checkin_pressed(services: Services, sender: Sender, data: str) -> Outcome:
@@ -106,7 +106,7 @@ def _is_worker(answers: dict[str, Any]) -> bool:
 CHECKIN_FORM = Form(
     "checkin", "", "", (
         Field("hours", "followups.ask_hours", "followups.label_hours",
-              parse=ignoring_today(_parse_hours), applies=_is_worker),
+              parse=ignoring_today(_parse_hours), applies=_is_worker, optional=True),
         Field("problem_comment", "followups.ask_problem", "followups.label_problem",
               parse=ignoring_today(parse_reason), optional=True, applies=lambda a: bool(a.get("problem"))),
         Field("comment", "followups.ask_comment", "followups.label_comment",

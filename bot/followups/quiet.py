@@ -6,7 +6,7 @@ Times in the database are UTC; the association thinks in its own time zone, so e
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.config import Settings
@@ -43,6 +43,12 @@ def next_local_time(after: datetime, at: str, settings: Settings) -> datetime:
     if candidate <= local:
         candidate = datetime.combine(local.date() + timedelta(days=1), wanted, tzinfo=zone)
     return candidate.astimezone(after.tzinfo)
+
+
+def same_time_on(moment: datetime, day: date, settings: Settings) -> datetime:
+    """``moment``'s local time of day on the local date ``day`` (in ``moment``'s time zone)."""
+    zone = zone_of(settings)
+    return datetime.combine(day, moment.astimezone(zone).time(), tzinfo=zone).astimezone(moment.tzinfo)
 
 
 def local_date(moment: datetime, settings: Settings) -> str:

@@ -45,9 +45,9 @@ def checkin(p: dict[str, Any], side: str, day: int, followup_id: int) -> Reply:
 
 
 def offer_reminder(p: dict[str, Any], side: str, expires: str) -> Reply:
-    """The offer again, with its Accept / Decline buttons."""
+    """Who offers what, and that Accept / Decline below answer it (the offer's buttons again)."""
     lang: Lang = p[f"{side}_language"]
-    text = t(lang, "followups.offer_reminder", title=escape(p["title"]), expires=expires)
+    text = t(lang, f"followups.offer_reminder_{side}", expires=expires, **_placement_names(p))
     return Reply(text, offer_buttons(p["id"], lang))
 
 
@@ -86,7 +86,7 @@ def offer_expired_for_director(lang: Lang, p: dict[str, Any], days: int, missing
 
 
 def offer_expired_for_side(lang: Lang, p: dict[str, Any]) -> Reply:
-    return Reply(t(lang, "offer.expired", title=escape(p["title"])))
+    return Reply(t(lang, "offer.expired", **_placement_names(p)))
 
 
 def nudge(lang: Lang, title: str, days: int, reason: str) -> Reply:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from bot.clock import from_iso, to_iso
@@ -48,9 +48,10 @@ async def offer_closed(tx: Tx, placement_id: int) -> None:
 
 
 async def placement_started(services: Services, tx: Tx, p: dict[str, Any], now: str) -> None:
-    """Both accepted: the offer's rows end, and each side gets a check-in at every configured day."""
+    """Both accepted: the offer's rows end, and each side gets a check-in at every configured day,
+    counted from the day the work starts (the request's start date, when that is later)."""
     await offer_closed(tx, p["id"])
-    started = from_iso(now)
+    started = service_start(services, p, from_iso(now))
     previous = 0
     for day in sorted(services.settings.followups.checkin_days):
         since = quiet.local_date(started + timedelta(days=previous), services.settings)
@@ -59,6 +60,15 @@ async def placement_started(services: Services, tx: Tx, p: dict[str, Any], now: 
                 await followups.insert(tx, "checkin", telegram_id, to_iso(started + timedelta(days=day)), now,
                                        placement_id=p["id"], payload={"side": side, "day": day, "since": since})
         previous = day
+
+
+def service_start(services: Services, p: dict[str, Any], accepted: datetime) -> datetime:
+    """When the work begins: the request's start date (at the hour both accepted), or the
+    acceptance itself when the start date has passed or is missing."""
+    if not p.get("start_date"):
+        return accepted
+    start = quiet.same_time_on(accepted, date.fromisoformat(p["start_date"]), services.settings)
+    return max(start, accepted)
 
 
 async def placement_ended(tx: Tx, placement_id: int) -> None:

@@ -14,7 +14,7 @@ from bot.clock import to_iso
 from bot.forms import render, skills
 from bot.forms.model import Field, Form, Kind, Outcome, Reply
 from bot.parsers import parse_phone
-from bot.parsers.result import Invalid
+from bot.parsers.result import Invalid, Said
 from bot.services import Services
 from bot.store import Tx
 from bot.store import drafts as draft_rows
@@ -64,8 +64,9 @@ class _Session:
             return render.summary(self.form, self.draft, self.lang)
         pending = self.draft.state.get("skills")
         if field.kind is Kind.SKILLS and pending:
+            director = self.user.telegram_id in self.services.settings.association.directors
             return skills.confirmation(pending, self.draft, self.lang,
-                                       self.services.settings.matching.confirm_below)
+                                       self.services.settings.matching.confirm_below, show_confidence=director)
         return render.question(self.form, field, self.draft, self.lang, self.today)
 
     async def save(self, answers: dict[str, Any], state: dict[str, Any], *,
@@ -80,8 +81,9 @@ class _Session:
         self.draft = saved
         return True
 
-    async def answer(self, field: Field, value: Any) -> Outcome:
-        """Store one answer, then ask the next question (or show the summary)."""
+    async def answer(self, field: Field, value: Any, note: Said | None = None) -> Outcome:
+        """Store one answer, then ask the next question (or show the summary); ``note`` says
+        how the answer was read ("3 months counts as 13 weeks") above it."""
         answers = _still_applicable(self.form, {**self.draft.answers, field.name: value})
         state = {k: v for k, v in self.draft.state.items() if k not in ("skills", "selecting")}
         state["touched"] = True
@@ -91,7 +93,10 @@ class _Session:
             return Outcome(alert=t(self.lang, "alerts.old_button"))
         if not self.form.confirm and self.current_field() is None:
             return await _finish(self)
-        return Outcome(replies=(*self.leaving(field), self.ask()))
+        following = self.ask()
+        if note is not None:
+            following = replace(following, text=f"{note.render(self.lang)}\n\n{following.text}")
+        return Outcome(replies=(*self.leaving(field), following))
 
     def leaving(self, field: Field | None) -> tuple[Reply, ...]:
         """Moving on from a phone question takes its "share contact" keyboard away again."""
@@ -198,6 +203,8 @@ async def _typed_answer(session: _Session, text: str) -> Outcome:
         return session.refuse("errors.use_buttons")
     if field.kind is Kind.SKILLS:
         return await _understand_skills(session, text)
+    if field.optional and _says_skip(text):
+        return await session.answer(field, None)
     if field.parse is None:
         return session.refuse("errors.use_buttons")
     result = field.parse(text, session.today)
@@ -205,7 +212,7 @@ async def _typed_answer(session: _Session, text: str) -> Outcome:
         return session.refuse(result)
     if field.choices is not None and result.value not in {c.id for c in field.choices()}:
         return session.refuse("errors.use_buttons")
-    outcome = await session.answer(field, result.value)
+    outcome = await session.answer(field, result.value, result.note)
     return _with_understood_choice(session, field, text, result.value, outcome)
 
 
@@ -358,7 +365,8 @@ async def _finish(session: _Session) -> Outcome:
 
 async def _cancel(session: _Session, _: str) -> Outcome:
     await draft_rows.drop_drafts(session.tx, session.user.telegram_id)
-    return Outcome(replies=(Reply(t(session.lang, "cancel.done")),))
+    key = "cancel.done" if session.form.confirm else "cancel.decision_dropped"
+    return Outcome(replies=(Reply(t(session.lang, key)),))
 
 
 async def _skills_right(session: _Session, _: str) -> Outcome:
@@ -392,6 +400,15 @@ async def _skills_refuse_item(session: _Session, arg: str) -> Outcome:
     if not await session.save(session.draft.answers, {**session.draft.state, "skills": refused}):
         return Outcome(alert=t(session.lang, "alerts.old_button"))
     return Outcome(replies=(replace(session.ask(), edit=True),))
+
+
+# Typed instead of pressing Skip on an optional question (the button's label counts too).
+_SKIP_WORDS = frozenset({"skip", "pass", "none", "n/a", "跳过", "略过", "不填", "不用了", "没有"}) | frozenset(
+    t(lang, "common.buttons.skip") for lang in LANGUAGES)
+
+
+def _says_skip(text: str) -> bool:
+    return text.strip().strip(".。!！").lower() in _SKIP_WORDS
 
 
 def _ids(field: Field) -> list[str]:

@@ -83,4 +83,4 @@ def choice_then_note(name: str, choice: tuple[str, str, tuple[str, ...]], note: 
         Field(choice_name, choice_prompt, choice_prompt, Kind.CHOICE,
               choices=lambda: text_choices(prefix, tuple(ids)), columns=2),
         Field(note_name, note_prompt, note_prompt, parse=ignoring_today(parse_reason), optional=True),
-    ), submit, confirm=False)
+    ), submit, confirm=False, cancel_button=True)

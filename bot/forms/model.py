@@ -67,6 +67,7 @@ class Field:
     optional: bool = False
     applies: Callable[[Mapping[str, Any]], bool] = _always
     columns: int = 2                 # buttons per row
+    unit: str | None = None          # text key showing a number with its unit ("{n} weeks")
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,7 @@ class Form:
     submit: Submit
     extra: Mapping[str, Any] = field(default_factory=dict)
     confirm: bool = True             # False: submitted as soon as the last answer is in
+    cancel_button: bool = False      # a Cancel button under every question (short decision forms)
 
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)

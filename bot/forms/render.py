@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from bot.forms.model import Button, Choice, Field, Form, Kind, Reply
-from bot.parsers import example_date
+from bot.parsers import example_date, format_phone
 from bot.store.drafts import Draft
 from bot.texts import Lang, t
 from matching.vocabulary import label as term_label
@@ -45,6 +45,8 @@ def question(form: Form, field: Field, draft: Draft, lang: Lang, today: date) ->
         navigation.append(Button(t(lang, "common.buttons.skip"), callback(draft, "s")))
     if position > 1 or draft.state.get("editing"):
         navigation.insert(0, Button(t(lang, "common.buttons.back"), callback(draft, "b")))
+    if form.cancel_button:
+        navigation.append(Button(t(lang, "common.buttons.cancel"), callback(draft, "x")))
     if field.kind is Kind.PHONE:
         # A message carries either inline buttons or a reply keyboard: here the reply keyboard,
         # whose Back button arrives as typed text.
@@ -95,6 +97,10 @@ def display(field: Field, value: Any, lang: Lang) -> str:
         return html.escape(skills_text(value, lang))
     if field.choices is not None:
         return html.escape(choice_labels(field.choices(), value, lang))
+    if field.kind is Kind.PHONE:
+        return html.escape(format_phone(str(value)))
+    if field.unit is not None:
+        return t(lang, field.unit, n=value)
     return html.escape(str(value))
 
 

@@ -35,16 +35,16 @@ FIELDS = (
     vocabulary_choice("district", "request_form.ask_district", "labels.district", "district", columns=3),
     yes_no("remote_ok", "request_form.ask_remote", "labels.remote_ok"),
     Field("hours_per_week", "request_form.ask_hours", "labels.hours_per_week",
-          parse=ignoring_today(parse_hours_per_week)),
+          parse=ignoring_today(parse_hours_per_week), unit="common.hours_value"),
     Field("headcount", "request_form.ask_headcount", "labels.headcount",
-          parse=ignoring_today(parse_headcount)),
+          parse=ignoring_today(parse_headcount), unit="common.people_value"),
     vocabulary_choice("min_certification", "request_form.ask_min_certification",
                       "labels.min_certification", "certification", columns=1),
     vocabulary_multi("languages", "request_form.ask_languages", "labels.languages", "language",
                      optional=True),
     Field("start_date", "request_form.ask_start_date", "labels.start_date", parse=_start_date),
     Field("duration_weeks", "request_form.ask_duration", "labels.duration_weeks",
-          parse=ignoring_today(parse_duration_weeks)),
+          parse=ignoring_today(parse_duration_weeks), unit="common.weeks_value"),
 )
 
 

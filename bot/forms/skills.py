@@ -64,9 +64,11 @@ def _refuse_buttons(understood: dict[str, Any], draft: Draft, lang: Lang) -> tup
     )
 
 
-def confirmation(understood: dict[str, Any], draft: Draft, lang: Lang, confirm_below: float) -> Reply:
-    """ "I understood: 心理咨询 · Psychological counselling (92%) — right?" with Yes / Fix,
-    and a button per line to refuse that line alone."""
+def confirmation(understood: dict[str, Any], draft: Draft, lang: Lang, confirm_below: float,
+                 show_confidence: bool = False) -> Reply:
+    """ "I understood: Psychological counselling · 心理咨询 — right?" with Yes / Fix, and a button
+    per line to refuse that line alone: the person's language first; how sure the matcher is
+    only for association directors."""
     known = [i for i in understood["items"] if i["id"] is not None]
     lines = [t(lang, "skills.understood") if known else t(lang, "skills.nothing_understood")]
     for item in understood["items"]:
@@ -74,16 +76,22 @@ def confirmation(understood: dict[str, Any], draft: Draft, lang: Lang, confirm_b
         if item["id"] is None:
             lines.append(t(lang, "skills.kept_as_text", text=text))
         elif item["confidence"] < confirm_below:
-            lines.append(t(lang, "skills.did_you_mean", text=text, zh=item["zh"], en=item["en"]))
+            lines.append(t(lang, "skills.did_you_mean", text=text, **_names(item, lang)))
         else:
-            lines.append(t(lang, "skills.item", zh=item["zh"], en=item["en"],
-                           confidence=item["confidence"]))
+            key = "skills.item_with_confidence" if show_confidence else "skills.item"
+            lines.append(t(lang, key, confidence=item["confidence"], **_names(item, lang)))
     if known:
         lines.append(t(lang, "skills.confirm"))
         lines.append(t(lang, "skills.refuse_hint"))
     buttons = ((Button(t(lang, "skills.buttons.yes"), callback(draft, "y")),
                 Button(t(lang, "skills.buttons.fix"), callback(draft, "n"))),)
     return Reply("\n".join(lines), (*_refuse_buttons(understood, draft, lang), *buttons))
+
+
+def _names(item: dict[str, Any], lang: Lang) -> dict[str, str]:
+    """The skill's name in the person's language, and in the other one."""
+    other: Lang = "en" if lang == "zh" else "zh"
+    return {"name": item[lang], "other": item[other]}
 
 
 def answer_from_stored(text: str, stored: list[str]) -> dict[str, Any]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot import conversation, directing, membership, offering, placement_views
+from bot import conversation, directing, guidance, membership, offering, placement_views
 from bot.datatools import director_tools, personal_data
 from bot.followups.answers import checkin_pressed
 from bot.handlers import datatools, errors, forms
@@ -30,11 +30,11 @@ def register_handlers(app: Application) -> None:
         "deleteme": personal_data.ask_to_delete,
     }
     for name, flow in commands.items():
-        app.add_handler(CommandHandler(name, answer_with(flow), filters=_PRIVATE))
+        app.add_handler(CommandHandler(name, answer_with(guidance.for_roles(name, flow)), filters=_PRIVATE))
     for name, worded in {"start": conversation.start, "export": director_tools.send_export}.items():
-        app.add_handler(CommandHandler(name, press_with(worded), filters=_PRIVATE))
-    app.add_handler(CommandHandler("invite", datatools.with_bot_username(director_tools.make_invite),
-                                   filters=_PRIVATE))
+        app.add_handler(CommandHandler(name, press_with(guidance.for_roles(name, worded)), filters=_PRIVATE))
+    invite = guidance.for_roles("invite", director_tools.make_invite)
+    app.add_handler(CommandHandler("invite", datatools.with_bot_username(invite), filters=_PRIVATE))
     app.add_handler(CallbackQueryHandler(datatools.with_bot_username(director_tools.invite_pressed),
                                          pattern=r"^(inv:\d+)$"))
     buttons = {
@@ -56,6 +56,6 @@ def register_handlers(app: Application) -> None:
         app.add_handler(CallbackQueryHandler(press_with(flow), pattern=pattern))
     app.add_handler(MessageHandler(_PRIVATE & filters.CONTACT, forms.contact_received))
     app.add_handler(MessageHandler(_PRIVATE & filters.TEXT & ~filters.COMMAND, forms.text_received))
-    app.add_handler(MessageHandler(_PRIVATE & filters.COMMAND, answer_with(conversation.unknown_command)))
+    app.add_handler(MessageHandler(_PRIVATE & filters.COMMAND, forms.command_unknown))
     app.add_handler(MessageHandler(_PRIVATE & ~filters.COMMAND, answer_with(conversation.other_received)))
     app.add_error_handler(errors.on_error)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot import conversation
+from bot import conversation, guidance
 from bot.handlers.reply import deliver, sender_of
 from bot.services import services_of
 
@@ -16,6 +16,14 @@ async def text_received(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     outcome = await conversation.text_received(services_of(context), sender_of(update), message.text or "",
                                                message.message_id)
     await deliver(update, context, outcome)
+
+
+async def command_unknown(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A /command the bot does not have."""
+    message = update.effective_message
+    assert message is not None
+    command = (message.text or "").split(maxsplit=1)[0] if message.text else ""
+    await deliver(update, context, await guidance.unknown_command(services_of(context), sender_of(update), command))
 
 
 async def contact_received(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

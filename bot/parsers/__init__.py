@@ -19,6 +19,7 @@ from bot.parsers.numbers import (
     parse_hours_per_week,
     parse_int_in_range,
     parse_placements_at_once,
+    parse_service_hours,
     parse_years_of_experience,
 )
 from bot.parsers.phone import format_phone, parse_phone
@@ -74,6 +75,7 @@ __all__ = [
     "parse_reason",
     "parse_registration_number",
     "parse_row_id",
+    "parse_service_hours",
     "parse_skills_text",
     "parse_start_date",
     "parse_title",

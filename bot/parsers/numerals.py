@@ -49,14 +49,19 @@ def chinese_numeral_value(run: str) -> int | None:
 
 def english_number_values(text: str) -> list[int]:
     """Every number word in lower-case English text, in order ("twenty five" is one)."""
-    values = []
+    return [value for _, value in english_number_spans(text)]
+
+
+def english_number_spans(text: str) -> list[tuple[tuple[int, int], int]]:
+    """Each number word of lower-case English text: where it stands, and its value."""
+    found = []
     for match in _ENGLISH_NUMBER.finditer(text):
         if match["alone"]:
-            values.append(_ENGLISH_UNITS[match["alone"]])
+            value = _ENGLISH_UNITS[match["alone"]]
         else:
-            unit = _ENGLISH_UNITS[match["unit"]] if match["unit"] else 0
-            values.append(_ENGLISH_TENS[match["tens"]] + unit)
-    return values
+            value = _ENGLISH_TENS[match["tens"]] + (_ENGLISH_UNITS[match["unit"]] if match["unit"] else 0)
+        found.append((match.span(), value))
+    return found
 
 
 def _digit_by_digit(run: str) -> int | None:

@@ -86,23 +86,25 @@ def offer_to_ngo(p: dict[str, Any]) -> Reply:
              skills=term_names(p["worker_skills"], "skill", lang),
              certification=t(lang, f"certification.{p['certification']}"), years=p["years_experience"],
              hours=hours(p["worker_hours"]), district=label(p["worker_district"], lang),
-             introduction=escape(p["introduction"] or ""))
+             introduction=f"{escape(p['introduction'])}\n\n" if p["introduction"] else "")  # a paragraph, or none
     return Reply(text, offer_buttons(p["id"], lang))
 
 
-def _username(name: str | None) -> str:
-    return f"@{name}" if name else "—"
+def contact(lang: Lang, phone: str, username: str | None) -> str:
+    """A phone number for reading, and the Telegram @username after it when there is one."""
+    shown = format_phone(phone)
+    return t(lang, "common.phone_and_username", phone=shown, username=escape(username)) if username else shown
 
 
 def contacts_for_worker(p: dict[str, Any]) -> Reply:
     """Only once both sides accepted: the NGO director's name, phone and Telegram username."""
     lang = p["worker_language"]
     return Reply(t(lang, "offer.active_for_worker", ngo=escape(p["ngo_name"]), title=escape(p["title"]),
-                   contact_name=escape(p["director_name"]), phone=format_phone(p["director_phone"]),
-                   username=_username(p["ngo_username"])))
+                   contact_name=escape(p["director_name"]),
+                   contact=contact(lang, p["director_phone"], p["ngo_username"])))
 
 
 def contacts_for_ngo(p: dict[str, Any]) -> Reply:
     lang = p["ngo_language"]
     return Reply(t(lang, "offer.active_for_ngo", name=escape(p["worker_name"]), title=escape(p["title"]),
-                   phone=format_phone(p["worker_phone"]), username=_username(p["worker_username"])))
+                   contact=contact(lang, p["worker_phone"], p["worker_username"])))

@@ -36,7 +36,9 @@ async def answer_offer(services: Services, tx: Tx, user: User, placement_id: int
         return not_allowed(lang)
     if p["status"] in ("withdrawn", "expired"):
         return Outcome(alert=t(lang, "alerts.expired"))
-    if p["status"] != "offered" or p[f"{side}_answer"] is not None:  # answered, by them or the other side
+    if (own := p[f"{side}_answer"]) is not None:  # a second press on their own answer
+        return Outcome(alert=t(lang, "alerts.you_accepted" if own == "accepted" else "alerts.you_declined"))
+    if p["status"] != "offered":  # the other side or a director closed it meanwhile
         return await decided_already(services, tx, lang, "placement", placement_id, p["updated_at"])
     if accept and side == "worker" and (active := await _active_of_worker(tx, p)) >= p["max_placements"]:
         # Their profile allows no more (they may have lowered it since the offer went out).

@@ -90,7 +90,7 @@ class Rematcher:
         if not result.proposed:
             return
         notices = await to_directors(self._services, tx, lambda lang: Reply(
-            t(lang, "queue.proposals_waiting", count=result.waiting)))
+            t(lang, "queue.proposals_waiting", new=result.proposed, count=result.waiting)))
         await enqueue(tx, notices, self._now(), urgent=True, kind="notice")
 
     def _wake_dispatcher(self) -> None:

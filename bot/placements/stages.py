@@ -7,10 +7,13 @@ from typing import Any
 from bot.texts import Lang, t
 
 
-def request_stage(row: dict[str, Any], counts: dict[str, int], lang: Lang) -> str:
-    """Filled or closed; else offer out, N proposals with the association, or still looking."""
+def request_stage(row: dict[str, Any], counts: dict[str, int], lang: Lang, ngo_verified: bool = True) -> str:
+    """Filled or closed; else waiting for the NGO's verification (no matching before it), offer
+    out, N proposals with the association, or still looking."""
     if row["status"] != "open":
         return t(lang, f"requests.stage.{row['status']}")
+    if not ngo_verified:
+        return t(lang, "requests.stage.ngo_unverified")
     if counts.get("offered"):
         return t(lang, "requests.stage.offer_out")
     if counts.get("proposed"):

@@ -92,7 +92,11 @@ class FileStore:
         size = image_size(upload.content)
         if size is None:
             raise bad_request(errors.IMAGE_PROCESS_FAILED)
-        return self._store(upload, "photos", *size)
+        # The upload says application/octet-stream (bytes without a name); the bytes say what
+        # they are, and the web chat's <img> needs that type to show the picture.
+        kind = image_kind(upload.content)
+        named = Upload(f"photo.{kind}", upload.content, f"image/{kind}")
+        return self._store(named, "photos", *size)
 
     def resolve(self, file_id: str) -> StoredFile:
         """A file sent before, named by its ``file_id``; URLs cannot be fetched offline."""
@@ -126,6 +130,15 @@ class FileStore:
 def _refuse_over(upload: Upload, limit: int) -> None:
     if len(upload.content) > limit:
         raise BotApiError(errors.TOO_LARGE, HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
+
+
+def image_kind(content: bytes) -> str:
+    """"png", "gif" or "jpeg" from the image's first bytes (after :func:`image_size` accepted it)."""
+    if content.startswith(b"\x89PNG"):
+        return "png"
+    if content[:3] == b"GIF":
+        return "gif"
+    return "jpeg"
 
 
 def image_size(content: bytes) -> tuple[int, int] | None:

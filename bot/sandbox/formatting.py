@@ -69,7 +69,7 @@ class FormattedText:
 
 def utf16_length(text: str) -> int:
     """Length in UTF-16 code units, the unit of Telegram's entity offsets."""
-    return len(text.encode("utf-16-le")) // 2
+    return len(text.encode("utf-16-le", errors="surrogatepass")) // 2
 
 
 def entities_from_json(raw: list[dict[str, Any]] | None) -> tuple[Entity, ...]:

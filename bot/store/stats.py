@@ -15,6 +15,7 @@ class StatsRows:
     workers_by_status: dict[str, int]
     ngos_by_status: dict[str, int]
     requests_by_status: dict[str, int]
+    placements_by_status: dict[str, int]
     places_asked: int
     places_filled: int
     request_to_active: list[tuple[str, str]]         # (request created_at, placement started_at)
@@ -45,6 +46,7 @@ async def stats_rows(tx: Tx) -> StatsRows:
         workers_by_status=await _counts(tx, "workers"),
         ngos_by_status=await _counts(tx, "ngos"),
         requests_by_status=await _counts(tx, "requests"),
+        placements_by_status=await _counts(tx, "placements"),
         places_asked=await tx.fetchval("SELECT coalesce(sum(headcount), 0) FROM requests"),
         places_filled=filled,
         request_to_active=await _pairs(

@@ -5,6 +5,9 @@ in tables by flow (``[worker_form]``, ``[errors]`` ...). A key is the dotted pat
 (``"worker_form.ask_name"``); values are ``str.format`` templates whose ``{placeholders}`` the
 caller fills with values it has already HTML-escaped. A missing key or a missing placeholder
 value is a programming error and raises :class:`KeyError` at once.
+
+English counts take their noun from the template: ``{count:|proposal|proposals}`` reads
+"1 proposal" or "3 proposals" (:func:`plural`); Chinese needs no such form.
 """
 
 from __future__ import annotations
@@ -31,8 +34,38 @@ __all__ = [
     "keys",
     "language_from_code",
     "placeholders",
+    "plural",
     "t",
 ]
+
+
+def plural(count: object, one: str, other: str) -> str:
+    """``count`` and the noun that agrees with it: "1 row", "2 rows", "0 rows", "1.5 days".
+
+    A count already written out as text ("1", "12.9") is read as the number it shows."""
+    return f"{count} {one if _is_one(count) else other}"
+
+
+def _is_one(count: object) -> bool:
+    if isinstance(count, str):
+        try:
+            return float(count) == 1
+        except ValueError:
+            return False
+    return count == 1
+
+
+class _CatalogFormatter(Formatter):
+    """``str.format`` plus the plural spec ``{count:|one|other}``."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if format_spec.startswith("|"):
+            one, _, other = format_spec[1:].partition("|")
+            return plural(value, one, other or one)
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _CatalogFormatter()
 
 
 def language_from_code(code: str | None) -> Lang:
@@ -42,14 +75,14 @@ def language_from_code(code: str | None) -> Lang:
     return "en"
 
 
-def t(lang: Lang, key: str, **params: object) -> str:
+def t(lang: Lang, key: str, /, **params: object) -> str:
     """The text ``key`` in ``lang`` with its placeholders filled from ``params``.
 
     Extra params are ignored, so one dict can serve several texts; a missing one raises.
     """
     template = _template(lang, key)
     try:
-        return template.format_map(params)
+        return _FORMATTER.vformat(template, (), params)
     except KeyError as missing:
         raise KeyError(
             f"text {key!r} ({lang}) needs the parameter {missing.args[0]!r}; "
@@ -57,7 +90,7 @@ def t(lang: Lang, key: str, **params: object) -> str:
         ) from None
 
 
-def both(key: str, **params: object) -> str:
+def both(key: str, /, **params: object) -> str:
     """The text in English and Chinese, for when the person's language is not known yet."""
     english, chinese = t("en", key, **params), t("zh", key, **params)
     if english == chinese:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from playwright.async_api import Page, expect
 
@@ -42,3 +44,34 @@ async def test_skipping_ahead_moves_the_clock(page: Page):
     await page.fill("#clock-days", "7")
     await page.click("#clock-button")
     await expect(page.locator("#clock-offset")).to_have_text("+7 d", timeout=WAIT_MS)
+
+
+async def test_new_users_come_first_in_the_persona_list(page: Page):
+    first = page.locator("nav.personas button.persona").first
+    await expect(first).to_have_attribute("data-new-language", "zh", timeout=WAIT_MS)
+    await page.click("button[data-new-language=zh]")
+    await expect(page.locator("#persona-list .persona").first).to_have_attribute("data-role", "new",
+                                                                                timeout=WAIT_MS)
+
+
+async def test_the_stats_chart_is_an_image_and_the_chat_scrolls_past_it(page: Page):
+    async def slowly(route):  # a picture arriving after the chat is drawn, as on a real network
+        await asyncio.sleep(0.8)
+        await route.continue_()
+    await page.route("**/photos/**", slowly)  # (routing also turns the browser's cache off)
+    await page.click("button.persona[data-role=director]")
+    await _send(page, "/stats")
+    chart = page.locator(".bubble img")
+    await expect(chart).to_be_visible(timeout=WAIT_MS)
+    await page.wait_for_function("() => document.querySelector('.bubble img').complete")
+    natural = await chart.evaluate("img => img.naturalWidth")
+    assert natural > 0  # the browser decoded it: served as an image
+    await _send(page, "/help")
+    last = page.locator(".bubble.bot").last
+    await expect(last).to_contain_text("/queue", timeout=WAIT_MS)
+    await page.wait_for_timeout(1500)  # a poll or two more: the view must stay at the end
+    at_end = await page.evaluate(
+        "() => { const m = document.getElementById('messages');"
+        " return m.scrollHeight - m.scrollTop - m.clientHeight < 2; }")
+    assert at_end
+    await expect(last).to_be_in_viewport()

@@ -184,7 +184,8 @@ async def register_ngo(user: ChatUser, lang: str = "zh") -> None:
     await choose(user, t(lang, "common.buttons.submit"), plain(lang, "ngo_form.submitted"))
 
 
-async def request_form_to_summary(user: ChatUser, title: str, start: str, lang: str = "zh") -> None:
+async def request_form_to_summary(user: ChatUser, title: str, start: str, lang: str = "zh",
+                                  duration: str = "12"):
     """/requests, New request, and every question answered, up to the summary."""
     await user.send("/requests")
     await expect(user, plain(lang, "requests.header"))
@@ -202,7 +203,7 @@ async def request_form_to_summary(user: ChatUser, title: str, start: str, lang: 
     await choose(user, "助理社会工作师", plain(lang, "request_form.ask_languages"))
     await choose(user, t(lang, "common.buttons.done"), opening(lang, "request_form.ask_start_date"))
     await answer(user, start, plain(lang, "request_form.ask_duration"))
-    await answer(user, "12", plain(lang, "request_form.summary_header"))
+    return await answer(user, duration, plain(lang, "request_form.summary_header"))
 
 
 async def post_request(user: ChatUser, title: str, start: str, lang: str = "zh") -> None:

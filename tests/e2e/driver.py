@@ -3,7 +3,7 @@
     alice = sandbox.user(101, "Alice", lang="zh")
     await alice.send("/start")
     greeting = await alice.next_message()
-    await alice.press("社会工作者")
+    await alice.press("社工")
 
 Every wait is on the emulator's change signal with a deadline; when the deadline passes the
 test fails with the chat so far, so a missing reply is a clear failure, never a hang.

@@ -130,12 +130,14 @@ class Cycle:
     other_director: ChatUser
 
 
-async def offered_placement(sandbox: Sandbox) -> Cycle:
-    """Two verified counsellors and one NGO; /match proposes one; a director approves it."""
+async def offered_placement(sandbox: Sandbox, starts_in_days: int = 0) -> Cycle:
+    """Two verified counsellors and one NGO; /match proposes one; a director approves it. The
+    request starts today (check-ins count from then), or ``starts_in_days`` later."""
     s = services(sandbox)
     ids = {"wang": await add_worker(s, 201, "王芳"), "zhao": await add_worker(s, 202, "赵磊", years_experience=1),
            "sun": await add_ngo(s, 301, "阳光心理服务中心")}
-    request_id = await add_request(s, ids["sun"], "社区心理支持")
+    start = (local_now(sandbox) + timedelta(days=starts_in_days)).date().isoformat()
+    request_id = await add_request(s, ids["sun"], "社区心理支持", start_date=start)
     await db_write(sandbox, "UPDATE workers SET status = 'verified'")
     await db_write(sandbox, "UPDATE ngos SET status = 'verified'")
     people = {201: sandbox.user(201, "王芳", lang="zh"), 202: sandbox.user(202, "赵磊", lang="zh"),
@@ -156,9 +158,9 @@ async def offered_placement(sandbox: Sandbox) -> Cycle:
                  sandbox.user(DIRECTORS[1], "Director Ma", lang="en"))
 
 
-async def active_placement(sandbox: Sandbox) -> Cycle:
+async def active_placement(sandbox: Sandbox, starts_in_days: int = 0) -> Cycle:
     """An offered placement both sides accepted (through their Accept buttons)."""
-    cycle = await offered_placement(sandbox)
+    cycle = await offered_placement(sandbox, starts_in_days)
     for side in (cycle.worker, cycle.ngo):
         await side.press(f"o:acc:{cycle.placement_id}")
     await until(lambda: rows(sandbox, "SELECT status FROM placements WHERE id = ?",

@@ -104,7 +104,7 @@ async def test_cancel_leaves_the_form_and_then_has_nothing_to_cancel(sandbox):
     cancelled = await expect(tom, plain("en", "cancel.done"), within=1)
     assert cancelled.removes_keyboard  # the phone question's "share contact" keyboard goes away
     assert db_rows(sandbox, "SELECT * FROM drafts") == []
-    await answer(tom, "139 1234 5679", plain("en", "errors.not_registered"), within=1)
+    await answer(tom, "139 1234 5679", plain("en", "guidance.not_understood"), within=1)
     await answer(tom, "/cancel", plain("en", "cancel.nothing"), within=1)
 
 
@@ -131,7 +131,7 @@ async def test_profile_shows_the_stored_profile_with_an_edit_button(sandbox):
     profile = await tom.next_message()
     assert profile.text.startswith(plain("en", "profile.worker_header",
                                          status=plain("en", "member_status.pending")))
-    for line in ("Name: Tom Li", "Phone: +8613912345679", "District: Lixia District",
+    for line in ("Name: Tom Li", "Phone: +86 139 1234 5679", "District: Lixia District",
                  "Certification: Assistant social worker", "Remote work: Yes"):
         assert line in profile.text
     assert list(profile.buttons) == [t("en", "profile.buttons.edit")]

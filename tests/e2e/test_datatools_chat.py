@@ -44,7 +44,7 @@ async def test_a_director_gets_the_figures_and_a_chart_labelled_in_their_languag
     director = sandbox.user(DIRECTOR_ID, "Director", lang="zh")
     await director.send("/stats")
     report = await expect(director, plain("zh", "stats.header"))
-    assert "需求：开放 1" in report.text
+    assert "用人需求：招募中 1" in report.text
     chart = await director.next_message()
     assert chart.photo is not None and chart.text == t("zh", "stats.chart_caption")
     assert file_bytes(sandbox, chart.photo).startswith(b"\x89PNG")
@@ -56,7 +56,11 @@ async def test_stats_and_export_are_refused_to_anyone_but_a_director(sandbox):
     for command in ("/stats", "/export", "/invite SW-1"):
         await member.send(command)
         refusal = await member.next_message()
-        assert refusal.text == t("zh", "alerts.not_allowed") and refusal.document is None
+        name = command.split()[0].lstrip("/")
+        assert refusal.text.startswith(plain("zh", "guidance.wrong_role", command=name,
+                                             who=t("zh", "guidance.who.director"),
+                                             does=t("zh", f"guidance.does.{name}")))
+        assert plain("zh", "help.worker") in refusal.text and refusal.document is None
 
 
 async def test_the_export_arrives_as_a_workbook_that_reopens(sandbox):

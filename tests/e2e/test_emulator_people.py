@@ -88,6 +88,10 @@ async def test_documents_and_photos_are_stored_and_served(tiny_sandbox):
     url = tiny_sandbox.emulator.url + document.document.url_path
     async with aiohttp.ClientSession() as http, http.get(url) as reply:
         assert await reply.read() == b"name,skill\n"
+        picture = tiny_sandbox.emulator.url + photo.photo.url_path
+        async with http.get(picture) as shown:  # sent as bytes without a name, served as what it is
+            assert shown.headers["Content-Type"] == "image/png"
+            assert (await shown.read()).startswith(b"\x89PNG")
 
 
 async def test_each_person_has_their_own_chat(tiny_sandbox):

@@ -61,7 +61,7 @@ async def a_placed_worker_who_answered_a_check_in(sandbox, clock):
         await side.press(f"o:acc:{proposal['id']}")
     await seen(ngo, "+86 139 1234 5679")  # the worker's contacts went to the NGO
 
-    clock.advance(timedelta(days=7, minutes=1))
+    clock.advance(timedelta(days=3 + 7, minutes=1))  # the first check-in: a week after the start date
     await seen(worker, opening("en", "followups.checkin_worker"))
     await worker.press("2")
     await seen(worker, opening("en", "followups.ask_hours"))

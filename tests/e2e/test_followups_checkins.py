@@ -153,3 +153,41 @@ async def test_ending_a_placement_cancels_the_check_ins_still_to_come(fu_bot, da
     later = rows(fu_bot, "SELECT status FROM followups WHERE kind = 'checkin' AND json_extract(payload, '$.day') > 7")
     assert [r["status"] for r in later] == ["cancelled"] * 4
     assert count_in(cycle.worker, "第 30 天") == 0
+
+
+async def test_check_ins_count_from_the_requests_start_date_when_the_work_starts_later(fu_bot, day_clock):
+    cycle = await active_placement(fu_bot, starts_in_days=10)
+    worker_name = name_of(cycle)
+    day_clock.advance(timedelta(days=7, minutes=1))              # a week after both accepted
+    await passes(fu_bot, 3)
+    assert count_in(cycle.worker, checkin_text("zh", "worker", 7, worker_name)) == 0
+    day_clock.advance(timedelta(days=10))                        # a week after the work started
+    await seen(cycle.worker, checkin_text("zh", "worker", 7, worker_name))
+    await cycle.worker.press("4")
+    start = rows(fu_bot, "SELECT r.start_date FROM requests r JOIN placements p ON p.request_id = r.id "
+                         "WHERE p.id = ?", cycle.placement_id)[0]["start_date"]
+    await seen(cycle.worker, plain("zh", "followups.ask_hours", since=start, title=TITLE))
+
+
+async def test_the_hours_question_takes_zero_and_can_be_skipped(fu_bot, day_clock):
+    cycle = await active_placement(fu_bot)
+    for day, step, hours in ((7, 7, "跳过"), (30, 23, "0")):
+        day_clock.advance(timedelta(days=step, minutes=1))
+        await seen(cycle.worker, checkin_text("zh", "worker", day, name_of(cycle)))
+        await cycle.worker.press(f"fu:r:{checkin_id(fu_bot, cycle, day)}:4")
+        [question, *_] = await seen(cycle.worker, opening("zh", "followups.ask_hours"), count=day // 30 + 1)
+        assert t("zh", "common.buttons.skip") in question.buttons
+        await cycle.worker.send(hours)
+        await seen(cycle.worker, plain("zh", "followups.ask_comment"), count=day // 30 + 1)
+        await cycle.worker.send("跳过")
+        await seen(cycle.worker, plain("zh", "followups.thanks"), count=day // 30 + 1)
+    answers = [json.loads(r["answer"]) for r in rows(
+        fu_bot, "SELECT answer FROM followups WHERE kind = 'checkin' AND recipient = ? AND answered_at IS NOT NULL "
+                "ORDER BY id", cycle.worker.id)]
+    assert [a.get("hours", "skipped") for a in answers] == ["skipped", 0]
+    assert all("comment" not in a for a in answers)
+
+
+def checkin_id(sandbox, cycle, day: int) -> int:
+    return rows(sandbox, "SELECT id FROM followups WHERE kind = 'checkin' AND recipient = ? "
+                         "AND json_extract(payload, '$.day') = ?", cycle.worker.id, day)[0]["id"]

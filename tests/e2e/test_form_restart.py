@@ -31,7 +31,7 @@ async def confirm_skills_and_submit(tom: ChatUser) -> None:
     await choose(tom, t("en", "skills.buttons.yes"), plain("en", "worker_form.ask_fields"))
     await worker_profile_fields_to_summary(tom)
     summary = tom.last_bot_message()
-    assert all(value in summary.text for value in ("Tom Li", "+8613912345679", "Lixia District"))
+    assert all(value in summary.text for value in ("Tom Li", "+86 139 1234 5679", "Lixia District"))
     await choose(tom, t("en", "common.buttons.submit"), plain("en", "worker_form.submitted"))
 
 

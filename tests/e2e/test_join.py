@@ -21,7 +21,7 @@ async def test_start_greets_in_chinese_for_a_chinese_app(sandbox):
     await wang.send("/start")
     greeting = await wang.next_message()
     assert "王芳" in greeting.text
-    assert list(greeting.buttons) == ["社会工作者", "机构负责人"]
+    assert list(greeting.buttons) == ["社工", "机构负责人"]
 
 
 async def test_a_double_tap_on_the_role_starts_the_form_once(sandbox):

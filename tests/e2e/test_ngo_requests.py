@@ -4,7 +4,8 @@ from datetime import timedelta
 
 from bot.texts import t
 
-from .chat import USCC, db_rows, expect, plain, post_request, register_ngo
+from .chat import USCC, db_rows, db_write, expect, plain, post_request, register_ngo
+from .seeding import add_ngo, add_request
 
 
 async def test_an_ngo_registers_and_posts_two_requests(sandbox, clock):
@@ -57,3 +58,23 @@ async def test_someone_else_cannot_close_or_edit_an_ngos_request(sandbox):
         answered = await mallory.callback_answer(pressed)
         assert answered.answer_text == t("en", "alerts.not_allowed")
     assert db_rows(sandbox, "SELECT status FROM requests")[0]["status"] == "open"
+
+
+async def test_the_list_has_no_blank_gap_says_an_unverified_ngo_waits_and_cuts_labels_at_a_word(sandbox):
+    services = sandbox.application.bot_data["services"]
+    ngo_id = await add_ngo(services, 311, "Sunrise Family Centre")
+    await add_request(services, ngo_id, "Weekend counselling sessions for families")
+    await db_write(sandbox, "UPDATE users SET language = 'en' WHERE telegram_id = 311")
+    anna = sandbox.user(311, "Anna", lang="en")
+    await anna.send("/requests")
+    listing = await expect(anna, plain("en", "requests.header"))
+    assert "\n\n\n" not in listing.text
+    assert plain("en", "requests.stage.ngo_unverified") in listing.text
+    assert plain("en", "requests.stage.waiting") not in listing.text
+    edit_label = next(label for label in listing.buttons if label.startswith(t("en", "requests.buttons.edit")))
+    assert edit_label == f"{t('en', 'requests.buttons.edit')} · Weekend counselling…"
+
+    await db_write(sandbox, "UPDATE ngos SET status = 'verified'")
+    await anna.send("/requests")
+    listing = await expect(anna, plain("en", "requests.header"))
+    assert plain("en", "requests.stage.waiting") in listing.text

@@ -32,7 +32,7 @@ async def verified_pair(sandbox) -> dict[str, int]:
 
 def notices_of_proposals(chat) -> int:
     """How many "1 new proposal waits in /queue" notices a director's chat holds."""
-    return sum(1 for m in chat if m.from_bot and m.text == plain("en", "queue.proposals_waiting", count=1))
+    return sum(1 for m in chat if m.from_bot and m.text == plain("en", "queue.proposals_waiting", new=1, count=1))
 
 
 def audit_count(sandbox, action: str) -> int:
@@ -51,7 +51,8 @@ async def test_a_non_director_forging_director_buttons_is_refused_and_nothing_ch
     assert db(cycle, "SELECT status FROM placements")[0]["status"] == "proposed"
     assert audit_count(cycle, "approved") == 0 and audit_count(cycle, "rejected") == 0
     await mallory.send("/queue")
-    await expect(mallory, t("en", "alerts.not_allowed"))
+    await expect(mallory, plain("en", "guidance.wrong_role", command="queue", who=t("en", "guidance.who.director"),
+                                does=t("en", "guidance.does.queue")))
 
 
 async def test_two_directors_approving_at_the_same_moment_record_exactly_one_decision(cycle):
@@ -101,6 +102,23 @@ async def test_a_rejection_stores_its_structured_reason_and_proposes_the_next_ca
     await chen.wait_until(lambda chat: notices_of_proposals(chat) == 2, "the next proposal's notice")
     worker_chat = cycle.user(200 + ids["proposed_worker"], "worker", lang="zh")
     assert not any("group work" in m.text for m in worker_chat.transcript())
+
+
+async def test_the_reject_reason_steps_have_back_and_cancel_and_cancel_changes_nothing(cycle):
+    ids = await verified_pair(cycle)
+    chen = cycle.user(DIRECTORS[0], "Director Chen", lang="en")
+    await chen.callback_answer(await chen.forge_callback(f"q:no:{ids['proposal']}"))
+    question = await expect(chen, plain("en", "queue.ask_reject_reason"), within=3)
+    assert t("en", "common.buttons.cancel") in question.buttons
+    await chen.press(t("en", "queue.reject_reasons.skills"))
+    note = await expect(chen, plain("en", "queue.ask_reject_note"))
+    assert {t("en", "common.buttons.back"), t("en", "common.buttons.cancel")} <= set(note.buttons)
+    await chen.press(t("en", "common.buttons.back"))
+    await expect(chen, plain("en", "queue.ask_reject_reason"))
+    await chen.press(t("en", "common.buttons.cancel"))
+    await expect(chen, plain("en", "cancel.decision_dropped"))
+    assert db(cycle, "SELECT status FROM placements WHERE id = ?", ids["proposal"])[0]["status"] == "proposed"
+    assert db(cycle, "SELECT count(*) AS n FROM drafts")[0]["n"] == 0
 
 
 async def test_an_offer_for_a_closed_request_is_withdrawn_and_its_holder_told(cycle):

@@ -27,6 +27,12 @@ def test_the_demo_seed_has_enough_people_for_every_flow():
     assert {w.status for w in seed.workers} == {"verified", "pending"}
 
 
+def test_the_director_belongs_to_the_shizhong_district_association():
+    director = load_seed().director
+    assert director.title.startswith("市中区社会工作者协会")
+    assert "Shizhong District Social Workers Association" in director.title_en
+
+
 def test_every_person_has_a_distinct_telegram_id_and_a_chinese_mobile():
     seed = load_seed()
     ids = [seed.director.telegram_id, *(w.telegram_id for w in seed.workers),

@@ -29,14 +29,14 @@ async def test_start_in_chinese_greets_and_offers_the_two_roles(sandbox):
     await wang.send("/start")
     texts, buttons = await _until_buttons(wang)
     assert "王芳，您好" in texts[0]
-    assert "社会工作者" in buttons and "机构负责人" in buttons
+    assert "社工" in buttons and "机构负责人" in buttons
 
 
 async def test_choosing_a_role_takes_the_buttons_away_and_moves_on(sandbox):
     wang = sandbox.user(102, "王芳", lang="zh")
     await wang.send("/start")
     await _until_buttons(wang)
-    await wang.press("社会工作者")
+    await wang.press("社工")
     assert (await wang.next_message()).text
     chat = wang.transcript()
-    assert all("社会工作者" not in message.buttons for message in chat)
+    assert all("社工" not in message.buttons for message in chat)

@@ -14,7 +14,7 @@ async def test_a_social_worker_completes_a_profile_in_chinese(sandbox):
     wang = sandbox.user(201, "王芳", lang="zh-hans", phone="+8613912345678")
     await wang.send("/start")
     await expect(wang, plain("zh", "start.ask_role"))
-    step1 = await choose(wang, "社会工作者", plain("zh", "worker_form.ask_name"), within=3)
+    step1 = await choose(wang, "社工", plain("zh", "worker_form.ask_name"), within=3)
     assert plain("zh", "common.step", n=1, total=12) in step1.text
     phone = await answer(wang, "王芳", plain("zh", "worker_form.ask_phone"))
     assert phone.reply_buttons[0] == t("zh", "common.buttons.share_contact")
@@ -37,6 +37,7 @@ async def test_a_social_worker_completes_a_profile_in_chinese(sandbox):
     introduction = "做了五年社区社工，擅长老年人个案。"
     summary = await answer(wang, introduction, plain("zh", "worker_form.summary_header"))
     assert "王芳" in summary.text and "市中区" in summary.text
+    assert "手机号：+86 139 1234 5678" in summary.text  # spaced for reading, stored as E.164
     await choose(wang, t("zh", "common.buttons.submit"), plain("zh", "worker_form.submitted"))
 
     row = stored_worker(sandbox, 201)

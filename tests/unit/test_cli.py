@@ -65,3 +65,32 @@ def test_the_console_script_is_installed():
     result = subprocess.run([sys.executable, "-m", "bot.cli", "--help"],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and "migrate" in result.stdout
+
+
+def test_a_sandbox_port_in_use_is_named_with_the_command_that_picks_another(tmp_path, capsys):
+    import socket
+
+    config = tmp_path / "config.toml"
+    config.write_text("", encoding="utf-8")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code = main(["sandbox", "--port", str(port), "--db", str(tmp_path / "s.sqlite3"),
+                     "--config", str(config)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"port {port} on 127.0.0.1 is already in use" in err
+    assert f"make sandbox PORT={port + 1}" in err and f"matchbot sandbox --port {port + 1}" in err
+
+
+def test_make_sandbox_passes_port_on():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    shown = subprocess.run(["make", "-n", "-C", str(root), "sandbox", "PORT=8766"], capture_output=True,
+                           text=True, check=True).stdout
+    assert "matchbot sandbox --port 8766" in shown
+    plain = subprocess.run(["make", "-n", "-C", str(root), "sandbox"], capture_output=True, text=True,
+                           check=True).stdout
+    assert "--port" not in plain

@@ -64,10 +64,10 @@ def test_every_sheet_has_its_headers_and_one_row_per_record(tables):
 def test_dates_are_real_dates_and_times_are_local(tables):
     book = workbook_of(build_workbook(tables, "en", ZONE))
     requests = book["Requests"]
-    start = requests.cell(row=2, column=10)
-    assert requests.cell(row=1, column=10).value == "Start date"
+    column = 1 + [c.value for c in requests[1]].index("Start date")
+    start = requests.cell(row=2, column=column)
     assert start.value == datetime(2026, 9, 15) and start.number_format == "yyyy-mm-dd"
-    placements = list(book["Placements"].iter_rows(values_only=True))
+    placements = list(book["Proposals and placements"].iter_rows(values_only=True))
     started = placements[0].index("Started")
     assert placements[2][started] == datetime(2026, 10, 1, 4, 0)  # 2026-09-30 20:00 UTC in Jinan
 
@@ -75,7 +75,8 @@ def test_dates_are_real_dates_and_times_are_local(tables):
 def test_check_in_answers_and_service_hours_have_their_own_sheets(tables):
     book = workbook_of(build_workbook(tables, "en", ZONE))
     checkins = list(book["Check-in answers"].iter_rows(values_only=True))
-    assert [(row[5], row[6]) for row in checkins[1:]] == [(4, "很好"), (5, None), (3, None)]  # empty cells
+    rating, comment = checkins[0].index("Rating (1–5)"), checkins[0].index("Comment")
+    assert [(row[rating], row[comment]) for row in checkins[1:]] == [(4, "很好"), (5, None), (3, None)]  # empty
     assert [row[3] for row in checkins[1:]] == ["social worker", "NGO", "social worker"]
     hours = list(book["Service hours"].iter_rows(values_only=True))
     assert [row[-1] for row in hours[1:]] == [10, 20.5]
@@ -109,10 +110,10 @@ def test_the_csv_files_are_utf8_with_bom_and_round_trip_chinese(tables):
     raw = archive.read("ngos.csv")
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0][:2] == ["编号", "社会组织"]
+    assert rows[0][:2] == ["编号", "机构"]
     assert [row[1] for row in rows[1:]] == ["阳光心理服务中心", "和美助老服务社", "新苗公益"]
     requests = list(csv.reader(io.StringIO(archive.read("requests.csv").decode("utf-8-sig"))))
-    assert requests[1][9] == date(2026, 9, 15).isoformat()
+    assert requests[1][requests[0].index("开始日期")] == date(2026, 9, 15).isoformat()
     assert len(requests) == ROW_COUNTS["requests"] + 1
 
 
@@ -144,3 +145,16 @@ def test_matchbot_export_without_a_database_says_so(tmp_path, capsys):
     config.write_text(f'[database]\npath = "{tmp_path / "none.sqlite3"}"\n', encoding="utf-8")
     assert main(["export", "--out", str(tmp_path / "x.xlsx"), "--config", str(config)]) == 1
     assert "no database yet" in capsys.readouterr().err
+
+
+def test_every_sheet_has_a_filter_and_the_columns_people_asked_for(tables):
+    odd = {**tables, "checkins": [*tables["checkins"], {**tables["checkins"][0], "answer": '{"problem": true}'}]}
+    book = workbook_of(build_workbook(odd, "en", ZONE))
+    for sheet in book.worksheets:
+        assert sheet.auto_filter.ref == sheet.dimensions, sheet.title
+    headers = {sheet.title: [c.value for c in sheet[1]] for sheet in book.worksheets}
+    assert "Introduction" in headers["Social workers"]
+    assert {"Description", "Minimum certification", "Languages", "Remote work"} <= set(headers["Requests"])
+    checkins = list(book["Check-in answers"].iter_rows(values_only=True))
+    problem = checkins[0].index("Problem reported")
+    assert [row[problem] for row in checkins[1:]] == ["No", "No", "No", "Yes"]

@@ -52,13 +52,21 @@ def test_any_escaped_lines_split_into_valid_pieces_within_the_limit(lines):
         parse_html(piece)
 
 
-def test_shorten_cuts_english_on_a_word_and_chinese_between_characters():
-    assert shorten("Grant applications and fundraising", 30) == "Grant applications and…"
-    assert shorten("婚姻家庭个案社工周末心理咨询志愿服务岗位", 10) == "婚姻家庭个案社工周…"
-    assert shorten("Counselling", 30) == "Counselling"
-    assert len(shorten("Supercalifragilisticexpialidocious", 12)) == 12
-
-
-def test_a_lone_surrogate_counts_as_one_unit_and_splits_without_error():
+def test_a_lone_surrogate_counts_as_one_utf16_unit_as_telegram_counts_it():
+    # JSON may carry "\ud800" on its own; Python decodes it to a lone surrogate that UTF-16 cannot
+    # encode strictly. Telegram counts it as one code unit.
     assert telegram_length("a\ud800b") == 3
-    assert split_message("\ud800", 10) == ["\ud800"]
+    text = "\n".join(f"<b>{escape('x' * 40 + chr(0xD800))}</b>" for _ in range(30))
+    pieces = split_message(text, limit=500)
+    assert "\n".join(pieces) == text and all(telegram_length(p) <= 500 for p in pieces)
+    for piece in pieces:
+        parse_html(piece)
+
+
+def test_a_long_title_is_shortened_after_a_whole_word_for_a_button():
+    assert shorten("Weekend counselling for families", 24) == "Weekend counselling for…"
+    assert shorten("Weekend counselling sessions", 24) == "Weekend counselling…"
+    assert shorten("周末家庭心理咨询与个案跟进服务项目", 10) == "周末家庭心理咨询与…"
+    assert shorten("Short title", 24) == "Short title"
+    assert shorten("Supercalifragilisticexpialidocious", 10) == "Supercali…"
+    assert len(shorten("x " * 50, 24)) <= 24

@@ -150,8 +150,8 @@ def test_free_text_from_both_sides_is_normalised_before_matching():
         "r", ("psychological counseling", "个案工作"), district="Lixia District", languages=("Mandarin",)
     )
     (placement,) = match([w], [r]).placements
-    assert placement.reasons[0] == "covers 2 of 2 skills: Psychological counselling, Case work"
-    assert placement.reasons_zh[0] == "覆盖所需 2 项技能中的 2 项：心理咨询、个案工作"
+    assert placement.reasons[0] == "covers all 2 requested skills: Psychological counselling, Case work"
+    assert placement.reasons_zh[0] == "具备全部 2 项所需技能：心理咨询、个案工作"
 
 
 def test_remote_requests_reach_remote_workers_elsewhere():

@@ -41,7 +41,7 @@ def test_a_valid_input_gives_placements_candidates_and_unfilled_slots(tmp_path):
     (placement,) = result["placements"]
     assert placement["request_id"] == "r1" and placement["worker_id"] == "w1"
     assert 0 <= placement["score"] <= 1
-    assert placement["reasons"][0] == "covers 2 of 2 skills: Psychological counselling, Case work"
+    assert placement["reasons"][0] == "covers all 2 requested skills: Psychological counselling, Case work"
     assert [c["worker_id"] for c in result["candidates"]["r1"]] == ["w1"]
     assert result["unfilled"] == [
         {"request_id": "r1", "open_slots": 1,
@@ -128,3 +128,32 @@ def test_an_empty_input_gives_an_empty_but_valid_document(tmp_path):
     out = tmp_path / "out.json"
     assert run(tmp_path, {"workers": [], "requests": []}, "--output", str(out)) == 0
     assert json.loads(out.read_text(encoding="utf-8")) == {"placements": [], "candidates": {}, "unfilled": []}
+
+
+def test_a_file_saved_with_a_byte_order_mark_is_read(tmp_path):
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps({"workers": [WORKER], "requests": [REQUEST]}, ensure_ascii=False),
+                      encoding="utf-8-sig")
+    assert source.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert match_command.run(parse(["match", "--input", str(source), "--output", str(tmp_path / "o.json")])) == 0
+
+
+def test_unknown_districts_fields_and_empty_names_are_warned_about_with_record_and_field(tmp_path, capsys):
+    odd_worker = dict(WORKER, id="w9", name="  ", district="东城区", fields=["养老", "astrology"])
+    odd_request = dict(REQUEST, id="r9", field="knitting")
+    assert run(tmp_path, {"workers": [WORKER, odd_worker], "requests": [odd_request]},
+               "--output", str(tmp_path / "o.json")) == 0
+    warnings = capsys.readouterr().err.splitlines()
+    assert warnings == [
+        "warning: workers[1] (id 'w9').name: empty",
+        "warning: workers[1] (id 'w9').district: '东城区' is not a district of Jinan; it is compared as free text",
+        "warning: workers[1] (id 'w9').fields: 'astrology' is not a known service field; "
+        "it is compared as free text",
+        "warning: requests[0] (id 'r9').field: 'knitting' is not a known service field; "
+        "it is compared as free text",
+    ]
+
+
+def test_a_clean_input_prints_no_warning(tmp_path, capsys):
+    assert run(tmp_path, {"workers": [WORKER], "requests": [REQUEST]}, "--output", str(tmp_path / "o.json")) == 0
+    assert capsys.readouterr().err == ""

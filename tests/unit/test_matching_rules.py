@@ -137,14 +137,14 @@ def test_the_score_is_the_weighted_mean_of_coverage_field_experience_and_certifi
 def test_the_reasons_say_what_is_covered_missing_and_why_in_english_and_chinese():
     reasons = score_pair(WORKER, REQUEST, SETTINGS).reasons
     assert [r.en for r in reasons] == [
-        "covers 2 of 3 skills: Psychological counselling, Case work",
+        "covers 2 of 3 requested skills: Psychological counselling, Case work",
         "missing: Grant applications and fundraising",
         "has worked in Elderly services",
         "5 years of experience",
         "certificate: Social worker (required: Assistant social worker)",
         "same district: Lixia District",
     ]
-    assert reasons[0].zh == "覆盖所需 3 项技能中的 2 项：心理咨询、个案工作"
+    assert reasons[0].zh == "具备所需 3 项技能中的 2 项：心理咨询、个案工作"
     assert reasons[1].zh == "缺少：项目申报与筹款"
 
 
@@ -152,12 +152,12 @@ def test_free_text_skills_are_compared_fuzzily_with_free_text():
     scored = score_pair(
         worker(skills=("sand tray therapy",)), request(skills=("sandtray therapy",)), SETTINGS
     )
-    assert scored.reasons[0].en == "covers 1 of 1 skills: sandtray therapy"
+    assert scored.reasons[0].en == "covers the requested skill: sandtray therapy"
 
 
 def test_a_free_text_never_matches_a_canonical_id():
     scored = score_pair(worker(skills=("case work experience",)), request(skills=("case_work",)), SETTINGS)
-    assert scored.reasons[0].en == "covers 0 of 1 skills"
+    assert scored.reasons[0].en == "does not cover the requested skill"
 
 
 def test_a_better_suited_worker_scores_higher():

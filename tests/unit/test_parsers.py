@@ -29,6 +29,7 @@ from bot.parsers import (
     parse_placements_at_once,
     parse_reason,
     parse_registration_number,
+    parse_service_hours,
     parse_skills_text,
     parse_start_date,
     parse_title,
@@ -132,16 +133,10 @@ NUMBER_SPELLINGS = [
     ("20", 20),
     ("２０", 20),
     (" 20 ", 20),
-    ("20 hours", 20),
-    ("20h", 20),
-    ("20小时", 20),
-    ("20个小时", 20),
-    ("每周20小时", 20),
-    ("一周二十小时", 20),
-    ("一般每周20个小时左右", 20),
     ("二十", 20),
     ("twenty", 20),
-    ("about 20 a week", 20),
+    ("about 20", 20),
+    ("大概20", 20),
     ("20.0", 20),
     ("十五", 15),
     ("twenty-five", 25),
@@ -155,6 +150,81 @@ NUMBER_SPELLINGS = [
 @pytest.mark.parametrize(("typed", "value"), NUMBER_SPELLINGS)
 def test_a_number_is_read_in_digits_full_width_chinese_or_english_words(typed: str, value: int) -> None:
     assert parse_int_in_range(typed, 0, 60) == Ok(value)
+
+
+@pytest.mark.parametrize("typed", ["20 hours", "20h", "20小时", "20个小时", "每周20小时", "一周二十小时",
+                                   "一般每周20个小时左右", "about 20 a week", "20 hrs per week"])
+def test_hours_a_week_are_read_with_their_unit_and_filler(typed: str) -> None:
+    result = parse_hours_per_week(typed)
+    assert result == Ok(20)
+
+
+@pytest.mark.parametrize(
+    ("typed", "weeks", "said_en"),
+    [
+        ("3 months", 13, "Noted: 3 months counts as 13 weeks."),
+        ("3个月", 13, "Noted: 3 months counts as 13 weeks."),
+        ("三个月", 13, "Noted: 3 months counts as 13 weeks."),
+        ("1 month", 4, "Noted: 1 month counts as 4 weeks."),
+        ("1年", 52, "Noted: 1 year counts as 52 weeks."),
+        ("10天", 2, "Noted: 10 days counts as 2 weeks."),
+        ("大概12周", 12, "Noted: 12 weeks."),
+        ("12 weeks", 12, None),
+        ("12周", 12, None),
+        ("12", 12, None),
+    ],
+)
+def test_a_duration_in_other_units_is_converted_to_weeks_and_said_back(typed: str, weeks: int,
+                                                                        said_en: str | None) -> None:
+    result = parse_duration_weeks(typed)
+    assert result == Ok(weeks)
+    assert isinstance(result, Ok) and (result.note.render("en") if result.note else None) == said_en
+
+
+def test_a_conversion_is_said_back_in_chinese_too() -> None:
+    result = parse_duration_weeks("3 个月")
+    assert isinstance(result, Ok) and result.note is not None
+    assert result.note.render("zh") == "好的，3 个月按 13 周记。"
+
+
+def parse_service_hours_to_1000(text: str) -> ParseResult[int]:
+    return parse_service_hours(text, 0, 1000)
+
+
+def parse_int_in_range_plain(text: str) -> ParseResult[int]:
+    return parse_int_in_range(text, 0, 60)
+
+
+@pytest.mark.parametrize(
+    ("parser", "typed", "value"),
+    [
+        (parse_years_of_experience, "5年", 5), (parse_years_of_experience, "做了5年社工", 5),
+        (parse_years_of_experience, "5 years of experience", 5), (parse_years_of_experience, "18个月", 2),
+        (parse_headcount, "2位社工", 2), (parse_headcount, "two people", 2), (parse_headcount, "需要3人", 3),
+        (parse_placements_at_once, "2家", 2), (parse_placements_at_once, "2 NGOs at once", 2),
+        (parse_service_hours_to_1000, "12 hours", 12), (parse_service_hours_to_1000, "一共12个小时", 12),
+    ],
+)
+def test_each_count_takes_the_words_of_its_own_unit(parser, typed: str, value: int) -> None:
+    assert parser(typed) == Ok(value)
+
+
+@pytest.mark.parametrize(
+    ("parser", "typed", "refusal"),
+    [
+        (parse_hours_per_week, "<b>x</b><script>alert(1)</script>",
+         Invalid("errors.number_with_words", {"number": "1", "example": 10})),
+        (parse_hours_per_week, "每天2小时", Invalid("errors.hours_per_week_only", {"number": "2", "example": 10})),
+        (parse_hours_per_week, "2 hours a day", Invalid("errors.hours_per_week_only", {"number": "2", "example": 10})),
+        (parse_hours_per_week, "10 weeks", Invalid("errors.number_with_words", {"number": "10", "example": 10})),
+        (parse_duration_weeks, "12 apples", Invalid("errors.number_with_words", {"number": "12", "example": 12})),
+        (parse_headcount, "2 小时", Invalid("errors.number_with_words", {"number": "2", "example": 2})),
+        (parse_int_in_range_plain, "room 12", Invalid("errors.number_with_words", {"number": "12", "example": 30})),
+    ],
+)
+def test_a_number_among_words_that_are_no_unit_is_refused_saying_what_was_read(parser, typed: str,
+                                                                               refusal: Invalid) -> None:
+    assert parser(typed) == refusal
 
 
 @pytest.mark.parametrize(
@@ -273,7 +343,7 @@ def test_a_custom_out_of_range_text_can_be_named() -> None:
         ("88886666", "+8653188886666"),
         ("010-6512 3456", "+861065123456"),
         ("021 6888 1234", "+862168881234"),
-        ("0532-8888666", "+865328888666"),
+        ("0532-8588 6666", "+8653285886666"),
         ("+1 415 555 2671", "+14155552671"),
         ("+49 151 12345678", "+4915112345678"),
         ("0044 20 7946 0958", "+442079460958"),
@@ -297,6 +367,7 @@ def test_a_phone_number_is_stored_in_e164_whatever_its_spelling(typed: str, stor
         ("+1234567890123456", Invalid("errors.bad_phone")),
         ("12912345678", Invalid("errors.bad_phone")),
         ("0531-1234567", Invalid("errors.bad_phone")),
+        ("0532-8888666", Invalid("errors.bad_phone")),  # Qingdao numbers have 8 digits now
         ("139 1234 567", Invalid("errors.mobile_length", {"count": 10})),
         ("+86 139 1234 56789", Invalid("errors.mobile_length", {"count": 12})),
     ],
@@ -310,9 +381,11 @@ def test_a_phone_that_is_not_a_phone_is_refused_with_a_reason(typed: str, refusa
     [
         ("+8613912345678", "+86 139 1234 5678"),
         ("+8653188886666", "+86 531 8888 6666"),
-        ("+865328888666", "+86 532 888 8666"),
+        ("+8653285886666", "+86 532 8588 6666"),
         ("+861065123456", "+86 10 6512 3456"),
-        ("+14155552671", "+14155552671"),
+        ("+14155552671", "+1 415 555 2671"),
+        ("+4915112345678", "+49 1511 2345678"),
+        ("not a number", "not a number"),
     ],
 )
 def test_a_stored_phone_is_spaced_for_reading(stored: str, shown: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import sqlite3
 from pathlib import Path
 
@@ -107,6 +108,7 @@ def test_a_bad_file_imports_nothing_and_lists_every_problem(tmp_path, config, ca
     assert run_import(config, write_csv(tmp_path / "bad.csv", rows)) == 1
     err = capsys.readouterr().err
     assert "row 3, phone:" in err and "nothing was imported" in err
+    assert "1 problem in 1 row;" in err
     assert not (config.parent / "roster.sqlite3").exists() or db_rows(config, "SELECT * FROM workers") == []
 
 
@@ -171,3 +173,27 @@ def test_a_roster_name_that_looks_like_a_formula_lands_in_the_links_file_as_text
     assert run_import(config, write_csv(tmp_path / "hostile.csv", [HEADER_ZH, hostile]), "--links", str(links)) == 0
     [written] = list(csv.DictReader(io.StringIO(links.read_text(encoding="utf-8-sig"))))
     assert written["name"] == "'" + hostile[1]
+
+
+def test_the_report_is_in_one_language_with_local_times(tmp_path, config, capsys):
+    file = write_csv(tmp_path / "good.csv", [HEADER_ZH, *GOOD_ROWS])
+    assert main(["import", "workers", str(file), "--config", str(config), "--bot-username", "jinan_match_bot",
+                 "--lang", "zh"]) == 0
+    out, err = capsys.readouterr()
+    assert "已导入 3 名社工：新增 3 名，更新 0 名" in out and "正在导入" in err
+    assert not re.search(r"[A-Za-z]{3,}", re.sub(r"https://\S+|SW-\d+|Li Ming", "", out))  # no English left
+    expiries = re.findall(r"有效期至 (\S+ \S+)", out)
+    assert len(expiries) == 3 and all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", e) for e in expiries)
+    assert "Z" not in "".join(expiries)
+
+
+def test_problems_are_reported_in_the_configured_language_without_lang(tmp_path, capsys):
+    config = tmp_path / "config.toml"
+    config.write_text(f'[database]\npath = "{tmp_path / "r.sqlite3"}"\n[association]\ndefault_language = "zh"\n',
+                      encoding="utf-8")
+    rows = [HEADER_ZH, ["SW-002", "赵磊", "12345", "历下区", "养老服务", "8", "", ""]]
+    assert main(["import", "workers", str(write_csv(tmp_path / "bad.csv", rows)), "--config", str(config),
+                 "--bot-username", "b"]) == 1
+    err = capsys.readouterr().err
+    assert "第 2 行，电话：" in err and "1 行中共有 1 个问题，没有导入任何内容" in err
+    assert "row" not in err and "nothing" not in err

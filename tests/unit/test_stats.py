@@ -67,7 +67,8 @@ def test_placements_are_counted_in_the_month_they_started_in_local_time(figures)
 
 def test_the_report_shows_every_figure_in_chinese(figures):
     text = stats_text(figures, "zh")
-    for fragment in ("已审核 2", "5 个岗位中已安置 2 个（40%）", "12.9 天", "张主任：18 小时（已答复 2 个）",
+    for fragment in ("已审核 2", "用人名额：共 5 个，已对接上岗 2 个（40%）", "12.9 天",
+                     "张主任：18 小时（已答复 2 个）",
                      "和美助老服务社：2 天", "30.5 小时", "4.0 / 5（3 份答复）", "心理咨询：2 / 1"):
         assert fragment in text
 
@@ -124,6 +125,6 @@ def test_the_chart_is_titled_and_labelled_in_the_directors_language(figures, lan
 
 
 def test_an_empty_association_still_gets_a_chart_and_a_report(tmp_path):
-    empty = Figures({}, {}, {}, 0, 0, None, (), (), 0, 0, None, (), ())
+    empty = Figures({}, {}, {}, {}, 0, 0, None, (), (), 0, 0, None, (), ())
     assert png_text_chunks(render_chart(empty, "zh"))[-1] == b"IEND"
-    assert "尚无需求发布" in stats_text(empty, "zh")
+    assert "还没有发布用人需求" in stats_text(empty, "zh")

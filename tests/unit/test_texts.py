@@ -81,7 +81,8 @@ def test_every_placeholder_is_a_plain_name_so_callers_pass_keywords(lang: str, k
     for _, name, spec, conversion in Formatter().parse(catalog(lang)[key]):
         if name is not None:
             assert name.isidentifier(), f"{{{name}}} is not a keyword name"
-            assert not spec and conversion is None, f"{{{name}}} carries a format spec"
+            assert conversion is None, f"{{{name}}} carries a conversion"
+            assert not spec or re.fullmatch(r"\|[^|{}]+\|[^|{}]+", spec), f"{{{name}}} carries a format spec"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -183,7 +184,7 @@ def test_extra_parameters_are_ignored_so_one_dict_can_fill_several_texts() -> No
 
 
 def test_both_languages_of_a_short_text_share_one_line() -> None:
-    assert both("start.buttons.worker") == "Social worker / 社会工作者"
+    assert both("start.buttons.worker") == "Social worker / 社工"
 
 
 def test_both_languages_of_a_long_text_are_separated_by_a_blank_line() -> None:
@@ -199,3 +200,53 @@ def test_keys_lists_the_dotted_key_of_every_text() -> None:
     assert "worker_form.ask_name" in keys()
     assert "errors.out_of_range" in keys()
     assert "worker_form" not in keys()
+
+
+# English nouns that follow a count somewhere in the catalog: after "1" each must be singular.
+PLURAL_AFTER_ONE = re.compile(
+    r"\b1 (?:new |scheduled |check-in )?(?:weeks|years|days|minutes|people|proposals|members|placements"
+    r"|answers|NGOs|requests|workers|social workers|messages|rows|problems|skills)\b")
+
+
+@pytest.mark.parametrize("key", ALL_KEYS)
+def test_an_english_count_of_one_reads_in_the_singular(key: str) -> None:
+    rendered = t("en", key, **{name: 1 for name in placeholders("en", key)})
+    assert "(s)" not in rendered
+    assert not PLURAL_AFTER_ONE.search(rendered), rendered
+
+
+def test_the_plural_spec_picks_the_noun_for_the_count() -> None:
+    assert t("en", "queue.proposals_waiting", new=1, count=1) == (
+        "1 new proposal; 1 proposal is waiting for you in /queue")
+    assert t("en", "queue.proposals_waiting", new=2, count=18) == (
+        "2 new proposals; 18 proposals are waiting for you in /queue")
+    assert t("en", "common.weeks_value", n=0) == "0 weeks"
+    assert t("en", "stats.days", days="1") == "1 day"  # a count already formatted as text
+    assert t("en", "stats.days", days="1.5") == "1.5 days"
+    assert t("zh", "common.weeks_value", n=1) == "1 周"
+
+
+def _shingles(text: str, lang: str) -> set[str]:
+    """Runs of 4 words (English) or 5 characters (Chinese) of a text, for finding repetition."""
+    words = visible_words(text)
+    if lang == "en":
+        tokens = re.findall(r"[a-z']+", words.lower())
+        return {" ".join(tokens[i:i + 4]) for i in range(len(tokens) - 3)}
+    chars = re.sub(r"\W", "", words)
+    return {chars[i:i + 5] for i in range(len(chars) - 4)}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize(("first", "then"), [("start.role_chosen_ngo", "ngo_form.intro"),
+                                             ("start.role_chosen_worker", "worker_form.intro")])
+def test_two_messages_sent_one_after_the_other_do_not_say_the_same_thing(lang: str, first: str, then: str) -> None:
+    assert _shingles(catalog(lang)[first], lang) & _shingles(catalog(lang)[then], lang) == set()
+
+
+def test_a_prompt_that_names_the_done_button_does_not_echo_its_word_around_it() -> None:
+    # "选好后点选好了" read badly: the button's word must appear only as the button's name.
+    label = re.sub(r"[^\w]", "", t("zh", "common.buttons.done"))
+    naming = {key: text for key, text in catalog("zh").items() if f"<b>{label}</b>" in text}
+    assert naming, "no prompt names the Done button"
+    for key, text in naming.items():
+        assert label[:2] not in text.replace(f"<b>{label}</b>", ""), key

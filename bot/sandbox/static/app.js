@@ -47,7 +47,7 @@ async function loadPersonas() {
 
 function renderPersonas() {
   ui.personaList.replaceChildren();
-  for (const role of ["director", "worker", "ngo", "new"]) {
+  for (const role of ["new", "director", "worker", "ngo"]) {
     const group = session.personas.filter((p) => p.role === role);
     if (group.length === 0) continue;
     const heading = element("p", "group-title", ROLE_TITLES[role]);
@@ -110,6 +110,9 @@ async function pollChat(persona) {
 }
 
 function renderChat(view) {
+  // Stay at the newest message, unless the reader has scrolled up to read older ones.
+  const atEnd = ui.messages.scrollHeight - ui.messages.scrollTop - ui.messages.clientHeight < 40;
+  const keepAt = ui.messages.scrollTop;
   ui.messages.replaceChildren(...view.messages.map(renderMessage));
   if (view.messages.length === 0) {
     ui.messages.append(element("p", "empty", "Say /start to begin · 发送 /start 开始"));
@@ -120,7 +123,15 @@ function renderChat(view) {
     session.shownToasts.add(toast.query_id);
     showToast(toast.text, toast.show_alert);
   }
-  ui.messages.scrollTop = ui.messages.scrollHeight;
+  ui.messages.scrollTop = atEnd || session.jumpToEnd ? ui.messages.scrollHeight : keepAt;
+  session.jumpToEnd = false;
+}
+
+function scrollToEndIfNear() {
+  // A picture that loads after the chat was drawn makes it taller: follow it down.
+  const slack = ui.messages.scrollHeight - ui.messages.scrollTop - ui.messages.clientHeight;
+  const picture = Math.max(...[...ui.messages.querySelectorAll("img")].map((img) => img.clientHeight), 0);
+  if (slack <= picture + 40) ui.messages.scrollTop = ui.messages.scrollHeight;
 }
 
 function renderMessage(message) {
@@ -129,6 +140,11 @@ function renderMessage(message) {
   const bubble = element("div", `bubble ${message.from_bot ? "bot" : "user"}`);
   if (message.photo) {
     const image = document.createElement("img");
+    if (message.photo.width && message.photo.height) {
+      // Its size is known before it loads, so the chat's height (and scrolling) is right at once.
+      image.style.aspectRatio = `${message.photo.width} / ${message.photo.height}`;
+    }
+    image.addEventListener("load", scrollToEndIfNear);
     image.src = message.photo.url_path;
     image.alt = message.photo.file_name;
     bubble.append(image);
@@ -225,6 +241,7 @@ function wrapEntity(node, entity) {
 
 async function sendText(text) {
   if (!session.current || !text.trim()) return;
+  session.jumpToEnd = true; // what one sends, and the answer, are what one wants to see
   await act("text", { text });
 }
 
