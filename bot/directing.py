@@ -18,27 +18,50 @@ from bot.placements.rematcher import rematcher_of
 from bot.services import Services
 from bot.store import placements
 from bot.texts import t
-from bot.verification import pending_cards, start_rejection, verify
-
-MEMBER_CARDS_AT_ONCE = 5
+from bot.verification import member_page, pending_count, start_rejection, verify
 
 
 async def show_queue(services: Services, sender: Sender) -> Outcome:
-    """Members to verify, then the first proposal card (Approve / Reject / Others / Next)."""
+    """How many members wait for /members, then the first proposal card (Approve / Reject /
+    Other candidates / Next), edited in place from there on."""
     async with services.database.transaction() as tx:
         user = await remember(services, tx, sender)
         lang = user.language
         if not services.is_director(user.telegram_id):
             return Outcome(replies=(Reply(t(lang, "alerts.not_allowed")),))
-        member_cards = await pending_cards(services, tx, lang)
+        waiting_members = await pending_count(tx)
         proposals = len(await placements.proposals(tx))
         first = await decisions.queue_cards(services, tx, lang)
-    if not member_cards and first is None:
+    if not waiting_members and first is None:
         return Outcome(replies=(Reply(t(lang, "queue.empty")),))
-    summary = Reply(t(lang, "queue.summary", members=len(member_cards), proposals=proposals))
-    # A handful of cards at a time: one chat takes about one message a second. /queue again shows the next.
-    shown = member_cards[:MEMBER_CARDS_AT_ONCE]
-    return Outcome(replies=(summary, *shown, *([first] if first else [])))
+    summary = Reply(t(lang, "queue.summary", members=waiting_members, proposals=proposals))
+    return Outcome(replies=(summary, *([first] if first else [])))
+
+
+async def show_members(services: Services, sender: Sender) -> Outcome:
+    """The first member waiting for verification, one card paged with ◀️ ▶️ in place."""
+    async with services.database.transaction() as tx:
+        user = await remember(services, tx, sender)
+        lang = user.language
+        if not services.is_director(user.telegram_id):
+            return Outcome(replies=(Reply(t(lang, "alerts.not_allowed")),))
+        page = await member_page(tx, lang)
+    return Outcome(replies=(page or Reply(t(lang, "members.empty")),))
+
+
+async def members_paged(services: Services, sender: Sender, data: str) -> Outcome:
+    """``vm:<prev|next>:<w|n>:<id>``: the member before or after, in the same message."""
+    _, direction, code, raw_id = [*data.split(":"), "", "", ""][:4]
+    async with services.database.transaction() as tx:
+        user = await remember(services, tx, sender)
+        lang = user.language
+        if not services.is_director(user.telegram_id):
+            return not_allowed(lang)
+        member_id = parse_row_id(raw_id)
+        if direction not in ("prev", "next") or code not in ("w", "n") or member_id is None:
+            return old_button(lang)
+        page = await member_page(tx, lang, (code, member_id), -1 if direction == "prev" else 1)
+    return Outcome(replies=(replace(page or Reply(t(lang, "members.empty")), edit=True),))
 
 
 async def match_now(services: Services, sender: Sender) -> Outcome:

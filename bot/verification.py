@@ -39,14 +39,27 @@ async def cards_to_directors(services: Services, tx: Tx, table: str, member_id: 
     return await to_directors(services, tx, lambda lang: card(row, code, lang, changed))
 
 
-async def pending_cards(services: Services, tx: Tx, lang: Lang) -> list[Reply]:
-    """Every profile waiting for verification, as cards (for /queue)."""
-    replies = []
-    for table, member_id in await members.pending_members(tx):
-        row = await members.member_by_id(tx, table, member_id)
-        if row is not None:
-            replies.append(card(row, "w" if table == "workers" else "n", lang, False))
-    return replies
+async def pending_count(tx: Tx) -> int:
+    return len(await members.pending_members(tx))
+
+
+async def member_page(tx: Tx, lang: Lang, after: tuple[str, int] | None = None, step: int = 1) -> Reply | None:
+    """One waiting member's card for /members: "Member 2 of 6", Verify / Reject, and ◀️ ▶️ to
+    the member before or after ``after`` (code, id) in the order they applied, wrapping round.
+    None when nobody waits."""
+    waiting = [("w" if table == "workers" else "n", member_id)
+               for table, member_id in await members.pending_members(tx)]
+    if not waiting:
+        return None
+    index = (waiting.index(after) + step) % len(waiting) if after in waiting else 0
+    code, member_id = waiting[index]
+    row = await members.member_by_id(tx, ROLES[code][0], member_id)
+    assert row is not None
+    shown = card(row, code, lang, False)
+    header = t(lang, "members.header", position=index + 1, count=len(waiting))
+    paging = ((Button(t(lang, "members.buttons.previous"), f"vm:prev:{code}:{member_id}"),
+               Button(t(lang, "members.buttons.next"), f"vm:next:{code}:{member_id}")),) if len(waiting) > 1 else ()
+    return Reply(f"{header}\n{shown.text}", (*shown.buttons, *paging))
 
 
 async def _pending_member(services: Services, tx: Tx, director: User, code: str,
@@ -77,7 +90,9 @@ async def verify(services: Services, tx: Tx, director: User, code: str, member_i
                                  lambda m_lang: t(m_lang, f"verify.member_verified_{role}"))
     rematch_wanted(services)
     done = Reply(t(lang, "verify.verified_done", name=escape(row["name"])))
-    return await send_after_commit(tx, Outcome(replies=(done,), notices=tuple(notices)), now)
+    following = await member_page(tx, lang)  # the next member waiting, if any
+    return await send_after_commit(tx, Outcome(replies=(done, *([following] if following else [])),
+                                               notices=tuple(notices)), now)
 
 
 async def start_rejection(services: Services, tx: Tx, director: User, code: str, member_id: int) -> Outcome:
@@ -104,7 +119,9 @@ def _reject_with(code: str):
         notices = await _tell_member(tx, services, row, role,
                                      lambda m_lang: t(m_lang, "verify.member_rejected", reason=escape(reason)))
         done = Reply(t(lang, "verify.rejected_done", name=escape(row["name"])))
-        return await send_after_commit(tx, Outcome(replies=(done,), notices=tuple(notices)), now)
+        following = await member_page(tx, lang)  # the next member waiting, if any
+        return await send_after_commit(tx, Outcome(replies=(done, *([following] if following else [])),
+                                                   notices=tuple(notices)), now)
     return reject
 
 

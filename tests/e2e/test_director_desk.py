@@ -103,3 +103,30 @@ async def test_directors_read_a_member_by_the_name_in_their_profile_not_their_te
     told = plain("en", "offer.declined_notice", who="王芳", title="社区心理支持")
     await director.wait_until(lambda chat: any(m.from_bot and told in m.text for m in chat), "the decline notice")
     assert not any("新用户1" in m.text for m in director.transcript())
+
+
+async def test_members_wait_in_their_own_paged_card_whose_count_matches_the_queue_summary(cycle):
+    s = cycle.application.bot_data["services"]
+    names = ("王芳", "赵磊", "刘敏", "陈静", "钱多多", "孙强")
+    for telegram_id, name in enumerate(names, start=201):
+        await add_worker(s, telegram_id, name)  # pending: nobody verified them yet
+    director = cycle.user(DIRECTORS[0], "Director Chen", lang="en")
+    await director.send("/queue")
+    await expect(director, plain("en", "queue.summary", members=6, proposals=0))
+    await director.send("/members")
+    card = await expect(director, plain("en", "members.header", position=1, count=6))
+    assert "王芳" in card.text
+    await director.press(t("en", "members.buttons.previous"))  # wraps round to the newest
+    await director.wait_until(
+        lambda chat: any(m.message_id == card.message_id and "6 of 6" in m.text and "孙强" in m.text for m in chat),
+        "the last member in the same message")
+    await director.press(t("en", "members.buttons.next"))
+    await director.wait_until(
+        lambda chat: any(m.message_id == card.message_id and "1 of 6" in m.text for m in chat), "back to the first")
+    await director.press(next(d for d in card.callback_data if d.startswith("v:ok:")))
+    await expect(director, plain("en", "verify.verified_done", name="王芳"), within=2)
+    following = await expect(director, plain("en", "members.header", position=1, count=5), within=2)
+    assert "赵磊" in following.text
+    mallory = cycle.user(666, "Mallory", lang="en")
+    await mallory.send("/members")
+    await expect(mallory, "/members is for the association's directors", within=2)

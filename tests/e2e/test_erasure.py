@@ -41,7 +41,7 @@ async def a_placed_worker_who_answered_a_check_in(sandbox, clock):
     worker = sandbox.user(WORKER_ID, NAME, lang="en", username=USERNAME)
     await submit_worker_profile(worker, NAME)
     await seen(director, NAME)  # the directors are told a member waits
-    await director.send("/queue")
+    await director.send("/members")
     [card] = await seen(director, "Introduction: ")
     await director.press(next(d for d in card.callback_data if d and d.startswith("v:ok:")))
     await expect(worker, plain("en", "verify.member_verified_worker"))
