@@ -4,7 +4,8 @@ The worker joins through the form, is verified, matched, approved, accepts, exch
 with the NGO and answers a check-in with a low rating and a comment naming themselves; the NGO's
 comment names them too. Every one of those steps stores messages to other people (cards, notices,
 alerts). After /deleteme, every text column of every table is scanned for the person's name,
-username, phone (in any spacing), introduction and Telegram id.
+username, phone (in any spacing), introduction and Telegram id; then the NGO director deletes
+theirs, and the scan looks for their NGO's name, their name, phone and id.
 """
 
 from __future__ import annotations
