@@ -20,6 +20,7 @@ from bot.sandbox import Emulator
 from .chat import plain
 from .conftest import polling_sandbox
 from .processes import REPO
+from .socks_proxy import Socks5Proxy
 from .test_webhook import free_port
 
 
@@ -144,3 +145,19 @@ async def test_the_bot_talks_to_telegram_only_through_the_configured_proxy(emula
     finally:
         await runner.cleanup()
     assert {"getMe", "getUpdates", "sendMessage"} <= set(proxy.forwarded)
+
+
+async def test_the_bot_talks_to_telegram_through_a_socks5_proxy(emulator, tmp_path, clock):
+    proxy = Socks5Proxy()
+    port = await proxy.start()
+    try:
+        settings = default_settings(telegram={"token": emulator.token, "base_url": emulator.url,
+                                              "proxy": f"socks5://127.0.0.1:{port}"},
+                                    database={"path": str(tmp_path / "s.sqlite3")}, association={"directors": [9001]})
+        async with polling_sandbox(emulator, settings, clock) as sandbox:
+            wang = sandbox.user(201, "Wang", lang="en")
+            await wang.send("/start")
+            assert plain("en", "start.ask_role") in (await wang.next_message()).text
+    finally:
+        await proxy.close()
+    assert proxy.connections >= 1
