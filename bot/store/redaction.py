@@ -67,8 +67,7 @@ async def identity_of(tx: Tx, telegram_id: int, worker_id: int | None, ngo_id: i
 async def redact_everywhere(tx: Tx, identity: Identity) -> int:
     """Replace every copy of the identity in every text column; return how many values changed."""
     pattern = identity.pattern()
-    await tx.define_function("mentions_person", 1,
-                             lambda value: isinstance(value, str) and redact_value(value, pattern) != value)
+    await tx.define_function("mentions_person", 1, lambda value: isinstance(value, str) and mentions(value, pattern))
     changed = 0
     for table, column in await _text_columns(tx):
         rows = await tx.fetchall(f'SELECT rowid, "{column}" FROM "{table}" WHERE mentions_person("{column}")')
@@ -78,6 +77,20 @@ async def redact_everywhere(tx: Tx, identity: Identity) -> int:
                 await tx.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = ?', (redacted, rowid))
                 changed += 1
     return changed
+
+
+def mentions(value: str, pattern: re.Pattern[str]) -> bool:
+    """Whether redacting would change the value; JSON is parsed only when its text could hide a match.
+
+    Plain text is searched as it is. JSON text that is ASCII without escapes holds its strings
+    verbatim, so a search of the text finds whatever a search of the parsed strings would (most
+    JSON columns are lists of ids); other JSON is parsed. A scan calls this for every text value.
+    """
+    if value[:1] not in "{[":
+        return pattern.search(value) is not None
+    if value.isascii() and "\\" not in value and pattern.search(value) is None:
+        return False
+    return redact_value(value, pattern) != value
 
 
 def redact_value(value: str, pattern: re.Pattern[str]) -> str:

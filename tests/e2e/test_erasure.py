@@ -4,7 +4,8 @@ The worker joins through the form, is verified, matched, approved, accepts, exch
 with the NGO and answers a check-in with a low rating and a comment naming themselves; the NGO's
 comment names them too. Every one of those steps stores messages to other people (cards, notices,
 alerts). After /deleteme, every text column of every table is scanned for the person's name,
-username, phone (in any spacing), introduction and Telegram id.
+username, phone (in any spacing), introduction and Telegram id; then the NGO director deletes
+theirs, and the scan looks for their NGO's name, their name, phone and id.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from bot.texts import t
 
 from . import followups_kit as kit
 from .chat import db_write, every_text_value, expect, opening, plain, submit_worker_profile
-from .followups_kit import DIRECTORS, passes, rows, seen, until
+from .followups_kit import DIRECTORS, passes, rows, seen
 from .seeding import add_ngo, add_request
 
 fu_bot, day_clock = kit.fu_bot, kit.day_clock  # the fixtures these tests use
@@ -26,13 +27,37 @@ NAME = "Tom Lindqvist"
 USERNAME = "tomlindq"
 INTRODUCTION = "Five years in community work."
 PHONE_DIGITS = "13912345679"  # typed as "139 1234 5679" by the form helper
+NGO_ID = 5550009876
+NGO_NAME = "阳光心理服务中心"
+NGO_DIRECTOR = "孙主任"
+NGO_PHONE_DIGITS = "53188886666"  # the seeded director's phone, +86 531 8888 6666
+
+
+def any_spacing(digits: str) -> str:
+    return r"(?<!\d)" + r"[\s\-.()/]*".join(digits) + r"(?!\d)"
 
 
 def traces_of_the_person() -> re.Pattern[str]:
     """The name, username, introduction, phone in any spacing and the Telegram id, in any text."""
-    phone = r"[\s\-.()/]*".join(PHONE_DIGITS)
     return re.compile("|".join((re.escape(NAME), "Lindqvist", re.escape(USERNAME), re.escape(INTRODUCTION),
-                                rf"(?<!\d){phone}(?!\d)", rf"(?<!\d){WORKER_ID}(?!\d)")), re.IGNORECASE)
+                                any_spacing(PHONE_DIGITS), rf"(?<!\d){WORKER_ID}(?!\d)")), re.IGNORECASE)
+
+
+def traces_of_the_ngo_director() -> re.Pattern[str]:
+    return re.compile("|".join((NGO_NAME, NGO_DIRECTOR, any_spacing(NGO_PHONE_DIGITS), rf"(?<!\d){NGO_ID}(?!\d)")))
+
+
+def leftovers(sandbox, pattern: re.Pattern[str]) -> list[tuple[str, str, str]]:
+    return sorted({(table, column, match.group(0)) for table, column, value in every_text_value(sandbox)
+                   if (match := pattern.search(value))})
+
+
+async def delete_me(sandbox, person, lang: str) -> None:
+    await person.send("/deleteme")
+    await seen(person, plain(lang, "deleteme.ask", minutes=10).split("\n")[0])
+    await person.press(t(lang, "deleteme.buttons.yes"))
+    await seen(person, plain(lang, "deleteme.done"))
+    await passes(sandbox, 2)
 
 
 async def a_placed_worker_who_answered_a_check_in(sandbox, clock):
@@ -46,10 +71,10 @@ async def a_placed_worker_who_answered_a_check_in(sandbox, clock):
     await director.press(next(d for d in card.callback_data if d and d.startswith("v:ok:")))
     await expect(worker, plain("en", "verify.member_verified_worker"))
 
-    ngo_id = await add_ngo(s, 301, "阳光心理服务中心", district="lixia")
+    ngo_id = await add_ngo(s, NGO_ID, NGO_NAME, district="lixia")
     await add_request(s, ngo_id, "Youth counselling", district="lixia", field="youth")
     await db_write(sandbox, "UPDATE ngos SET status = 'verified'")
-    ngo = sandbox.user(301, "孙主任", lang="zh")
+    ngo = sandbox.user(NGO_ID, NGO_DIRECTOR, lang="zh")
     await director.send("/match")
     await seen(director, plain("en", "queue.match_done", new=1, withdrawn=0))
     [proposal] = rows(sandbox, "SELECT id FROM placements WHERE status = 'proposed'")
@@ -75,22 +100,20 @@ async def a_placed_worker_who_answered_a_check_in(sandbox, clock):
     await ngo.send(f"{NAME}（@{USERNAME}，13912345679）没有来")
     await seen(ngo, plain("zh", "followups.thanks"))
     await seen(director, f"@{USERNAME}")
-    return worker
+    return worker, ngo
 
 
 async def test_after_deleteme_no_table_holds_any_trace_of_the_person(fu_bot, day_clock):
-    worker = await a_placed_worker_who_answered_a_check_in(fu_bot, day_clock)
+    worker, ngo = await a_placed_worker_who_answered_a_check_in(fu_bot, day_clock)
     pattern = traces_of_the_person()
-    before = {(table, column) for table, column, value in every_text_value(fu_bot) if pattern.search(value)}
+    before = {(table, column) for table, column, _ in leftovers(fu_bot, pattern)}
     assert {("followups", "payload"), ("workers", "name"), ("users", "display_name")} <= before
 
-    await worker.send("/deleteme")
-    await seen(worker, plain("en", "deleteme.ask", minutes=10).split("\n")[0])
-    await worker.press(t("en", "deleteme.buttons.yes"))
-    await seen(worker, plain("en", "deleteme.done"))
-    await passes(fu_bot, 2)
-    leftovers = sorted({(table, column, pattern.search(value).group(0))
-                        for table, column, value in every_text_value(fu_bot) if pattern.search(value)})
-    assert leftovers == []
-    await until(lambda: rows(fu_bot, "SELECT count(*) AS n FROM followups WHERE status IN ('pending', 'sending') "
-                                     "AND due_at <= created_at")[0]["n"] == 0, "the notices to go out")
+    await delete_me(fu_bot, worker, "en")
+    assert leftovers(fu_bot, pattern) == []
+
+    ngo_traces = {table for table, _, _ in leftovers(fu_bot, traces_of_the_ngo_director())}
+    assert {"followups", "ngos", "users"} <= ngo_traces
+    await delete_me(fu_bot, ngo, "zh")  # then the NGO director: their NGO, name, phone and id go too
+    assert leftovers(fu_bot, traces_of_the_ngo_director()) == []
+    assert leftovers(fu_bot, pattern) == []

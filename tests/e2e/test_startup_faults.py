@@ -20,6 +20,7 @@ from bot.sandbox import Emulator
 from .chat import plain
 from .conftest import polling_sandbox
 from .processes import REPO
+from .socks_proxy import Socks5Proxy
 from .test_webhook import free_port
 
 
@@ -126,21 +127,34 @@ class ForwardingProxy:
                                 content_type=upstream.content_type)
 
 
+async def answers_start_through(emulator, tmp_path, clock, proxy: str) -> None:
+    """The bot, configured with ``proxy``, answers a /start."""
+    settings = default_settings(telegram={"token": emulator.token, "base_url": emulator.url, "proxy": proxy},
+                                database={"path": str(tmp_path / "p.sqlite3")}, association={"directors": [9001]})
+    async with polling_sandbox(emulator, settings, clock) as sandbox:
+        wang = sandbox.user(201, "Wang", lang="en")
+        await wang.send("/start")
+        assert plain("en", "start.ask_role") in (await wang.next_message()).text
+
+
 async def test_the_bot_talks_to_telegram_only_through_the_configured_proxy(emulator, tmp_path, clock):
     proxy = ForwardingProxy()
-    server = web.Server(proxy.handle)
-    runner = web.ServerRunner(server)
+    runner = web.ServerRunner(web.Server(proxy.handle))
     await runner.setup()
     port = free_port()
     await web.TCPSite(runner, "127.0.0.1", port).start()
     try:
-        settings = default_settings(telegram={"token": emulator.token, "base_url": emulator.url,
-                                              "proxy": f"http://127.0.0.1:{port}"},
-                                    database={"path": str(tmp_path / "p.sqlite3")}, association={"directors": [9001]})
-        async with polling_sandbox(emulator, settings, clock) as sandbox:
-            wang = sandbox.user(201, "Wang", lang="en")
-            await wang.send("/start")
-            assert plain("en", "start.ask_role") in (await wang.next_message()).text
+        await answers_start_through(emulator, tmp_path, clock, f"http://127.0.0.1:{port}")
     finally:
         await runner.cleanup()
     assert {"getMe", "getUpdates", "sendMessage"} <= set(proxy.forwarded)
+
+
+async def test_the_bot_talks_to_telegram_through_a_socks5_proxy(emulator, tmp_path, clock):
+    proxy = Socks5Proxy()
+    port = await proxy.start()
+    try:
+        await answers_start_through(emulator, tmp_path, clock, f"socks5://127.0.0.1:{port}")
+    finally:
+        await proxy.close()
+    assert proxy.connections >= 1

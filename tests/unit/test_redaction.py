@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from bot.store.redaction import REDACTED, Identity, redact_value
+from bot.store.redaction import REDACTED, Identity, mentions, redact_value
 
 WANG = Identity(5550001234, ("王芳", "wangfang", "Tom & Jerry's friend"), ("+8613955550001",))
 
@@ -43,3 +43,12 @@ def test_a_telegram_id_is_matched_only_as_a_whole_number():
 def test_a_value_without_the_person_is_returned_unchanged_byte_for_byte():
     value = '{"side": "worker", "day": 30}'
     assert redact_value(value, WANG.pattern()) is value
+
+
+def test_the_quick_check_agrees_with_the_redaction_on_json_with_and_without_escapes():
+    pattern = WANG.pattern()
+    values = ['["psychological_counselling"]', '{"text":"hello\\nWangFang"}', '{"text":"\\u738b\\u82b3"}',
+              '{"text":"王芳"}', '{"n":5550001234}', '{"n":55500012345}', "[1, 2]", "{not json 王芳", "plain"]
+    for value in values:
+        assert mentions(value, pattern) == (redact_value(value, pattern) != value), value
+    assert mentions('{"text":"\\u738b\\u82b3"}', pattern)  # escaped Chinese is still found
