@@ -13,7 +13,7 @@ from bot.forms.model import Outcome, Reply
 from bot.parsers import parse_row_id
 from bot.people import Sender, remember
 from bot.placements import decisions
-from bot.placements.common import not_allowed, old_button
+from bot.placements.common import director_pressing, not_allowed, old_button
 from bot.placements.rematcher import rematcher_of
 from bot.services import Services
 from bot.store import placements
@@ -53,11 +53,10 @@ async def members_paged(services: Services, sender: Sender, data: str) -> Outcom
     """``vm:<prev|next>:<w|n>:<id>``: the member before or after, in the same message."""
     _, direction, code, raw_id = [*data.split(":"), "", "", ""][:4]
     async with services.database.transaction() as tx:
-        user = await remember(services, tx, sender)
-        lang = user.language
-        if not services.is_director(user.telegram_id):
-            return not_allowed(lang)
-        member_id = parse_row_id(raw_id)
+        user = await director_pressing(services, tx, sender)
+        if isinstance(user, Outcome):
+            return user
+        lang, member_id = user.language, parse_row_id(raw_id)
         if direction not in ("prev", "next") or code not in ("w", "n") or member_id is None:
             return old_button(lang)
         page = await member_page(tx, lang, (code, member_id), -1 if direction == "prev" else 1)

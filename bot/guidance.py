@@ -24,6 +24,7 @@ COMMAND_ROLES: dict[str, str] = {
     "requests": "ngo",
     "queue": "director",
     "members": "director",
+    "find": "director",
     "match": "director",
     "stats": "director",
     "export": "director",

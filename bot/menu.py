@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 
 MEMBER_COMMANDS = ("start", "profile", "requests", "status", "placements", "help", "language", "cancel",
                    "mydata", "deleteme")
-DIRECTOR_COMMANDS = ("queue", "members", "match", "placements", "status", "stats", "export", "invite", "help",
+DIRECTOR_COMMANDS = ("queue", "members", "find", "match", "placements", "status", "stats", "export", "invite", "help",
                      "language", "cancel")
 
 

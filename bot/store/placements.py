@@ -109,6 +109,17 @@ async def open_proposal_of(tx: Tx, pair: Pair) -> int | None:
                              "AND status = 'proposed'", (pair.request_id, pair.worker_id))
 
 
+async def of_member(tx: Tx, code: str, member_id: int) -> list[dict[str, Any]]:
+    """Every placement row of a worker (``code`` "w") or of an NGO ("n"), newest first."""
+    column = {"w": "w.id", "n": "n.id"}[code]
+    return await details(tx, f"{column} = ?", (member_id,), order="p.updated_at DESC, p.id DESC")
+
+
+async def of_request(tx: Tx, request_id: int) -> list[dict[str, Any]]:
+    """Every placement row of a request, newest first."""
+    return await details(tx, "p.request_id = ?", (request_id,), order="p.updated_at DESC, p.id DESC")
+
+
 async def details(tx: Tx, where: str = "1", params: tuple[Any, ...] = (), order: str = "p.id") -> list[dict[str, Any]]:
     rows = await tx.fetchall(f"{_DETAIL} WHERE {where} ORDER BY {order}", params)
     return [decode(row, _JSON) for row in rows]

@@ -130,3 +130,31 @@ async def test_members_wait_in_their_own_paged_card_whose_count_matches_the_queu
     mallory = cycle.user(666, "Mallory", lang="en")
     await mallory.send("/members")
     await expect(mallory, "/members is for the association's directors", within=2)
+
+
+async def test_find_and_typed_text_open_a_members_card_with_where_they_stand(cycle):
+    director, _ = await four_counsellors_for_one_place(cycle)
+    await director.send("/find 王芳")
+    found = await expect(director, plain("en", "search.found", count=1, query="王芳"), within=2)
+    [button] = found.buttons
+    assert button.startswith("👤 王芳")
+    await director.press(button)
+    card = await expect(director, plain("en", "search.worker_header", name="王芳",
+                                        status=t("en", "member_status.verified")), within=2)
+    assert "社区心理支持" in card.text and t("en", "placement_status.proposed") in card.text
+    await director.send("赵磊的资料")  # typed, in no form: searched
+    await expect(director, plain("en", "search.found", count=1, query="赵磊的资料"), within=2)
+    await director.send("/find counselling, shizhong")
+    listing = await expect(director, opening("en", "search.found"), within=2)
+    assert len(listing.buttons) == 5  # the four counsellors and the request, all in Shizhong
+    await director.send("/find astrology")
+    await expect(director, plain("en", "search.none", query="astrology"), within=2)
+
+
+async def test_only_directors_can_search_or_open_cards(cycle):
+    await four_counsellors_for_one_place(cycle)
+    mallory = cycle.user(666, "Mallory", lang="en")
+    await mallory.send("/find 王芳")
+    await expect(mallory, "/find is for the association's directors", within=2)
+    refused = await mallory.callback_answer(await mallory.forge_callback("fd:w:1"))
+    assert refused.answer_text == t("en", "alerts.not_allowed")
