@@ -22,8 +22,8 @@ from bot.verification import member_page, pending_count, start_rejection, verify
 
 
 async def show_queue(services: Services, sender: Sender) -> Outcome:
-    """How many members wait for /members, then the first proposal card (Approve / Reject /
-    Other candidates / Next), edited in place from there on."""
+    """How many members wait for /members, then the requests with proposals waiting, a button
+    each; a request opens into its proposal cards, edited in place from there on."""
     async with services.database.transaction() as tx:
         user = await remember(services, tx, sender)
         lang = user.language
@@ -31,11 +31,28 @@ async def show_queue(services: Services, sender: Sender) -> Outcome:
             return Outcome(replies=(Reply(t(lang, "alerts.not_allowed")),))
         waiting_members = await pending_count(tx)
         proposals = len(await placements.proposals(tx))
-        first = await decisions.queue_cards(services, tx, lang)
-    if not waiting_members and first is None:
+        listing = await decisions.request_list(services, tx, lang)
+    if not waiting_members and listing is None:
         return Outcome(replies=(Reply(t(lang, "queue.empty")),))
     summary = Reply(t(lang, "queue.summary", members=waiting_members, proposals=proposals))
-    return Outcome(replies=(summary, *([first] if first else [])))
+    return Outcome(replies=(summary, *([listing] if listing else [])))
+
+
+async def queue_listing_pressed(services: Services, sender: Sender, data: str) -> Outcome:
+    """``qr:<request id>`` opens a request's best proposal card; ``ql:<page>`` shows the list."""
+    kind, _, raw = data.partition(":")
+    async with services.database.transaction() as tx:
+        user = await director_pressing(services, tx, sender)
+        if isinstance(user, Outcome):
+            return user
+        lang, number = user.language, parse_row_id(raw) if raw != "0" else 0
+        if number is None:
+            return old_button(lang)
+        if kind == "qr":
+            shown = await decisions.first_card_of_request(services, tx, lang, number)
+        else:
+            shown = await decisions.request_list(services, tx, lang, number)
+    return Outcome(replies=(replace(shown or Reply(t(lang, "queue.empty")), edit=True),))
 
 
 async def show_members(services: Services, sender: Sender) -> Outcome:

@@ -42,8 +42,17 @@ def proposal_card(p: dict[str, Any], lang: Lang, position: int, count: int,
     buttons = ((Button(t(lang, "queue.buttons.approve"), f"q:ok:{pid}"),
                 Button(t(lang, "queue.buttons.reject"), f"q:no:{pid}")),
                (Button(t(lang, "queue.buttons.others"), f"q:alt:{pid}"),
-                Button(t(lang, "queue.buttons.next"), f"q:next:{pid}")))
+                Button(t(lang, "queue.buttons.next"), f"q:next:{pid}")),
+               (Button(t(lang, "queue.buttons.all_requests"), "ql:0"),))
     return Reply(text, buttons)
+
+
+def request_button(group: list[dict[str, Any]], places_left: int, days: int, lang: Lang) -> str:
+    """ "阳光心理服务中心 · 社区心理支持 — 1 place left · best 92% · 3 d": one request of the queue."""
+    first = group[0]
+    age = t(lang, "queue.age_today") if days <= 0 else t(lang, "queue.age_days", days=days)
+    return t(lang, "queue.buttons.request", ngo=shorten(first["ngo_name"], 16), title=shorten(first["title"], 20),
+             left=max(places_left, 0), best=round(max(p["score"] for p in group) * 100), age=age)
 
 
 def candidates_card(p: dict[str, Any], ranked: list[Any], lang: Lang) -> Reply:

@@ -6,10 +6,10 @@ from dataclasses import replace
 from typing import Any
 
 from bot import followups
-from bot.clock import to_iso
+from bot.clock import from_iso, to_iso
 from bot.forms import engine
 from bot.forms.fields import choice_then_note
-from bot.forms.model import Notice, Outcome, Reply
+from bot.forms.model import Button, Notice, Outcome, Reply
 from bot.markup import escape
 from bot.placements import cards
 from bot.placements.candidates import candidates_for
@@ -38,6 +38,42 @@ async def queue_cards(services: Services, tx: Tx, lang: Lang, after: int | None 
     ids = [p["id"] for p in waiting]
     index = (ids.index(after) + 1) % len(ids) if after in ids else 0
     return await _card_at(services, tx, lang, waiting, index)
+
+
+REQUESTS_PER_PAGE = 8
+
+
+async def request_list(services: Services, tx: Tx, lang: Lang, page: int = 0) -> Reply | None:
+    """The requests that have proposals waiting, best first, a button each (NGO, title, places
+    left, best score, age of the oldest proposal), paged; None when nothing waits."""
+    by_request: dict[int, list[dict[str, Any]]] = {}
+    for p in await placements.proposals_waiting(tx):
+        by_request.setdefault(p["request_id"], []).append(p)
+    if not by_request:
+        return None
+    held = await placements.counts_holding(tx, "request_id")
+    groups = list(by_request.values())
+    pages = -(-len(groups) // REQUESTS_PER_PAGE)
+    page = min(max(page, 0), pages - 1)
+    today = services.clock.now()
+    buttons = [(Button(cards.request_button(group, group[0]["headcount"] - held.get(group[0]["request_id"], 0),
+                                            (today - from_iso(min(p["created_at"] for p in group))).days, lang),
+                       f"qr:{group[0]['request_id']}"),)
+               for group in groups[page * REQUESTS_PER_PAGE:(page + 1) * REQUESTS_PER_PAGE]]
+    if pages > 1:
+        buttons.append(tuple(Button(t(lang, f"queue.buttons.{name}_page"), f"ql:{to}")
+                             for name, to in (("previous", page - 1), ("next", page + 1)) if 0 <= to < pages))
+    text = t(lang, "queue.requests_header", requests=len(groups), proposals=sum(len(g) for g in groups))
+    if pages > 1:
+        text += "\n" + t(lang, "queue.page", page=page + 1, pages=pages)
+    return Reply(text, tuple(buttons))
+
+
+async def first_card_of_request(services: Services, tx: Tx, lang: Lang, request_id: int) -> Reply | None:
+    """The best waiting proposal of one request, as its card; None when none waits."""
+    waiting = await placements.proposals_waiting(tx)
+    index = next((i for i, p in enumerate(waiting) if p["request_id"] == request_id), None)
+    return None if index is None else await _card_at(services, tx, lang, waiting, index)
 
 
 async def proposal_card(services: Services, tx: Tx, lang: Lang, placement_id: int) -> Reply | None:

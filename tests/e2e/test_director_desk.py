@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.texts import t
 
-from .chat import db_write, expect, opening, plain
+from .chat import db_write, expect, open_queue, opening, plain
 from .conftest import DIRECTORS
 from .seeding import add_ngo, add_request, add_worker
 from .test_placement_cycle import db
@@ -27,8 +27,7 @@ async def four_counsellors_for_one_place(sandbox):
 
 
 async def open_candidates(director):
-    await director.send("/queue")
-    card = await expect(director, "王芳", within=3)
+    card = await open_queue(director, "王芳")
     await director.press(t("en", "queue.buttons.others"))
     listing = await director.wait_until(
         lambda chat: any(m.from_bot and m.message_id == card.message_id
@@ -158,3 +157,29 @@ async def test_only_directors_can_search_or_open_cards(cycle):
     await expect(mallory, "/find is for the association's directors", within=2)
     refused = await mallory.callback_answer(await mallory.forge_callback("fd:w:1"))
     assert refused.answer_text == t("en", "alerts.not_allowed")
+
+
+async def test_the_queue_lists_requests_best_first_and_a_request_opens_into_its_card_and_back(cycle):
+    s = cycle.application.bot_data["services"]
+    await add_worker(s, 201, "王芳", years_experience=10)
+    await add_worker(s, 202, "手语林", skills=["sign_language_interpreting"], years_experience=1)
+    ngo = await add_ngo(s, 301, "阳光心理服务中心")
+    await add_request(s, ngo, "手语陪同", skills=["sign_language_interpreting"])
+    await add_request(s, ngo, "社区心理支持")
+    await db_write(cycle, "UPDATE workers SET status = 'verified'")
+    await db_write(cycle, "UPDATE ngos SET status = 'verified'")
+    director = cycle.user(DIRECTORS[0], "Director Chen", lang="en")
+    await director.send("/match")
+    await expect(director, opening("en", "queue.match_done"), within=2)
+    await director.send("/queue")
+    listing = await expect(director, plain("en", "queue.requests_header", requests=2, proposals=2), within=3)
+    first, second = listing.buttons  # one page: no paging buttons
+    assert "社区心理支持" in first and "手语陪同" in second  # the better proposal's request first
+    assert "1 place left" in first and "today" in first
+    await director.press(second)
+    await director.wait_until(lambda chat: any(m.message_id == listing.message_id and "手语林" in m.text
+                                               for m in chat), "the sign-language request's card")
+    await director.press(t("en", "queue.buttons.all_requests"))
+    await director.wait_until(lambda chat: any(m.message_id == listing.message_id
+                                               and opening("en", "queue.requests_header") in m.text for m in chat),
+                              "the list again, in the same message")

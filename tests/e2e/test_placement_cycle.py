@@ -10,7 +10,7 @@ import sqlite3
 
 from bot.texts import t
 
-from .chat import expect, matching_settled, plain
+from .chat import expect, matching_settled, open_queue, plain
 from .driver import Sandbox
 from .seeding import add_ngo, add_request, add_worker
 
@@ -74,8 +74,7 @@ async def test_the_whole_cycle_from_verification_to_an_ended_placement(cycle):
         (ids["counselling"], ids["wang"]), (ids["elderly"], ids["liu"])]
 
     # Approve the counselling proposal: offers go to 王芳 and to the NGO director.
-    await director.send("/queue")
-    card = await expect(director, plain("en", "queue.reasons_header"), within=3)
+    card = await open_queue(director, plain("en", "queue.reasons_header"))
     assert "王芳" in card.text and "社区心理支持" in card.text
     await director.press(f"q:ok:{proposals[0]['id']}")
     await expect(director, "Approved", within=2)
