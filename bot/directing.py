@@ -12,7 +12,7 @@ from bot.clock import to_iso
 from bot.forms.model import Outcome, Reply
 from bot.parsers import parse_row_id
 from bot.people import Sender, remember
-from bot.placements import decisions
+from bot.placements import decisions, relay
 from bot.placements.common import director_pressing, not_allowed, old_button
 from bot.placements.rematcher import rematcher_of
 from bot.services import Services
@@ -36,6 +36,18 @@ async def show_queue(services: Services, sender: Sender) -> Outcome:
         return Outcome(replies=(Reply(t(lang, "queue.empty")),))
     summary = Reply(t(lang, "queue.summary", members=waiting_members, proposals=proposals))
     return Outcome(replies=(summary, *([listing] if listing else [])))
+
+
+async def message_pressed(services: Services, sender: Sender, data: str) -> Outcome:
+    """``pm:<placement id>``: write one message to both sides of a placement."""
+    async with services.database.transaction() as tx:
+        user = await director_pressing(services, tx, sender)
+        if isinstance(user, Outcome):
+            return user
+        placement_id = parse_row_id(data.removeprefix("pm:"))
+        if placement_id is None:
+            return old_button(user.language)
+        return await relay.start_message(services, tx, user, placement_id)
 
 
 async def queue_listing_pressed(services: Services, sender: Sender, data: str) -> Outcome:

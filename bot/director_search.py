@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.followups.render import placement_actions, view_lines
 from bot.forms.model import Button, Outcome, Reply
 from bot.markup import escape, shorten
 from bot.parsers import parse_row_id
@@ -67,18 +68,22 @@ def _hit_label(hit: Hit, lang: Lang) -> str:
 
 
 async def open_pressed(services: Services, sender: Sender, data: str) -> Outcome:
-    """``fd:<w|n|r>:<id>``: the card of a search result."""
+    """``fd:<w|n|r|p>:<id>``: the card of a search result (or of a placement, from an alert)."""
     _, code, raw_id = [*data.split(":"), "", ""][:3]
     async with services.database.transaction() as tx:
         user = await director_pressing(services, tx, sender)
         if isinstance(user, Outcome):
             return user
         lang, row_id = user.language, parse_row_id(raw_id)
-        card = None if row_id is None or code not in ("w", "n", "r") else await _card(services, tx, code, row_id, lang)
+        known = row_id is not None and code in ("w", "n", "r", "p")
+        card = await _card(services, tx, code, row_id, lang) if known else None
     return Outcome(replies=(card,)) if card else old_button(lang)
 
 
 async def _card(services: Services, tx: Tx, code: str, row_id: int, lang: Lang) -> Reply | None:
+    if code == "p":
+        p = await placements.detail(tx, row_id)
+        return None if p is None else await _placement_card(services, tx, p, lang)
     if code == "r":
         row = await requests.request_by_id(tx, row_id)
         return None if row is None else await _request_card(services, tx, row, lang)
@@ -109,6 +114,16 @@ async def _request_card(services: Services, tx: Tx, row: dict[str, Any], lang: L
                hours=f"{row['hours_per_week']:g}", start=row["start_date"]), "",
              *await _history(services, tx, await placements.of_request(tx, row["id"]), lang)]
     return Reply("\n".join(lines))
+
+
+async def _placement_card(services: Services, tx: Tx, p: dict[str, Any], lang: Lang) -> Reply:
+    """One placement: who, what, where it stands, every check-in answer, and what a director can do."""
+    answers = (await followups.checkin_answers(tx, [p["id"]])).get(p["id"], [])
+    lines = [t(lang, "search.placement_header", title=escape(p["title"]), worker=escape(p["worker_name"]),
+               ngo=escape(p["ngo_name"]), status=t(lang, f"placement_status.{p['status']}"),
+               since=local_time(services, p["started_at"] or p["offered_at"] or p["created_at"])[:10]),
+             *(view_lines(lang, answers) or [t(lang, "search.no_checkins")])]
+    return Reply("\n".join(lines), placement_actions(p, lang, open_button=False))
 
 
 async def _history(services: Services, tx: Tx, rows: list[dict[str, Any]], lang: Lang) -> list[str]:

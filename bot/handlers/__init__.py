@@ -49,6 +49,7 @@ def register_handlers(app: Application) -> None:
         r"^(v:.*)$": directing.verify_pressed,
         r"^(vm:.*)$": directing.members_paged,
         r"^(fd:.*)$": director_search.open_pressed,
+        r"^(pm:.*)$": directing.message_pressed,
         r"^(q:.*)$": directing.queue_pressed,
         r"^(q[lr]:.*)$": directing.queue_listing_pressed,
         r"^(o:.*)$": offering.offer_pressed,

@@ -191,3 +191,28 @@ async def test_the_hours_question_takes_zero_and_can_be_skipped(fu_bot, day_cloc
 def checkin_id(sandbox, cycle, day: int) -> int:
     return rows(sandbox, "SELECT id FROM followups WHERE kind = 'checkin' AND recipient = ? "
                          "AND json_extract(payload, '$.day') = ?", cycle.worker.id, day)[0]["id"]
+
+
+async def test_a_problem_alert_carries_what_a_director_can_do_and_message_both_sides_reaches_both(
+        fu_bot, day_clock):
+    cycle = await active_placement(fu_bot)
+    day_clock.advance(timedelta(days=7, minutes=1))
+    await seen(cycle.ngo, opening("zh", "followups.checkin_ngo"))
+    await cycle.ngo.press(t("zh", "followups.buttons.problem"))
+    [alert] = await seen(cycle.director, opening("en", "followups.problem_alert"))
+    assert alert.buttons == (t("en", "followups.buttons.open_placement"), t("en", "followups.buttons.message_both"),
+                             t("en", "followups.buttons.end_and_replace"))
+    await cycle.director.press(t("en", "followups.buttons.open_placement"))
+    [card] = await seen(cycle.director, "🤝 ")
+    assert TITLE in card.text and t("en", "placement_status.active") in card.text
+    await cycle.director.press(t("en", "followups.buttons.message_both"))
+    await seen(cycle.director, opening("en", "relay.ask"))
+    await cycle.director.send("请双方本周五下午来协会面谈。")
+    await seen(cycle.director, plain("en", "relay.sent", count=2))
+    for side in (cycle.worker, cycle.ngo):
+        [relayed] = await seen(side, "请双方本周五下午来协会面谈。")
+        assert relayed.text.startswith("✉️ 协会消息")
+    [audit] = rows(fu_bot, "SELECT actor, detail FROM audit_log WHERE action = 'messaged'")
+    assert audit["detail"] == "请双方本周五下午来协会面谈。"
+    forged = await cycle.worker.callback_answer(await cycle.worker.forge_callback(f"pm:{cycle.placement_id}"))
+    assert forged.answer_text == t("zh", "alerts.not_allowed")
