@@ -56,17 +56,18 @@ async def request_list(services: Services, tx: Tx, lang: Lang, page: int = 0) ->
     pages = -(-len(groups) // REQUESTS_PER_PAGE)
     page = min(max(page, 0), pages - 1)
     today = services.clock.now()
-    buttons = [(Button(cards.request_button(group, group[0]["headcount"] - held.get(group[0]["request_id"], 0),
-                                            (today - from_iso(min(p["created_at"] for p in group))).days, lang),
-                       f"qr:{group[0]['request_id']}"),)
-               for group in groups[page * REQUESTS_PER_PAGE:(page + 1) * REQUESTS_PER_PAGE]]
+    shown = list(enumerate(groups, start=1))[page * REQUESTS_PER_PAGE:(page + 1) * REQUESTS_PER_PAGE]
+    lines = [t(lang, "queue.requests_header", requests=len(groups), proposals=sum(len(g) for g in groups))]
+    lines += [cards.request_line(number, group, group[0]["headcount"] - held.get(group[0]["request_id"], 0),
+                                 (today - from_iso(min(p["created_at"] for p in group))).days, lang)
+              for number, group in shown]
+    buttons = [(Button(cards.request_button(number, group, lang), f"qr:{group[0]['request_id']}"),)
+               for number, group in shown]
     if pages > 1:
+        lines.append(t(lang, "queue.page", page=page + 1, pages=pages))
         buttons.append(tuple(Button(t(lang, f"queue.buttons.{name}_page"), f"ql:{to}")
                              for name, to in (("previous", page - 1), ("next", page + 1)) if 0 <= to < pages))
-    text = t(lang, "queue.requests_header", requests=len(groups), proposals=sum(len(g) for g in groups))
-    if pages > 1:
-        text += "\n" + t(lang, "queue.page", page=page + 1, pages=pages)
-    return Reply(text, tuple(buttons))
+    return Reply("\n".join(lines), tuple(buttons))
 
 
 async def first_card_of_request(services: Services, tx: Tx, lang: Lang, request_id: int) -> Reply | None:

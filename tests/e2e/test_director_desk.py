@@ -174,8 +174,8 @@ async def test_the_queue_lists_requests_best_first_and_a_request_opens_into_its_
     await director.send("/queue")
     listing = await expect(director, plain("en", "queue.requests_header", requests=2, proposals=2), within=3)
     first, second = listing.buttons  # one page: no paging buttons
-    assert "社区心理支持" in first and "手语陪同" in second  # the better proposal's request first
-    assert "1 place left" in first and "today" in first
+    assert first == "1. 社区心理支持" and second == "2. 手语陪同"  # the better proposal's request first
+    assert "1. 阳光心理服务中心 · 社区心理支持 — 1 place left · best" in listing.text and "today" in listing.text
     await director.press(second)
     await director.wait_until(lambda chat: any(m.message_id == listing.message_id and "手语林" in m.text
                                                for m in chat), "the sign-language request's card")
