@@ -12,7 +12,7 @@ from bot.clock import to_iso
 from bot.forms.model import Outcome, Reply
 from bot.parsers import parse_row_id
 from bot.people import Sender, remember
-from bot.placements import decisions, relay
+from bot.placements import decisions, relay, undo
 from bot.placements.common import director_pressing, not_allowed, old_button
 from bot.placements.rematcher import rematcher_of
 from bot.services import Services
@@ -120,7 +120,7 @@ async def verify_pressed(services: Services, sender: Sender, data: str) -> Outco
 
 
 async def queue_pressed(services: Services, sender: Sender, data: str) -> Outcome:
-    """``q:<ok|no|alt|next|card>:<placement id>`` on a proposal card, and
+    """``q:<ok|no|alt|next|card|undo>:<placement id>`` on a proposal card (Undo on its decision), and
     ``q:pick:<placement id>:<worker id>`` on its list of candidates."""
     _, action, raw_id, raw_worker = [*data.split(":"), "", "", ""][:4]
     async with services.database.transaction() as tx:
@@ -139,6 +139,8 @@ async def queue_pressed(services: Services, sender: Sender, data: str) -> Outcom
             return await decisions.other_candidates(services, tx, user, placement_id)
         if action == "pick" and (worker_id := parse_row_id(raw_worker)) is not None:
             return await decisions.pick(services, tx, user, placement_id, worker_id, now)
+        if action == "undo":
+            return await undo.undo(services, tx, user, placement_id, now)
         if action == "card":
             card = await decisions.proposal_card(services, tx, lang, placement_id)
             return Outcome(replies=(replace(card, edit=True),)) if card else old_button(lang)

@@ -15,6 +15,7 @@ from bot.placements import cards
 from bot.placements.candidates import candidates_for
 from bot.placements.common import already_decided, not_allowed, old_button
 from bot.placements.rematcher import rematch_wanted
+from bot.placements.undo import undo_button
 from bot.services import Services
 from bot.store import Tx, audit, placements
 from bot.store.placements import HOLDING, Pair
@@ -133,10 +134,12 @@ async def approve(services: Services, tx: Tx, director: User, placement_id: int,
     notices = [Notice(tel, reply) for tel, reply in (
         (offered["worker_telegram_id"], cards.offer_to_worker(offered)),
         (offered["ngo_telegram_id"], cards.offer_to_ngo(offered))) if tel is not None]
-    done = Reply(t(lang, "queue.approved_done", worker=escape(p["worker_name"]), ngo=escape(p["ngo_name"])))
+    # Tied to the placement, so an Undo within the minute can still cancel what has not gone out.
+    await followups.enqueue(tx, notices, now, urgent=True, kind="notice", placement_id=placement_id)
+    done = Reply(t(lang, "queue.approved_done", worker=escape(p["worker_name"]), ngo=escape(p["ngo_name"])),
+                 (undo_button(lang, placement_id),))
     following = await queue_cards(services, tx, lang, placement_id)
-    approved = Outcome(replies=(done, *([following] if following else [])), notices=tuple(notices))
-    return await followups.send_after_commit(tx, approved, now)
+    return Outcome(replies=(done, *([following] if following else [])), queued=True)
 
 
 async def _still_has_room(tx: Tx, p: dict[str, Any]) -> bool:
@@ -170,7 +173,8 @@ async def _reject(services: Services, tx: Tx, director: User, draft, now: str) -
                        "rejected", draft.answers["reason"])
     rematch_wanted(services)  # the next candidate for the place
     following = await queue_cards(services, tx, lang, placement_id)
-    return Outcome(replies=(Reply(t(lang, "queue.rejected_done")), *([following] if following else [])))
+    done = Reply(t(lang, "queue.rejected_done"), (undo_button(lang, placement_id),))
+    return Outcome(replies=(done, *([following] if following else [])))
 
 
 REJECT_PROPOSAL_FORM = choice_then_note(

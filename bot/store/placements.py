@@ -135,6 +135,23 @@ async def move(tx: Tx, placement_id: int, from_status: str, to_status: str, now:
     return changed == 1
 
 
+async def undo_offer(tx: Tx, placement_id: int, now: str) -> bool:
+    """An approved offer back to an open proposal, only while neither side has answered it."""
+    changed = await tx.execute(
+        "UPDATE placements SET status = 'proposed', decided_by = NULL, decided_at = NULL, offered_at = NULL, "
+        "updated_at = ? WHERE id = ? AND status = 'offered' AND worker_answer IS NULL AND ngo_answer IS NULL",
+        (now, placement_id))
+    return changed == 1
+
+
+async def undo_rejection(tx: Tx, placement_id: int, now: str) -> bool:
+    """A rejected proposal open again, its reason and note forgotten."""
+    changed = await tx.execute(
+        "UPDATE placements SET status = 'proposed', decided_by = NULL, decided_at = NULL, reject_reason = NULL, "
+        "reject_note = NULL, updated_at = ? WHERE id = ? AND status = 'rejected'", (now, placement_id))
+    return changed == 1
+
+
 async def record_answer(tx: Tx, placement_id: int, side: str, answer: str, now: str) -> bool:
     """One side's answer to an offer, once: only while offered and not answered yet."""
     column = {"worker": "worker_answer", "ngo": "ngo_answer"}[side]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.texts import t
 
-from .chat import db_write, expect, open_queue, opening, plain
+from .chat import db_write, expect, matching_settled, open_queue, opening, plain
 from .conftest import DIRECTORS
 from .seeding import add_ngo, add_request, add_worker
 from .test_placement_cycle import db
@@ -183,3 +183,79 @@ async def test_the_queue_lists_requests_best_first_and_a_request_opens_into_its_
     await director.wait_until(lambda chat: any(m.message_id == listing.message_id
                                                and opening("en", "queue.requests_header") in m.text for m in chat),
                               "the list again, in the same message")
+
+
+async def approve_first_proposal(cycle, director):
+    [proposal] = db(cycle, "SELECT id FROM placements WHERE status = 'proposed'")
+    await director.callback_answer(await director.forge_callback(f"q:ok:{proposal['id']}"))
+    done = await expect(director, opening("en", "queue.approved_done"), within=3)
+    assert t("en", "queue.buttons.undo") in done.buttons
+    return proposal["id"], done
+
+
+async def test_undo_within_the_minute_puts_an_approved_proposal_back_and_withdraws_the_offer_sent(cycle):
+    director, _ = await four_counsellors_for_one_place(cycle)
+    placement_id, done = await approve_first_proposal(cycle, director)
+    wang, sun = cycle.user(201, "王芳", lang="zh"), cycle.user(301, "孙主任", lang="zh")
+    await expect(wang, "社区心理支持")  # the offer went out at once
+    await director.press(t("en", "queue.buttons.undo"))
+    await director.wait_until(lambda chat: any(m.message_id == done.message_id and m.text.startswith("↩️")
+                                               for m in chat), "the confirmation turned into the undo")
+    [row] = db(cycle, "SELECT status, decided_by, offered_at FROM placements WHERE id = ?", placement_id)
+    assert (row["status"], row["decided_by"], row["offered_at"]) == ("proposed", None, None)
+    for side in (wang, sun):  # whoever was sent the offer is told it is withdrawn
+        await expect(side, plain("zh", "offer.withdrawn", title="社区心理支持"), within=3)
+    pending = db(cycle, "SELECT count(*) AS n FROM followups WHERE placement_id = ? AND status = 'pending'",
+                 placement_id)
+    assert pending[0]["n"] == 0  # no reminder, no expiry left
+    [audit] = db(cycle, "SELECT old_state, new_state FROM audit_log WHERE action = 'undone'")
+    assert (audit["old_state"], audit["new_state"]) == ("offered", "proposed")
+    late = await wang.callback_answer(await wang.forge_callback(f"o:acc:{placement_id}"))
+    assert late.answer_text != t("zh", "offer.accepted_waiting")
+    assert db(cycle, "SELECT status FROM placements WHERE id = ?", placement_id)[0]["status"] == "proposed"
+
+
+async def test_an_undo_racing_a_second_directors_undo_has_exactly_one_outcome(cycle):
+    director, _ = await four_counsellors_for_one_place(cycle)
+    placement_id, done = await approve_first_proposal(cycle, director)
+    second = cycle.user(DIRECTORS[1], "Director Ma", lang="en")
+    await second.send("/start")
+    await second.next_message()
+    presses = [await director.forge_callback(f"q:undo:{placement_id}", done.message_id),
+               await second.forge_callback(f"q:undo:{placement_id}")]
+    answers = [await director.callback_answer(presses[0]), await second.callback_answer(presses[1])]
+    refused = [a.answer_text for a in answers if a.answer_text]
+    assert refused == [t("en", "queue.undo_already")]
+    assert len(db(cycle, "SELECT id FROM audit_log WHERE action = 'undone'")) == 1
+
+
+async def test_undo_is_refused_once_a_side_has_answered_or_the_minute_has_passed(cycle):
+    director, _ = await four_counsellors_for_one_place(cycle)
+    placement_id, done = await approve_first_proposal(cycle, director)
+    wang = cycle.user(201, "王芳", lang="zh")
+    await expect(wang, "社区心理支持")
+    await wang.press(t("zh", "offer.buttons.accept"))
+    await expect(wang, plain("zh", "offer.accepted_waiting"))
+    answer = await director.callback_answer(await director.forge_callback(f"q:undo:{placement_id}", done.message_id))
+    assert answer.answer_text == t("en", "queue.undo_too_late")
+    assert db(cycle, "SELECT status FROM placements WHERE id = ?", placement_id)[0]["status"] == "offered"
+
+
+async def test_a_rejection_is_undone_to_the_open_proposal_with_its_reason_forgotten(cycle):
+    director, _ = await four_counsellors_for_one_place(cycle)
+    [proposal] = db(cycle, "SELECT id FROM placements WHERE status = 'proposed'")
+    await director.callback_answer(await director.forge_callback(f"q:no:{proposal['id']}"))
+    await expect(director, plain("en", "queue.ask_reject_reason"), within=3)
+    await director.press(t("en", "queue.reject_reasons.experience"))
+    await expect(director, plain("en", "queue.ask_reject_note"))
+    await director.press(t("en", "common.buttons.skip"))
+    await expect(director, plain("en", "queue.rejected_done"), within=3)
+    await director.press(t("en", "queue.buttons.undo"))
+    await director.wait_until(lambda chat: any(m.text.startswith("↩️") for m in chat), "the undo")
+    await matching_settled(cycle)
+    rows = db(cycle, "SELECT id, status, reject_reason FROM placements ORDER BY id")
+    assert (rows[0]["id"], rows[0]["status"], rows[0]["reject_reason"]) == (proposal["id"], "proposed", None)
+    assert [r["status"] for r in rows[1:]] in ([], ["withdrawn"])  # the place has room for one
+    await db_write(cycle, "UPDATE placements SET status = 'rejected', decided_at = '2020-01-01T00:00:00Z'")
+    late = await director.callback_answer(await director.forge_callback(f"q:undo:{proposal['id']}"))
+    assert late.answer_text == t("en", "queue.undo_too_late")
