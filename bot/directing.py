@@ -9,14 +9,18 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.clock import to_iso
-from bot.forms.model import Outcome, Reply
+from bot.followups import send_after_commit
+from bot.forms.model import Button, Notice, Outcome, Reply
+from bot.markup import escape
 from bot.parsers import parse_row_id
 from bot.people import Sender, remember
 from bot.placements import decisions, relay, undo
 from bot.placements.common import director_pressing, not_allowed, old_button
 from bot.placements.rematcher import rematcher_of
 from bot.services import Services
-from bot.store import placements
+from bot.store import Tx, members, placements, requests
+from bot.store.users import languages_of
+from bot.talent_requests import close_request
 from bot.texts import t
 from bot.verification import member_page, pending_count, start_rejection, verify
 
@@ -48,6 +52,43 @@ async def message_pressed(services: Services, sender: Sender, data: str) -> Outc
         if placement_id is None:
             return old_button(user.language)
         return await relay.start_message(services, tx, user, placement_id)
+
+
+async def request_close_pressed(services: Services, sender: Sender, data: str) -> Outcome:
+    """``rc:<close|yes|keep>:<request id>``: a director closes any NGO's request, after a
+    confirmation; the NGO director and everyone holding an offer for it are told."""
+    _, action, raw_id = [*data.split(":"), "", ""][:3]
+    async with services.database.transaction() as tx:
+        user = await director_pressing(services, tx, sender)
+        if isinstance(user, Outcome):
+            return user
+        lang, request_id = user.language, parse_row_id(raw_id)
+        row = None if request_id is None else await requests.request_by_id(tx, request_id)
+        if row is None or action not in ("close", "yes", "keep"):
+            return old_button(lang)
+        title = escape(row["title"])
+        if row["status"] == "closed":
+            return Outcome(replies=(Reply(t(lang, "requests.already_closed", title=title)),))
+        if action == "close":
+            buttons = ((Button(t(lang, "requests.buttons.confirm_close"), f"rc:yes:{row['id']}"),
+                        Button(t(lang, "requests.buttons.keep_open"), f"rc:keep:{row['id']}")),)
+            return Outcome(replies=(Reply(t(lang, "requests.close_confirm", title=title), buttons),))
+        if action == "keep":
+            return Outcome()
+        now = to_iso(services.clock.now())
+        notices = await close_request(tx, user, row["id"], now, as_director=True) or []
+        notices += await _tell_ngo(services, tx, row["ngo_id"], "requests.closed_by_association", title=title)
+        closed = Outcome(replies=(Reply(t(lang, "requests.closed", title=title)),), notices=tuple(notices))
+        return await send_after_commit(tx, closed, now)
+
+
+async def _tell_ngo(services: Services, tx: Tx, ngo_id: int, key: str, **params: str) -> list[Notice]:
+    ngo = await members.member_by_id(tx, "ngos", ngo_id)
+    if ngo is None or ngo["director_telegram_id"] is None:
+        return []
+    telegram_id = ngo["director_telegram_id"]
+    lang = (await languages_of(tx, (telegram_id,), services.settings.association.default_language))[telegram_id]
+    return [Notice(telegram_id, Reply(t(lang, key, **params)))]
 
 
 async def queue_listing_pressed(services: Services, sender: Sender, data: str) -> Outcome:

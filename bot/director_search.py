@@ -113,7 +113,9 @@ async def _request_card(services: Services, tx: Tx, row: dict[str, Any], lang: L
                district=label(row["district"], lang) or "—", places=row["headcount"],
                hours=f"{row['hours_per_week']:g}", start=row["start_date"]), "",
              *await _history(services, tx, await placements.of_request(tx, row["id"]), lang)]
-    return Reply("\n".join(lines))
+    closing = () if row["status"] == "closed" else (
+        (Button(t(lang, "requests.buttons.close"), f"rc:close:{row['id']}"),),)
+    return Reply("\n".join(lines), closing)
 
 
 async def _placement_card(services: Services, tx: Tx, p: dict[str, Any], lang: Lang) -> Reply:

@@ -57,11 +57,13 @@ async def requests_of_ngo(tx: Tx, ngo_id: int) -> list[dict[str, Any]]:
     return [_decode(row) for row in rows]
 
 
-async def close_request(tx: Tx, request_id: int, ngo_id: int, now: str) -> int:
-    """Close an open request of this NGO; 0 when it was not open (or not theirs)."""
+async def close_request(tx: Tx, request_id: int, ngo_id: int | None, now: str) -> int:
+    """Close an open or filled request (of this NGO, unless ``ngo_id`` is None: a director);
+    0 when it was already closed (or not theirs)."""
     return await tx.execute(
         "UPDATE requests SET status = 'closed', updated_at = ? "
-        "WHERE id = ? AND ngo_id = ? AND status = 'open'", (now, request_id, ngo_id))
+        "WHERE id = ? AND (? IS NULL OR ngo_id = ?) AND status IN ('open', 'filled')",
+        (now, request_id, ngo_id, ngo_id))
 
 
 async def matchable_requests(tx: Tx) -> list[dict[str, Any]]:

@@ -259,3 +259,41 @@ async def test_a_rejection_is_undone_to_the_open_proposal_with_its_reason_forgot
     await db_write(cycle, "UPDATE placements SET status = 'rejected', decided_at = '2020-01-01T00:00:00Z'")
     late = await director.callback_answer(await director.forge_callback(f"q:undo:{proposal['id']}"))
     assert late.answer_text == t("en", "queue.undo_too_late")
+
+
+async def test_a_director_closes_any_ngos_request_and_the_offer_holders_and_the_ngo_are_told(cycle):
+    director, request_id = await four_counsellors_for_one_place(cycle)
+    await approve_first_proposal(cycle, director)
+    wang, sun = cycle.user(201, "王芳", lang="zh"), cycle.user(301, "孙主任", lang="zh")
+    await expect(wang, "社区心理支持")
+    await director.callback_answer(await director.forge_callback(f"fd:r:{request_id}"))
+    card = await expect(director, "📋 ", within=3)
+    await director.press(next(d for d in card.callback_data if d == f"rc:close:{request_id}"))
+    await expect(director, plain("en", "requests.close_confirm", title="社区心理支持"), within=2)
+    await director.press(f"rc:yes:{request_id}")
+    await expect(director, plain("en", "requests.closed", title="社区心理支持"), within=3)
+    await expect(wang, plain("zh", "offer.withdrawn", title="社区心理支持"), within=3)
+    await sun.wait_until(lambda chat: any(plain("zh", "requests.closed_by_association", title="社区心理支持") in m.text
+                                          for m in chat), "the NGO director told")
+    assert db(cycle, "SELECT status FROM requests WHERE id = ?", request_id)[0]["status"] == "closed"
+    [audit] = db(cycle, "SELECT actor, old_state FROM audit_log WHERE action = 'closed'")
+    assert (audit["actor"], audit["old_state"]) == (DIRECTORS[0], "open")
+    again = await director.callback_answer(await director.forge_callback(f"rc:yes:{request_id}"))
+    assert again.answer_text is None  # answered with a message, not a pop-up
+    await expect(director, plain("en", "requests.already_closed", title="社区心理支持"), within=2)
+    refused = await wang.callback_answer(await wang.forge_callback(f"rc:yes:{request_id}"))
+    assert refused.answer_text == t("zh", "alerts.not_allowed")
+
+
+async def test_an_ngo_director_can_close_a_filled_request(cycle):
+    _, request_id = await four_counsellors_for_one_place(cycle)
+    await db_write(cycle, "UPDATE requests SET status = 'filled'")
+    sun = cycle.user(301, "孙主任", lang="zh")
+    await sun.send("/requests")
+    listing = await expect(sun, plain("zh", "requests.header"), within=3)
+    assert f"rq:close:{request_id}" in listing.callback_data and f"rq:edit:{request_id}" not in listing.callback_data
+    await sun.press(f"rq:close:{request_id}")
+    await expect(sun, plain("zh", "requests.close_confirm", title="社区心理支持"), within=2)
+    await sun.press(f"rq:yes:{request_id}")
+    await expect(sun, plain("zh", "requests.closed", title="社区心理支持"), within=2)
+    assert db(cycle, "SELECT status FROM requests WHERE id = ?", request_id)[0]["status"] == "closed"
