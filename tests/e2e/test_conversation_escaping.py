@@ -36,7 +36,7 @@ async def test_a_name_typed_with_html_shows_literally_in_the_summary_and_the_pro
     pending = plain("en", "member_status.pending")
     profile = await expect(bob, plain("en", "profile.worker_header", status=pending))
     assert f"Name: {MARKUP_NAME}\n" in profile.text
-    assert "Hours per week: 10\n" in profile.text  # as typed, not as the REAL column holds it
+    assert "Time per week: 10 hours\n" in profile.text  # as typed (not 10.0, as the REAL column holds it)
     assert_nothing_failed(bob)
 
 
