@@ -116,7 +116,8 @@ async def test_the_whole_cycle_from_verification_to_an_ended_placement(cycle):
     await liu.press(t("zh", "offer.buttons.decline"))
     await expect(liu, plain("zh", "offer.declined_ack"))
     await expect(he, plain("zh", "offer.other_declined", title="周末助老活动"), within=3)  # the other side
-    await expect(director, "declined", within=8)
+    await expect(director, plain("en", "offer.declined_notice", who="刘敏", title="周末助老活动",
+                                 worker="刘敏", ngo="和美助老服务社"), within=8)  # who, what, for whom
     assert db(cycle, "SELECT status FROM placements WHERE id = ?", proposals[1]["id"])[0]["status"] == "declined"
 
     # The NGO director ends the active placement: 王芳's place is free again.
