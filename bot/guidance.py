@@ -45,8 +45,8 @@ _WISHES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("queue", ("director",), ("审核", "推荐", "待办", "queue", "verify", "approve", "proposal")),
     ("export", ("director",), ("导出", "表格", "excel", "export", "csv", "spreadsheet")),
     ("stats", ("director",), ("统计", "数据", "图表", "stats", "statistics", "chart", "numbers")),
-    ("join", ("newcomer",), ("注册", "登记", "加入", "社工", "机构", "register", "join", "sign up", "ngo",
-                             "social worker")),
+    ("join", ("newcomer",), ("注册", "登记", "加入", "社工", "机构", "你好", "您好", "在吗", "register", "join",
+                             "sign up", "ngo", "social worker", "hello", "hi")),
 )
 
 

@@ -18,6 +18,7 @@ from bot.guidance import wish_of
         ("请删除我的信息", "ngo", "delete"),
         ("能导出 excel 吗", "director", "export"),
         ("我是社工，想加入", "newcomer", "join"),
+        ("你好", "newcomer", "join"),          # a newcomer saying hello is shown how to start
         ("你好", "worker", None),
         ("我想暂停一段时间", "ngo", None),  # pausing offers is for social workers
         ("breakfast", "worker", None),      # whole English words only
