@@ -92,7 +92,7 @@ def summary(form: Form, draft: Draft, lang: Lang) -> Reply:
 def display(field: Field, value: Any, lang: Lang) -> str:
     """An answer as the person should read it back, HTML-escaped."""
     if value is None or value == [] or value == "":
-        return t(lang, "common.not_given")
+        return t(lang, field.when_empty)
     if field.kind is Kind.SKILLS:
         return html.escape(skills_text(value, lang))
     if field.choices is not None:
