@@ -17,11 +17,12 @@ PROFILES: dict[str, tuple[str, tuple[Field, ...], Callable[[dict[str, Any]], dic
 }
 
 
-def profile_text(role: str, row: dict[str, Any], lang: Lang) -> str:
-    """Header with the status, one line per applicable field, and a rejection's reason."""
+def profile_text(role: str, row: dict[str, Any], lang: Lang, *, own: bool = True) -> str:
+    """Header with the status ("Your profile — …", only for the member's own eyes), one line per
+    applicable field, and a rejection's reason."""
     _, fields, to_answers, header = PROFILES[role]
     answers = to_answers(row)
-    lines = [t(lang, header, status=t(lang, f"member_status.{row['status']}")), ""]
+    lines = [t(lang, header, status=t(lang, f"member_status.{row['status']}")), ""] if own else []
     for field in (f for f in fields if f.applies(answers)):
         value = render.display(field, answers.get(field.name), lang)
         lines.append(t(lang, "common.summary_line", label=t(lang, field.label), value=value))

@@ -25,7 +25,7 @@ def card(row: dict[str, Any], code: str, lang: Lang, changed: bool) -> Reply:
     """The profile summary with Verify / Reject, as a director sees it."""
     _, role = ROLES[code]
     header = "verify.worker_changed_header" if changed and role == "worker" else f"verify.{role}_header"
-    text = f"{t(lang, header)}\n\n{profile_text(role, row, lang)}"
+    text = f"{t(lang, header)}\n\n{profile_text(role, row, lang, own=False)}"
     buttons = ((Button(t(lang, "verify.buttons.verify"), f"v:ok:{code}:{row['id']}"),
                 Button(t(lang, "verify.buttons.reject"), f"v:no:{code}:{row['id']}")),)
     return Reply(text, buttons)

@@ -10,7 +10,7 @@ import sqlite3
 
 from bot.texts import t
 
-from .chat import expect, plain
+from .chat import expect, opening, plain
 from .driver import Sandbox
 from .seeding import add_ngo, add_request, add_worker
 
@@ -48,7 +48,9 @@ async def verify_everyone(director, count: int) -> None:
     await director.send("/queue")
     await expect(director, plain("en", "queue.summary", members=count, proposals=0))
     cards = await director.next_messages(count)
-    for card in cards:
+    for card in cards:  # the director reads about the member, not "Your profile"
+        assert opening("en", "profile.worker_header") not in card.text
+        assert opening("en", "profile.ngo_header") not in card.text
         verify_data = next(d for d in card.callback_data if d and d.startswith("v:ok:"))
         await director.press(verify_data)
         await expect(director, "verified", within=2)
