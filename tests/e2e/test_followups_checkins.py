@@ -187,3 +187,12 @@ async def test_the_hours_question_takes_zero_and_can_be_skipped(fu_bot, day_cloc
 def checkin_id(sandbox, cycle, day: int) -> int:
     return rows(sandbox, "SELECT id FROM followups WHERE kind = 'checkin' AND recipient = ? "
                          "AND json_extract(payload, '$.day') = ?", cycle.worker.id, day)[0]["id"]
+
+
+async def test_a_one_question_follow_up_shows_no_step_counter(fu_bot, day_clock):
+    cycle = await active_placement(fu_bot)
+    day_clock.advance(timedelta(days=7, minutes=1))
+    await seen(cycle.ngo, opening("zh", "followups.checkin_ngo"))
+    await cycle.ngo.press("4")                                   # the NGO is asked only for a comment
+    [question] = await seen(cycle.ngo, plain("zh", "followups.ask_comment"))
+    assert question.text == plain("zh", "followups.ask_comment")
