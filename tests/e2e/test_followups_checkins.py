@@ -163,6 +163,9 @@ async def test_check_ins_count_from_the_requests_start_date_when_the_work_starts
     start = rows(fu_bot, "SELECT r.start_date FROM requests r JOIN placements p ON p.request_id = r.id "
                          "WHERE p.id = ?", cycle.placement_id)[0]["start_date"]
     await seen(cycle.worker, plain("zh", "followups.ask_hours", since=start, title=TITLE))
+    await cycle.worker.send("/placements")  # the list dates the placement from the start too
+    [listing] = await seen(cycle.worker, plain("zh", "placements.header"))
+    assert f"（{start} 起）" in listing.text
 
 
 async def test_the_hours_question_takes_zero_and_can_be_skipped(fu_bot, day_clock):
