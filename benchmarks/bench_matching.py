@@ -3,6 +3,10 @@
     .venv/bin/python benchmarks/bench_matching.py            # 1,000x200 and 10,000x2,000
     .venv/bin/python benchmarks/bench_matching.py --large    # also 50,000x10,000
 
+Besides the call itself, each size is timed as a whole ``matchbot match`` process: the
+interpreter starting, reading and validating IN.json, matching and writing OUT.json, with the
+process's own peak memory.
+
 Each measurement runs in its own subprocess, so the peak memory (``ru_maxrss``) is that of
 one run alone. The pure-Python baseline (``baseline.py``) runs beside the engine on sizes up
 to ``--baseline-max-pairs`` pairs; it needs minutes beyond that.
@@ -17,6 +21,7 @@ import platform
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -54,6 +59,38 @@ def measure(size: str, implementation: str) -> dict[str, float]:
     }
 
 
+def write_input(size: str, path: Path) -> None:
+    """The generated instance as ``matchbot match`` IN.json (its fields are the dataclasses')."""
+    import dataclasses
+
+    import generate
+
+    workers_count, requests_count = SIZES[size]
+    document = {
+        "workers": [dataclasses.asdict(w) for w in generate.workers(workers_count)],
+        "requests": [dataclasses.asdict(r) for r in generate.requests(requests_count)],
+    }
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+
+
+def measure_process(size: str, folder: Path) -> dict[str, float]:
+    """Wall time and peak memory of one whole ``matchbot match`` process on the instance."""
+    source, target = folder / f"{size}-in.json", folder / f"{size}-out.json"
+    write_input(size, source)
+    command = [str(Path(sys.executable).with_name("matchbot")), "match", "--input", str(source),
+               "--output", str(target)]
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env={**os.environ, "PYTHONHASHSEED": "0"})
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"matchbot match failed on {size} ({status})")
+    placements = len(json.loads(target.read_text(encoding="utf-8"))["placements"])
+    return {"seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime,
+            "peak_mib": usage.ru_maxrss / 1024, "placements": placements,
+            "input_mib": source.stat().st_size / 2**20}
+
+
 def run_child(size: str, implementation: str) -> dict[str, float]:
     output = subprocess.run(
         [sys.executable, __file__, "--child", size, implementation],
@@ -89,6 +126,16 @@ def main() -> None:
                 f" {row['placements']:>6}/{row['slots']:<6} {row['total_score']:>12.4f}",
                 flush=True,
             )
+    print("\nwhole `matchbot match` process (start-up, IN.json read and checked, OUT.json written)")
+    print("{:>16} {:>8} {:>7} {:>9} {:>12} {:>7}".format(
+        "size", "wall s", "cpu s", "peak MiB", "IN.json MiB", "filled"))
+    with tempfile.TemporaryDirectory() as folder:
+        for size in ("small", "medium", "large") if args.large else ("small", "medium"):
+            workers_count, requests_count = SIZES[size]
+            row = measure_process(size, Path(folder))
+            print(f"{workers_count:>7,} x {requests_count:<6,} {row['seconds']:>8.2f} {row['cpu_seconds']:>7.2f}"
+                  f" {row['peak_mib']:>9.0f}"
+                  f" {row['input_mib']:>12.1f} {row['placements']:>7}", flush=True)
 
 
 if __name__ == "__main__":

@@ -12,20 +12,25 @@ from bot.config import Settings
 from bot.followups import start_followups
 from bot.handlers import register_handlers
 from bot.menu import publish_command_menu
+from bot.placements.rematcher import rematcher_of
 from bot.services import SERVICES_KEY, Services, services_of
 from bot.store import open_database
+from bot.telegram_client import bot_urls
 
 log = logging.getLogger(__name__)
 
 
 def build_application(settings: Settings, *, clock: Clock | None = None) -> Application:
     """An Application wired to the configured Bot API address, database and handlers."""
-    base = settings.telegram.base_url.rstrip("/")
+    base_url, base_file_url = bot_urls(settings.telegram)
+    builder = ApplicationBuilder()
+    if settings.telegram.proxy:
+        builder = builder.proxy(settings.telegram.proxy).get_updates_proxy(settings.telegram.proxy)
     app = (
-        ApplicationBuilder()
+        builder
         .token(settings.telegram.token)
-        .base_url(f"{base}/bot")
-        .base_file_url(f"{base}/file/bot")
+        .base_url(base_url)
+        .base_file_url(base_file_url)
         # Keeps us within Telegram's flood limits and retries a 429 after its retry_after.
         .rate_limiter(AIORateLimiter(max_retries=3))
         # Updates are handled concurrently; every state change is guarded in one transaction.
@@ -51,5 +56,6 @@ async def _open_services(app: Application) -> None:
 async def _close_services(app: Application) -> None:
     services = services_of(app)
     if services.db is not None:
+        await rematcher_of(services).settled()  # a rematch in flight finishes before the database closes
         await services.db.close()
         services.db = None

@@ -80,6 +80,12 @@ def _optional_https_url(value: Any) -> str | None:
     return 'an https URL that Telegram can reach, e.g. "https://bot.example.org/telegram"'
 
 
+def _optional_proxy_url(value: Any) -> str | None:
+    if value == "" or re.fullmatch(r"(socks5h?|https?)://[^\s/]+/?", value):
+        return None
+    return 'a proxy URL, e.g. "socks5://127.0.0.1:1080" or "http://user:password@proxy.example.org:3128"'
+
+
 def _secret_token(value: Any) -> str | None:
     if value == "" or re.fullmatch(r"[A-Za-z0-9_-]{1,256}", value):
         return None
@@ -95,6 +101,7 @@ class TelegramSettings:
     webhook_listen: str = _spec("127.0.0.1", "an address to listen on, e.g. \"0.0.0.0\"")
     webhook_port: int = _spec(8443, check=_between(1, 65535))
     webhook_secret_token: str = _spec("", check=_secret_token, repr=False)
+    proxy: str = _spec("", check=_optional_proxy_url, repr=False)  # may hold a password
 
 
 @dataclass(frozen=True)

@@ -6,37 +6,90 @@ forged or replayed director buttons from anyone else get "not allowed" and chang
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.clock import to_iso
 from bot.forms.model import Outcome, Reply
 from bot.parsers import parse_row_id
 from bot.people import Sender, remember
-from bot.placements import decisions
-from bot.placements.common import not_allowed, old_button
-from bot.placements.proposals import rematch
+from bot.placements import decisions, relay
+from bot.placements.common import director_pressing, not_allowed, old_button
+from bot.placements.rematcher import rematcher_of
 from bot.services import Services
 from bot.store import placements
 from bot.texts import t
-from bot.verification import pending_cards, start_rejection, verify
-
-MEMBER_CARDS_AT_ONCE = 5
+from bot.verification import member_page, pending_count, start_rejection, verify
 
 
 async def show_queue(services: Services, sender: Sender) -> Outcome:
-    """Members to verify, then the first proposal card (Approve / Reject / Others / Next)."""
+    """How many members wait for /members, then the requests with proposals waiting, a button
+    each; a request opens into its proposal cards, edited in place from there on."""
     async with services.database.transaction() as tx:
         user = await remember(services, tx, sender)
         lang = user.language
         if not services.is_director(user.telegram_id):
             return Outcome(replies=(Reply(t(lang, "alerts.not_allowed")),))
-        member_cards = await pending_cards(services, tx, lang)
+        waiting_members = await pending_count(tx)
         proposals = len(await placements.proposals(tx))
-        first = await decisions.queue_cards(services, tx, lang)
-    if not member_cards and first is None:
+        listing = await decisions.request_list(services, tx, lang)
+    if not waiting_members and listing is None:
         return Outcome(replies=(Reply(t(lang, "queue.empty")),))
-    summary = Reply(t(lang, "queue.summary", members=len(member_cards), proposals=proposals))
-    # A handful of cards at a time: one chat takes about one message a second. /queue again shows the next.
-    shown = member_cards[:MEMBER_CARDS_AT_ONCE]
-    return Outcome(replies=(summary, *shown, *([first] if first else [])))
+    summary = Reply(t(lang, "queue.summary", members=waiting_members, proposals=proposals))
+    return Outcome(replies=(summary, *([listing] if listing else [])))
+
+
+async def message_pressed(services: Services, sender: Sender, data: str) -> Outcome:
+    """``pm:<placement id>``: write one message to both sides of a placement."""
+    async with services.database.transaction() as tx:
+        user = await director_pressing(services, tx, sender)
+        if isinstance(user, Outcome):
+            return user
+        placement_id = parse_row_id(data.removeprefix("pm:"))
+        if placement_id is None:
+            return old_button(user.language)
+        return await relay.start_message(services, tx, user, placement_id)
+
+
+async def queue_listing_pressed(services: Services, sender: Sender, data: str) -> Outcome:
+    """``qr:<request id>`` opens a request's best proposal card; ``ql:<page>`` shows the list."""
+    kind, _, raw = data.partition(":")
+    async with services.database.transaction() as tx:
+        user = await director_pressing(services, tx, sender)
+        if isinstance(user, Outcome):
+            return user
+        lang, number = user.language, parse_row_id(raw) if raw != "0" else 0
+        if number is None:
+            return old_button(lang)
+        if kind == "qr":
+            shown = await decisions.first_card_of_request(services, tx, lang, number)
+        else:
+            shown = await decisions.request_list(services, tx, lang, number)
+    return Outcome(replies=(replace(shown or Reply(t(lang, "queue.empty")), edit=True),))
+
+
+async def show_members(services: Services, sender: Sender) -> Outcome:
+    """The first member waiting for verification, one card paged with ◀️ ▶️ in place."""
+    async with services.database.transaction() as tx:
+        user = await remember(services, tx, sender)
+        lang = user.language
+        if not services.is_director(user.telegram_id):
+            return Outcome(replies=(Reply(t(lang, "alerts.not_allowed")),))
+        page = await member_page(tx, lang)
+    return Outcome(replies=(page or Reply(t(lang, "members.empty")),))
+
+
+async def members_paged(services: Services, sender: Sender, data: str) -> Outcome:
+    """``vm:<prev|next>:<w|n>:<id>``: the member before or after, in the same message."""
+    _, direction, code, raw_id = [*data.split(":"), "", "", ""][:4]
+    async with services.database.transaction() as tx:
+        user = await director_pressing(services, tx, sender)
+        if isinstance(user, Outcome):
+            return user
+        lang, member_id = user.language, parse_row_id(raw_id)
+        if direction not in ("prev", "next") or code not in ("w", "n") or member_id is None:
+            return old_button(lang)
+        page = await member_page(tx, lang, (code, member_id), -1 if direction == "prev" else 1)
+    return Outcome(replies=(replace(page or Reply(t(lang, "members.empty")), edit=True),))
 
 
 async def match_now(services: Services, sender: Sender) -> Outcome:
@@ -44,7 +97,7 @@ async def match_now(services: Services, sender: Sender) -> Outcome:
         user = await remember(services, tx, sender)
         if not services.is_director(user.telegram_id):
             return Outcome(replies=(Reply(t(user.language, "alerts.not_allowed")),))
-        result = await rematch(services, tx, to_iso(services.clock.now()))
+    result = await rematcher_of(services).run()
     done = t(user.language, "queue.match_done", new=result.proposed, withdrawn=result.withdrawn)
     return Outcome(replies=(Reply(done),))
 
@@ -67,8 +120,9 @@ async def verify_pressed(services: Services, sender: Sender, data: str) -> Outco
 
 
 async def queue_pressed(services: Services, sender: Sender, data: str) -> Outcome:
-    """``q:<ok|no|alt|next>:<placement id>`` on a proposal card."""
-    _, action, raw_id = [*data.split(":"), "", ""][:3]
+    """``q:<ok|no|alt|next|card>:<placement id>`` on a proposal card, and
+    ``q:pick:<placement id>:<worker id>`` on its list of candidates."""
+    _, action, raw_id, raw_worker = [*data.split(":"), "", "", ""][:4]
     async with services.database.transaction() as tx:
         user = await remember(services, tx, sender)
         lang = user.language
@@ -83,8 +137,12 @@ async def queue_pressed(services: Services, sender: Sender, data: str) -> Outcom
             return await decisions.start_rejection(services, tx, user, placement_id)
         if action == "alt":
             return await decisions.other_candidates(services, tx, user, placement_id)
+        if action == "pick" and (worker_id := parse_row_id(raw_worker)) is not None:
+            return await decisions.pick(services, tx, user, placement_id, worker_id, now)
+        if action == "card":
+            card = await decisions.proposal_card(services, tx, lang, placement_id)
+            return Outcome(replies=(replace(card, edit=True),)) if card else old_button(lang)
         if action == "next":
             following = await decisions.queue_cards(services, tx, lang, placement_id)
-            return Outcome(replies=(following or Reply(t(lang, "queue.empty")),))
+            return Outcome(replies=(replace(following or Reply(t(lang, "queue.empty")), edit=True),))
     return old_button(lang)
-

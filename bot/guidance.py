@@ -23,6 +23,8 @@ from bot.texts import Lang, t
 COMMAND_ROLES: dict[str, str] = {
     "requests": "ngo",
     "queue": "director",
+    "members": "director",
+    "find": "director",
     "match": "director",
     "stats": "director",
     "export": "director",

@@ -1,7 +1,10 @@
-"""Logging: one line per event, and no secret in any line.
+"""Logging: one line per event, and no secret or personal data in any line, at any level.
 
 httpx logs every request URL at INFO, and a Bot API URL holds the bot token, so httpx is held
-at WARNING and every record passes through a filter that masks the secrets it is given.
+at WARNING and every record passes through a filter that masks the secrets it is given. A second
+filter masks people's names, usernames, phones and what they typed (``log_privacy``), which
+python-telegram-bot logs at DEBUG; aiosqlite, which logs every statement with its parameters at
+DEBUG, is held at WARNING.
 """
 
 from __future__ import annotations
@@ -10,11 +13,31 @@ import logging
 from collections.abc import Iterable
 from typing import IO
 
+from bot.log_privacy import mask_personal
+
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 MASK = "[REDACTED]"
 
 
-class RedactingFilter(logging.Filter):
+class _RewritingFilter(logging.Filter):
+    """Rewrites a record's final message, traceback and stack text through ``rewrite``."""
+
+    def rewrite(self, text: str) -> str:
+        raise NotImplementedError
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        record.msg, record.args = self.rewrite(message), None
+        if record.exc_text:
+            record.exc_text = self.rewrite(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self.rewrite(record.stack_info)
+        return True
+
+
+class RedactingFilter(_RewritingFilter):
     """Replaces each secret in a record's final message (and its traceback text) with a mask."""
 
     def __init__(self, secrets: Iterable[str]) -> None:
@@ -22,22 +45,19 @@ class RedactingFilter(logging.Filter):
         self._secrets = tuple(s for s in secrets if s)
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if not self._secrets:
-            return True
-        message = record.getMessage()
-        if record.exc_info and not record.exc_text:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-        record.msg, record.args = self._mask(message), None
-        if record.exc_text:
-            record.exc_text = self._mask(record.exc_text)
-        if record.stack_info:
-            record.stack_info = self._mask(record.stack_info)
-        return True
+        return super().filter(record) if self._secrets else True
 
-    def _mask(self, text: str) -> str:
+    def rewrite(self, text: str) -> str:
         for secret in self._secrets:
             text = text.replace(secret, MASK)
         return text
+
+
+class PersonalDataFilter(_RewritingFilter):
+    """Masks names, usernames, phones and typed text in every record, whatever its level."""
+
+    def rewrite(self, text: str) -> str:
+        return mask_personal(text)
 
 
 def configure_logging(level: str, secrets: Iterable[str] = (), stream: IO[str] | None = None
@@ -46,11 +66,12 @@ def configure_logging(level: str, secrets: Iterable[str] = (), stream: IO[str] |
     handler = logging.StreamHandler(stream)
     handler.setFormatter(logging.Formatter(FORMAT))
     handler.addFilter(RedactingFilter(secrets))
+    handler.addFilter(PersonalDataFilter())
     root = logging.getLogger()
     for old in list(root.handlers):
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)
-    for noisy in ("httpx", "httpcore", "apscheduler"):
+    for noisy in ("httpx", "httpcore", "apscheduler", "aiosqlite"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     return handler

@@ -34,8 +34,9 @@ def shorten(text: str, limit: int) -> str:
 
 
 def telegram_length(text: str) -> int:
-    """Length as Telegram counts it: UTF-16 code units (an emoji counts two)."""
-    return len(text.encode("utf-16-le", errors="surrogatepass")) // 2
+    """Length as Telegram counts it: UTF-16 code units (an emoji counts two). A lone surrogate
+    (JSON may carry one, "\\ud800") counts as the one unit it is instead of failing."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def split_message(text: str, limit: int = TELEGRAM_TEXT_LIMIT) -> list[str]:

@@ -11,7 +11,7 @@ from bot.forms.model import Button, Form, Outcome, Reply
 from bot.markup import escape, shorten
 from bot.parsers import parse_row_id
 from bot.people import Sender, remember
-from bot.placements.proposals import rematch_and_tell
+from bot.placements.rematcher import rematch_wanted
 from bot.placements.stages import request_stage
 from bot.profile_view import PROFILES, profile_text
 from bot.services import Services
@@ -81,9 +81,8 @@ async def _switch_pause(services: Services, tx: Tx, user: User, row: dict[str, A
     if not await members.set_member_status(tx, "workers", row["id"], row["status"], to_status, None, now):
         return Outcome(alert=t(lang, "alerts.old_button"))
     await audit.record(tx, user.telegram_id, action + "d", "worker", row["id"], now, row["status"], to_status)
-    notices = await rematch_and_tell(services, tx, now) if action == "resume" else []
-    done = Outcome(replies=(Reply(t(lang, f"profile.{action}d")),), notices=tuple(notices))
-    return await send_after_commit(tx, done, now)
+    rematch_wanted(services)  # a pause withdraws the worker's open proposals; a resume matches again
+    return Outcome(replies=(Reply(t(lang, f"profile.{action}d")),))
 
 
 def _request_line(row: dict[str, Any], counts: dict[str, int], lang: str, ngo_verified: bool) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 
 from bot.followups import send_after_commit
 from bot.forms.model import Outcome, Reply
-from bot.placements.proposals import rematch, rematch_and_tell
+from bot.placements.rematcher import rematch_wanted
 from bot.services import Services
 from bot.store import Tx, audit, members, users
 from bot.store.users import User
@@ -53,11 +53,11 @@ async def _save_member(services: Services, tx: Tx, user: User, table: str, role:
     await audit.record(tx, user.telegram_id, "edited", role, existing["id"], now,
                        existing["status"], status)
     if keeps_verification:
-        notices = await rematch_and_tell(services, tx, now)
-        kept = Outcome(replies=(Reply(t(lang, "profile.edit_keeps_verified")),), notices=tuple(notices))
+        rematch_wanted(services)
+        kept = Outcome(replies=(Reply(t(lang, "profile.edit_keeps_verified")),))
         return await send_after_commit(tx, kept, now)
     # Back in the queue: proposals for this member are withdrawn by the rematch.
-    await rematch(services, tx, now)
+    rematch_wanted(services)
     cards = tuple(await cards_to_directors(services, tx, table, existing["id"], changed=True))
     key = "profile.edit_needs_review" if existing["status"] == "verified" else f"{form_key}.submitted"
     return await send_after_commit(tx, Outcome(replies=(Reply(t(lang, key)),), notices=cards), now)

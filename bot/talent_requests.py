@@ -8,7 +8,7 @@ from bot.followups import send_after_commit
 from bot.forms.model import Notice, Outcome, Reply
 from bot.markup import escape
 from bot.placements.offers import withdraw_open_offers
-from bot.placements.proposals import rematch_and_tell
+from bot.placements.rematcher import rematch_wanted
 from bot.services import Services
 from bot.store import Tx, audit, members, requests
 from bot.store.users import User
@@ -27,14 +27,14 @@ async def save_request(services: Services, tx: Tx, user: User, target_id: int | 
         request_id = await requests.insert_request(tx, ngo["id"], values, now)
         await audit.record(tx, user.telegram_id, "posted", "request", request_id, now, None, "open")
         key = "request_form.submitted" if ngo["status"] == "verified" else "request_form.submitted_unverified"
-        notices = await rematch_and_tell(services, tx, now)
-        posted = Outcome(replies=(Reply(t(lang, key, title=title)),), notices=tuple(notices))
+        rematch_wanted(services)
+        posted = Outcome(replies=(Reply(t(lang, key, title=title)),))
         return await send_after_commit(tx, posted, now)
     if not await requests.update_request(tx, target_id, ngo["id"], values, now):
         return Outcome(replies=(Reply(t(lang, "alerts.old_button")),))
     await audit.record(tx, user.telegram_id, "edited", "request", target_id, now, "open", "open")
-    notices = await rematch_and_tell(services, tx, now)
-    updated = Outcome(replies=(Reply(t(lang, "request_form.updated", title=title)),), notices=tuple(notices))
+    rematch_wanted(services)
+    updated = Outcome(replies=(Reply(t(lang, "request_form.updated", title=title)),))
     return await send_after_commit(tx, updated, now)
 
 

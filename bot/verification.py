@@ -11,8 +11,8 @@ from bot.forms.model import Button, Field, Form, Notice, Outcome, Reply
 from bot.markup import escape
 from bot.parsers import parse_reason
 from bot.placements.common import decided_already, not_allowed, old_button, to_directors
-from bot.placements.proposals import rematch_and_tell
-from bot.profile_view import profile_text
+from bot.placements.rematcher import rematch_wanted
+from bot.profile_view import profile_lines
 from bot.services import Services
 from bot.store import Tx, audit, members
 from bot.store.users import User, languages_of
@@ -25,7 +25,7 @@ def card(row: dict[str, Any], code: str, lang: Lang, changed: bool) -> Reply:
     """The profile summary with Verify / Reject, as a director sees it."""
     _, role = ROLES[code]
     header = "verify.worker_changed_header" if changed and role == "worker" else f"verify.{role}_header"
-    text = f"{t(lang, header)}\n\n{profile_text(role, row, lang, own=False)}"
+    text = f"{t(lang, header)}\n\n{profile_lines(role, row, lang)}"
     buttons = ((Button(t(lang, "verify.buttons.verify"), f"v:ok:{code}:{row['id']}"),
                 Button(t(lang, "verify.buttons.reject"), f"v:no:{code}:{row['id']}")),)
     return Reply(text, buttons)
@@ -39,14 +39,27 @@ async def cards_to_directors(services: Services, tx: Tx, table: str, member_id: 
     return await to_directors(services, tx, lambda lang: card(row, code, lang, changed))
 
 
-async def pending_cards(services: Services, tx: Tx, lang: Lang) -> list[Reply]:
-    """Every profile waiting for verification, as cards (for /queue)."""
-    replies = []
-    for table, member_id in await members.pending_members(tx):
-        row = await members.member_by_id(tx, table, member_id)
-        if row is not None:
-            replies.append(card(row, "w" if table == "workers" else "n", lang, False))
-    return replies
+async def pending_count(tx: Tx) -> int:
+    return len(await members.pending_members(tx))
+
+
+async def member_page(tx: Tx, lang: Lang, after: tuple[str, int] | None = None, step: int = 1) -> Reply | None:
+    """One waiting member's card for /members: "Member 2 of 6", Verify / Reject, and ◀️ ▶️ to
+    the member before or after ``after`` (code, id) in the order they applied, wrapping round.
+    None when nobody waits."""
+    waiting = [("w" if table == "workers" else "n", member_id)
+               for table, member_id in await members.pending_members(tx)]
+    if not waiting:
+        return None
+    index = (waiting.index(after) + step) % len(waiting) if after in waiting else 0
+    code, member_id = waiting[index]
+    row = await members.member_by_id(tx, ROLES[code][0], member_id)
+    assert row is not None
+    shown = card(row, code, lang, False)
+    header = t(lang, "members.header", position=index + 1, count=len(waiting))
+    paging = ((Button(t(lang, "members.buttons.previous"), f"vm:prev:{code}:{member_id}"),
+               Button(t(lang, "members.buttons.next"), f"vm:next:{code}:{member_id}")),) if len(waiting) > 1 else ()
+    return Reply(f"{header}\n{shown.text}", (*shown.buttons, *paging))
 
 
 async def _pending_member(services: Services, tx: Tx, director: User, code: str,
@@ -75,9 +88,11 @@ async def verify(services: Services, tx: Tx, director: User, code: str, member_i
     await audit.record(tx, director.telegram_id, "verified", role, member_id, now, "pending", "verified")
     notices = await _tell_member(tx, services, row, role,
                                  lambda m_lang: t(m_lang, f"verify.member_verified_{role}"))
-    notices += await rematch_and_tell(services, tx, now)
+    rematch_wanted(services)
     done = Reply(t(lang, "verify.verified_done", name=escape(row["name"])))
-    return await send_after_commit(tx, Outcome(replies=(done,), notices=tuple(notices)), now)
+    following = await member_page(tx, lang)  # the next member waiting, if any
+    return await send_after_commit(tx, Outcome(replies=(done, *([following] if following else [])),
+                                               notices=tuple(notices)), now)
 
 
 async def start_rejection(services: Services, tx: Tx, director: User, code: str, member_id: int) -> Outcome:
@@ -104,7 +119,9 @@ def _reject_with(code: str):
         notices = await _tell_member(tx, services, row, role,
                                      lambda m_lang: t(m_lang, "verify.member_rejected", reason=escape(reason)))
         done = Reply(t(lang, "verify.rejected_done", name=escape(row["name"])))
-        return await send_after_commit(tx, Outcome(replies=(done,), notices=tuple(notices)), now)
+        following = await member_page(tx, lang)  # the next member waiting, if any
+        return await send_after_commit(tx, Outcome(replies=(done, *([following] if following else [])),
+                                                   notices=tuple(notices)), now)
     return reject
 
 

@@ -208,3 +208,23 @@ def result_to_json(result: MatchResult) -> dict[str, Any]:
             for u in result.unfilled
         ],
     }
+
+
+def result_to_text(result: MatchResult) -> str:
+    """OUT.json text with one record per line (a placement, a request's candidates, an unfilled
+    request): easy to read and grep, and written by json's C encoder, where an indented dump goes
+    through the pure-Python one (0.8 s of a 10,000 x 2,000 run)."""
+    document = result_to_json(result)
+
+    def compact(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    def records(items: list[str], opening: str, closing: str) -> str:
+        return opening + ("\n  " + ",\n  ".join(items) + "\n " if items else "") + closing
+
+    placements = records([compact(p) for p in document["placements"]], "[", "]")
+    candidates = records([f"{compact(key)}: {compact(value)}" for key, value in document["candidates"].items()],
+                         "{", "}")
+    unfilled = records([compact(u) for u in document["unfilled"]], "[", "]")
+    return f'{{"placements": {placements},\n "candidates": {candidates},\n "unfilled": {unfilled}}}\n'
+

@@ -7,6 +7,7 @@ order of operations, so both give identical scores.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from matching.models import Reason, Request, Worker
@@ -55,18 +56,24 @@ def score_pair(worker: Worker, request: Request, settings: MatchSettings) -> Sco
     level = certification_level(worker.certification) / (len(CERTIFICATION_LEVELS) - 1)
     raw = combine(coverage, 1.0 if in_field else 0.0, experience, level, settings)
     reasons = [
-        *_skill_reasons(covered, missing, len(request.skills)),
+        *_skill_reasons(tuple(covered), tuple(missing), len(request.skills)),
         *_field_reasons(request.field, in_field),
         _experience_reason(worker.years_experience),
         _certification_reason(worker.certification, request.min_certification),
-        _district_reason(worker, request, cutoff),
+        _district_reason(worker.district, request.district, cutoff),
     ]
     return Scored(quantise(raw) / SCORE_STEPS, tuple(reasons))
 
 
-def _skill_reasons(covered: list[str], missing: list[str], wanted: int) -> list[Reason]:
+# The reasons below are cached: among thousands of candidate pairs the same skills, fields,
+# levels and districts come back again and again, and building their labels dominated scoring.
+_REASONS_CACHE = 50_000
+
+
+@functools.lru_cache(maxsize=_REASONS_CACHE)
+def _skill_reasons(covered: tuple[str, ...], missing: tuple[str, ...], wanted: int) -> tuple[Reason, ...]:
     if not wanted:
-        return [Reason("skills", "no specific skills requested", "未指定所需技能")]
+        return (Reason("skills", "no specific skills requested", "未指定所需技能"),)
     en, zh = _coverage_words(len(covered), wanted)
     if covered:
         en, zh = f"{en}: {labels(covered, 'en')}", f"{zh}：{labels(covered, 'zh')}"
@@ -75,7 +82,7 @@ def _skill_reasons(covered: list[str], missing: list[str], wanted: int) -> list[
         reasons.append(
             Reason("missing", f"missing: {labels(missing, 'en')}", f"缺少：{labels(missing, 'zh')}")
         )
-    return reasons
+    return tuple(reasons)
 
 
 def _coverage_words(covered: int, wanted: int) -> tuple[str, str]:
@@ -89,14 +96,16 @@ def _coverage_words(covered: int, wanted: int) -> tuple[str, str]:
     return f"covers {covered} of {wanted} requested skills", f"具备所需 {wanted} 项技能中的 {covered} 项"
 
 
-def _field_reasons(field: str, in_field: bool) -> list[Reason]:
+@functools.lru_cache(maxsize=_REASONS_CACHE)
+def _field_reasons(field: str, in_field: bool) -> tuple[Reason, ...]:
     if not field:
-        return []
+        return ()
     if in_field:
-        return [Reason("field", f"has worked in {label(field, 'en')}", f"有{label(field, 'zh')}领域经验")]
-    return [Reason("field", f"no experience in {label(field, 'en')}", f"无{label(field, 'zh')}领域经验")]
+        return (Reason("field", f"has worked in {label(field, 'en')}", f"有{label(field, 'zh')}领域经验"),)
+    return (Reason("field", f"no experience in {label(field, 'en')}", f"无{label(field, 'zh')}领域经验"),)
 
 
+@functools.lru_cache(maxsize=_REASONS_CACHE)
 def _experience_reason(years: int) -> Reason:
     if years <= 0:
         return Reason("experience", "new to social work", "刚入行")
@@ -104,6 +113,7 @@ def _experience_reason(years: int) -> Reason:
     return Reason("experience", f"{years} {unit} of experience", f"{years} 年工作经验")
 
 
+@functools.lru_cache(maxsize=_REASONS_CACHE)
 def _certification_reason(has: str, needs: str) -> Reason:
     en, zh = f"certificate: {label(has, 'en')}", f"资格：{label(has, 'zh')}"
     if certification_level(needs) > 0:
@@ -111,13 +121,14 @@ def _certification_reason(has: str, needs: str) -> Reason:
     return Reason("certification", en, zh)
 
 
-def _district_reason(worker: Worker, request: Request, cutoff: float) -> Reason:
-    if same_term(worker.district, request.district, "district", cutoff):
+@functools.lru_cache(maxsize=_REASONS_CACHE)
+def _district_reason(lives: str, wanted: str, cutoff: float) -> Reason:
+    if same_term(lives, wanted, "district", cutoff):
         return Reason(
             "district",
-            f"same district: {label(request.district, 'en')}",
-            f"同区：{label(request.district, 'zh')}",
+            f"same district: {label(wanted, 'en')}",
+            f"同区：{label(wanted, 'zh')}",
         )
-    where_en = label(worker.district, "en") or "no district"
-    where_zh = label(worker.district, "zh") or "未填区县"
+    where_en = label(lives, "en") or "no district"
+    where_zh = label(lives, "zh") or "未填区县"
     return Reason("district", f"remote, based in {where_en}", f"远程，所在{where_zh}")

@@ -8,6 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.commands._common import CommandFailed, add_config_argument, load_config
+from bot.commands._database import database_errors
 from bot.config import Settings
 from bot.datatools.exporting import FORMATS, build_export
 from bot.store import open_database
@@ -39,7 +40,8 @@ def run(args: argparse.Namespace) -> int:
     if not settings.database.path.exists():
         raise CommandFailed(f"{settings.database.path}: no database yet; nothing to export", code=1)
     lang = args.lang or settings.association.default_language
-    tables = asyncio.run(_read(settings))
+    with database_errors(settings.database.path):
+        tables = asyncio.run(_read(settings))
     content = build_export(tables, args.file_format, lang, ZoneInfo(settings.association.timezone))
     try:
         args.out.write_bytes(content)

@@ -4,23 +4,24 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import csv
 import sys
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import telegram
 from telegram.error import TelegramError
 
 from bot.clock import Clock, from_iso
 from bot.commands._common import CommandFailed, add_config_argument, load_config
+from bot.commands._database import database_errors
 from bot.config import Settings
 from bot.datatools.invites import invite_link
 from bot.datatools.progress import ProgressBar
 from bot.datatools.roster import ROSTER_COLUMNS, Roster, parse_roster
 from bot.datatools.roster_import import ImportedWorker, import_roster
+from bot.datatools.safe_csv import SafeCsvWriter
 from bot.datatools.sheets import SheetError, read_sheet
 from bot.store import open_database
+from bot.telegram_client import bot_username
 from bot.texts import Lang, t
 
 EXIT_BAD_FILE = 1
@@ -63,7 +64,8 @@ def run(args: argparse.Namespace) -> int:
         # Checked before writing: the codes are shown once and only their hashes are kept.
         raise CommandFailed(f"{args.links}: no such folder {args.links.parent}", code=EXIT_BAD_FILE)
     username = args.bot_username or asyncio.run(_ask_bot_username(settings))
-    imported = asyncio.run(_write(settings, checked, lang))
+    with database_errors(settings.database.path):
+        imported = asyncio.run(_write(settings, checked, lang))
     _report(imported, username, lang, ZoneInfo(settings.association.timezone))
     if args.links is not None:
         _write_links(args.links, imported, username)
@@ -84,10 +86,8 @@ async def _ask_bot_username(settings: Settings) -> str:
     if not telegram_settings.token:
         raise CommandFailed("no bot token in the config to ask Telegram for the bot's username; "
                             "pass --bot-username NAME")
-    base = telegram_settings.base_url.rstrip("/")
     try:
-        async with telegram.Bot(telegram_settings.token, base_url=f"{base}/bot") as bot:
-            return bot.username
+        return await bot_username(telegram_settings)
     except TelegramError as error:
         raise CommandFailed(f"cannot ask Telegram for the bot's username ({error}); "
                             "pass --bot-username NAME") from None
@@ -129,7 +129,7 @@ def _local(iso: str, zone: ZoneInfo) -> str:
 def _write_links(path: Path, imported: tuple[ImportedWorker, ...], username: str) -> None:
     try:
         with path.open("w", encoding="utf-8-sig", newline="") as out:
-            writer = csv.writer(out)
+            writer = SafeCsvWriter(out)
             writer.writerow(("roster_key", "name", "link", "expires_at"))
             for worker in imported:
                 if worker.invite is not None:

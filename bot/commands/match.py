@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from matching import MatchSettings, match
-from matching.contract import ContractError, parse_input, result_to_json
+from matching.contract import ContractError, parse_input, result_to_text
 from matching.models import Request, Worker
 from matching.vocabulary import normalise
 
@@ -60,12 +59,12 @@ def run(args: argparse.Namespace) -> int:
     for warning in doubtful_values(workers, requests):
         print(f"warning: {warning}", file=sys.stderr)
     settings = dataclasses.replace(MatchSettings(), top_n=args.top)
-    output = json.dumps(result_to_json(match(workers, requests, settings)), ensure_ascii=False, indent=2)
+    output = result_to_text(match(workers, requests, settings))
     if args.output is None:
-        sys.stdout.write(output + "\n")
+        sys.stdout.write(output)
         return 0
     try:
-        Path(args.output).write_text(output + "\n", encoding="utf-8")
+        Path(args.output).write_text(output, encoding="utf-8")
     except OSError as error:
         print(f"output: cannot write {args.output}: {error}", file=sys.stderr)
         return 2

@@ -6,8 +6,9 @@ import argparse
 import asyncio
 from pathlib import Path
 
-from bot.commands._common import CommandFailed, add_config_argument, load_config
-from bot.store import DatabaseTooNew, MigrationError, open_and_migrate
+from bot.commands._common import add_config_argument, load_config
+from bot.commands._database import database_errors
+from bot.store import open_and_migrate
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,10 +22,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     settings = load_config(args)
-    try:
+    with database_errors(settings.database.path):
         applied = asyncio.run(_migrate(settings.database.path, settings.database.busy_timeout_ms))
-    except (MigrationError, DatabaseTooNew) as error:
-        raise CommandFailed(str(error), code=1) from None
     if applied:
         print(f"{settings.database.path}: applied migrations {', '.join(map(str, applied))}")
     else:

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
+import logging
+import signal
+from contextlib import AbstractAsyncContextManager
 
 from bot.commands._common import CommandFailed, add_config_argument, load_config
+from bot.commands._database import database_errors
+from bot.config import Settings
+from bot.store import open_database
+
+log = logging.getLogger(__name__)
 
 NO_TOKEN = """\
 No bot token is set. To run matchbot for real:
@@ -30,26 +39,51 @@ def run(args: argparse.Namespace) -> int:
 
     from bot.app import build_application
     from bot.logs import configure_logging
+    from bot.webhook import new_secret_token, serving_webhook
 
     settings = load_config(args)
     telegram = settings.telegram
-    configure_logging(settings.logging.level, secrets=(telegram.token, telegram.webhook_secret_token))
+    secret = telegram.webhook_secret_token
+    if telegram.mode == "webhook" and not secret:
+        secret = new_secret_token()  # never a webhook anyone may post to
+    configure_logging(settings.logging.level, secrets=(telegram.token, secret, telegram.proxy))
     if not telegram.token:
         raise CommandFailed(NO_TOKEN)
+    with database_errors(settings.database.path):
+        asyncio.run(_migrate(settings))
+    _wait_for_telegram(settings)
     app = build_application(settings)
     if telegram.mode == "webhook":
-        app.run_webhook(
-            listen=telegram.webhook_listen, port=telegram.webhook_port,
-            webhook_url=telegram.webhook_url, url_path=_path_of(telegram.webhook_url),
-            secret_token=telegram.webhook_secret_token or None,
-            allowed_updates=Update.ALL_TYPES,
-        )
+        if not telegram.webhook_secret_token:
+            log.warning("telegram.webhook_secret_token is not set: generated one for this run "
+                        "(set your own in the config to keep the same one across restarts)")
+        asyncio.run(_until_stopped(serving_webhook(app, telegram, secret)))
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES)
     return 0
 
 
-def _path_of(url: str) -> str:
-    """The path part of the public webhook URL, which the local listener serves."""
-    after_host = url.split("://", 1)[-1]
-    return after_host.partition("/")[2]
+async def _migrate(settings: Settings) -> None:
+    """Open and migrate the database before anything else, so a bad file is one clear line."""
+    db = await open_database(settings.database.path, busy_timeout_ms=settings.database.busy_timeout_ms)
+    await db.close()
+
+
+def _wait_for_telegram(settings: Settings) -> None:
+    from bot.telegram_client import TokenRefused, wait_for_bot_api
+
+    try:
+        username = asyncio.run(wait_for_bot_api(settings.telegram))
+    except TokenRefused as refused:
+        raise CommandFailed(str(refused)) from None
+    log.info("the Bot API answers: this is @%s", username)
+
+
+async def _until_stopped(serving: AbstractAsyncContextManager[None]) -> None:
+    """Serve until Ctrl+C or SIGTERM, then stop cleanly."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    async with serving:
+        await stop.wait()

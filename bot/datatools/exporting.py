@@ -2,13 +2,12 @@
 
 Headers are in the chosen language; dates and timestamps are real Excel dates in the workbook
 and ``YYYY-MM-DD [HH:MM]`` text in the CSVs. The BOM is what makes Excel read the CSVs as UTF-8.
-What people typed is never run as a formula: such cells stay text in the workbook, and in the CSVs
-a text starting with = + - or @ gets a leading apostrophe (OWASP's advice against CSV injection).
+What people typed is never run as a formula: such cells stay text in the workbook, and the CSVs
+go through the one safe CSV writer (``safe_csv``), which puts an apostrophe before a would-be formula.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import zipfile
 from datetime import date, datetime
@@ -18,12 +17,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from bot.datatools.export_sheets import SHEETS, Row, Value, sheet_rows
+from bot.datatools.safe_csv import SafeCsvWriter
 from bot.texts import Lang, t
 
 FORMATS = ("xlsx", "csv")
 _EXCEL_FORMATS = {datetime: "yyyy-mm-dd hh:mm", date: "yyyy-mm-dd"}
 _BOLD = Font(bold=True)
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export_table(tables: dict[str, list[Row]], sheet: str, lang: Lang, zone: ZoneInfo) -> list[list[Value]]:
@@ -70,23 +69,19 @@ def build_csv_zip(tables: dict[str, list[Row]], lang: Lang, zone: ZoneInfo) -> b
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for sheet in SHEETS:
             text = io.StringIO()
-            writer = csv.writer(text)
+            writer = SafeCsvWriter(text)
             for values in export_table(tables, sheet, lang, zone):
                 writer.writerow([_csv_cell(v) for v in values])
             archive.writestr(f"{sheet}.csv", ("\ufeff" + text.getvalue()).encode("utf-8"))
     return out.getvalue()
 
 
-def _csv_cell(value: Value) -> str:
-    if value is None:
-        return ""
+def _csv_cell(value: Value) -> Value:
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return str(value)
+    return value
 
 
 def build_export(tables: dict[str, list[Row]], file_format: str, lang: Lang, zone: ZoneInfo) -> bytes:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -48,12 +49,19 @@ def invite_link(bot_username: str, code: str) -> str:
 
 async def issue_invite(tx: Tx, worker_id: int, created_by: int | None, now: datetime) -> IssuedInvite:
     """A new single-use code for the worker; their older unused links stop working."""
-    code = secrets.token_urlsafe(_CODE_BYTES)
-    expires_at = to_iso(now + timedelta(days=INVITE_VALID_DAYS))
-    invite_id = await invites.insert_invite(tx, worker_id, code_hash(code), created_by, to_iso(now), expires_at)
-    await audit.record(tx, created_by, "issued", "invite", invite_id, to_iso(now), None, "issued",
-                       f"worker {worker_id}")
-    return IssuedInvite(worker_id, code, expires_at)
+    return (await issue_invites(tx, [worker_id], created_by, now))[worker_id]
+
+
+async def issue_invites(tx: Tx, worker_ids: Sequence[int], created_by: int | None,
+                        now: datetime) -> dict[int, IssuedInvite]:
+    """:func:`issue_invite` for many workers in a few statements (a roster import issues thousands)."""
+    codes = {worker_id: secrets.token_urlsafe(_CODE_BYTES) for worker_id in worker_ids}
+    stamp, expires_at = to_iso(now), to_iso(now + timedelta(days=INVITE_VALID_DAYS))
+    issued = await invites.insert_invites(tx, [(w, code_hash(code)) for w, code in codes.items()],
+                                          created_by, stamp, expires_at)
+    await audit.record_many(tx, created_by, "issued", "invite",
+                            [(invite_id, None, "issued", f"worker {w}") for invite_id, w in issued], stamp)
+    return {w: IssuedInvite(w, code, expires_at) for w, code in codes.items()}
 
 
 async def redeem(services: Services, tx: Tx, user: User, payload: str) -> Outcome:

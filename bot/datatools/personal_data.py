@@ -16,7 +16,7 @@ from bot.forms.model import Button, Notice, Outcome, Reply
 from bot.markup import escape
 from bot.people import Sender, remember
 from bot.placements.common import old_button
-from bot.placements.proposals import rematch_and_tell
+from bot.placements.rematcher import rematch_wanted
 from bot.services import Services
 from bot.store import Tx, audit, personal, requests
 from bot.texts import Lang, t
@@ -84,7 +84,8 @@ async def _forget(services: Services, tx: Tx, telegram_id: int, now: str) -> lis
     for table, member_id in (("worker", profiles.worker_id), ("ngo", profiles.ngo_id)):
         if member_id is not None:
             await audit.record(tx, None, "personal_data_deleted", table, member_id, now)
-    return notices + await rematch_and_tell(services, tx, now)
+    rematch_wanted(services)
+    return notices
 
 
 def _ended_notice(telegram_id: int, lang: Lang, title: str) -> Notice:

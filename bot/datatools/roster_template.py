@@ -5,7 +5,6 @@ Regenerate with ``python -m bot.datatools.roster_template docs/`` after changing
 
 from __future__ import annotations
 
-import csv
 import sys
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from bot.datatools.roster import ROSTER_COLUMNS
+from bot.datatools.safe_csv import SafeCsvWriter
 
 TEMPLATE_NAME = "roster-template"
 _HELP_HEADER = ("column", "列名", "required / 必填", "example / 示例")
@@ -36,7 +36,7 @@ def write_templates(folder: Path) -> tuple[Path, Path]:
             sheet.column_dimensions[column[0].column_letter].width = 18
     workbook.save(xlsx)
     with csv_path.open("w", encoding="utf-8-sig", newline="") as out:
-        csv.writer(out).writerow([c.name for c in ROSTER_COLUMNS])
+        SafeCsvWriter(out).writerow([c.name for c in ROSTER_COLUMNS])
     return xlsx, csv_path
 
 

@@ -14,7 +14,7 @@ from bot.followups.prepare import schedule_digest
 from bot.followups.schedule import enqueue, offer_closed
 from bot.forms.model import Notice
 from bot.placements.common import both_sides, to_directors
-from bot.placements.proposals import rematch
+from bot.placements.rematcher import rematch_wanted
 from bot.services import Services
 from bot.store import Tx, audit, followups, placements
 from bot.store.followups import ACTION_KINDS, Followup
@@ -45,7 +45,8 @@ async def expire_offer(services: Services, tx: Tx, row: Followup, now: datetime)
     await audit.record(tx, None, "expired", "placement", p["id"], stamp, "offered", "expired")
     await followups.mark_done(tx, row.id, stamp)
     await offer_closed(tx, p["id"])
-    await rematch(services, tx, stamp)
+    rematch_wanted(services)
+    # Another proposal for the request may already wait; if not, the rematch is looking for one.
     next_proposed = bool(await placements.live_of_request(tx, p["request_id"], ("proposed",)))
     missing = [p[f"{side}_name"] for side in ("worker", "ngo") if p[f"{side}_answer"] is None]
     days = services.settings.followups.offer_expiry_days

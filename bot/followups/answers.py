@@ -20,7 +20,7 @@ from bot.markup import escape
 from bot.parsers import parse_reason, parse_row_id, parse_service_hours
 from bot.parsers.result import ParseResult
 from bot.people import Sender, remember
-from bot.placements.common import not_allowed, old_button, to_directors
+from bot.placements.common import not_allowed, old_button, side_name, to_directors
 from bot.services import Services
 from bot.store import Tx, drafts, followups, placements
 from bot.store.drafts import Draft
@@ -69,7 +69,7 @@ async def _record(services: Services, tx: Tx, user: User, followup_id: int, answ
     side = row.payload.get("side", "worker")
     if p is not None and render.is_low(answer):
         notices = await to_directors(services, tx, lambda d_lang: render.rating_alert(
-            d_lang, p, user.display_name, side, answer))
+            d_lang, p, side_name(p, user.telegram_id), side, answer))
         await enqueue(tx, notices, now, urgent=True, extra={"about": row.id})
     in_form = await drafts.current_draft(tx, user.telegram_id)
     if in_form is not None and in_form.form != CHECKIN_FORM.name:
@@ -93,7 +93,7 @@ async def _submit(services: Services, tx: Tx, user: User, draft: Draft, now: str
     p = await placements.detail(tx, row.placement_id) if row and row.placement_id else None
     if comment and p is not None and render.is_low(answer):
         notices = await to_directors(services, tx, lambda d_lang: render.comment_alert(
-            d_lang, p, user.display_name, comment))
+            d_lang, p, side_name(p, user.telegram_id), comment))
         await enqueue(tx, notices, now, urgent=True, extra={"about": draft.target_id})
     key = "followups.thanks_problem" if answer.get("problem") else "followups.thanks"
     return Outcome(replies=(Reply(t(lang, key)),))

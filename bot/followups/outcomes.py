@@ -16,7 +16,7 @@ from bot.followups.delivery import Failure, Verdict
 from bot.followups.schedule import enqueue
 from bot.placements.common import to_directors
 from bot.services import Services
-from bot.store import Tx, followups, users
+from bot.store import Tx, followups, members, users
 from bot.store.followups import Followup
 
 log = logging.getLogger(__name__)
@@ -94,5 +94,9 @@ async def recover_unfinished(services: Services, now: datetime, *, claimed_befor
 
 
 async def _name_of(tx: Tx, telegram_id: int) -> str:
+    """The member's profile name; a director (no profile) by display name; else the id."""
+    named = await members.profile_name(tx, telegram_id)
+    if named:
+        return named
     person = await users.get_user(tx, telegram_id)
     return person.display_name if person is not None and person.display_name else str(telegram_id)

@@ -39,8 +39,9 @@ def form_named(name: str) -> Form | None:
     from bot.followups.answers import CHECKIN_FORM
     from bot.placements.decisions import REJECT_PROPOSAL_FORM
     from bot.placements.ending import END_FORM
+    from bot.placements.relay import RELAY_FORM
     from bot.verification import REJECT_FORMS
 
-    forms = (WORKER_FORM, NGO_FORM, REQUEST_FORM, REJECT_PROPOSAL_FORM, END_FORM, CHECKIN_FORM,
+    forms = (WORKER_FORM, NGO_FORM, REQUEST_FORM, REJECT_PROPOSAL_FORM, END_FORM, CHECKIN_FORM, RELAY_FORM,
              *REJECT_FORMS.values())
     return {f.name: f for f in forms}.get(name)

@@ -212,7 +212,22 @@ async def _typed_answer(session: _Session, text: str) -> Outcome:
         return session.refuse(result)
     if field.choices is not None and result.value not in {c.id for c in field.choices()}:
         return session.refuse("errors.use_buttons")
-    return await session.answer(field, result.value, result.note)
+    outcome = await session.answer(field, result.value, result.note)
+    return _with_understood_choice(session, field, text, result.value, outcome)
+
+
+def _with_understood_choice(session: _Session, field: Field, typed: str, chosen: str,
+                            outcome: Outcome) -> Outcome:
+    """A typed answer to a choice ("lixia dist.") says which button it was taken as, on top of
+    the next question, so a misreading is seen at once (Back undoes it)."""
+    if field.choices is None or not outcome.replies:
+        return outcome
+    choice = next(c for c in field.choices() if c.id == chosen)
+    if typed.strip().casefold() == choice.label(session.lang).casefold():
+        return outcome
+    first, *rest = outcome.replies
+    line = t(session.lang, "common.understood_choice", label=choice.label(session.lang))
+    return replace(outcome, replies=(replace(first, text=f"{line}\n\n{first.text}"), *rest))
 
 
 async def on_contact(services: Services, tx: Tx, user: User, phone: str) -> Outcome | None:
@@ -371,6 +386,22 @@ async def _skills_fix(session: _Session, _: str) -> Outcome:
     return Outcome(replies=(Reply(t(session.lang, "skills.ask_fix")), session.ask()))
 
 
+async def _skills_refuse_item(session: _Session, arg: str) -> Outcome:
+    """One line of the understood skills refused; the rest stay, and the same message shows
+    the result. Refusing the last line asks for the skills again."""
+    field = session.current_field()
+    pending = session.draft.state.get("skills")
+    if (field is None or field.kind is not Kind.SKILLS or not pending or not arg.isdigit()
+            or int(arg) >= len(pending["items"])):
+        return Outcome(alert=t(session.lang, "alerts.old_button"))
+    refused = skills.refuse_item(pending, int(arg))
+    if not refused["items"]:
+        return await _skills_fix(session, "")
+    if not await session.save(session.draft.answers, {**session.draft.state, "skills": refused}):
+        return Outcome(alert=t(session.lang, "alerts.old_button"))
+    return Outcome(replies=(replace(session.ask(), edit=True),))
+
+
 # Typed instead of pressing Skip on an optional question (the button's label counts too).
 _SKIP_WORDS = frozenset({"skip", "pass", "none", "n/a", "跳过", "略过", "不填", "不用了", "没有"}) | frozenset(
     t(lang, "common.buttons.skip") for lang in LANGUAGES)
@@ -392,4 +423,5 @@ def _plain(text: str) -> str:
 _PRESS_ACTIONS = {
     "c": _choose, "t": _toggle, "d": _done, "s": _skip, "b": _back, "e": _edit,
     "ok": _submit, "x": _cancel, "y": _skills_right, "n": _skills_fix,
+    "r": _skills_refuse_item,
 }

@@ -7,6 +7,7 @@ from typing import Any
 
 from bot.forms.model import Button, Reply
 from bot.forms.render import callback
+from bot.markup import shorten
 from bot.store.drafts import Draft
 from bot.texts import Lang, t
 from matching import normalise
@@ -33,10 +34,41 @@ def as_answer(understood: dict[str, Any]) -> dict[str, Any]:
     return {"text": understood["text"], "ids": ids, "free": free}
 
 
+def refuse_item(understood: dict[str, Any], index: int) -> dict[str, Any]:
+    """The understanding with one line refused: a recognised skill is kept in the person's own
+    words instead; a line already kept as written is dropped. The other lines stay as they are."""
+    items = list(understood["items"])
+    item = items[index]
+    if item["id"] is None:
+        del items[index]
+    else:
+        items[index] = {**item, "id": None}
+    return {**understood, "items": items}
+
+
+# A button shows at most this many characters of a skill: a phone fits about that many.
+_LABEL_CHARS = 30
+
+
+def _label(item: dict[str, Any], lang: Lang) -> str:
+    return shorten(item["source"] if item["id"] is None else item[lang], _LABEL_CHARS)
+
+
+def _refuse_buttons(understood: dict[str, Any], draft: Draft, lang: Lang) -> tuple[tuple[Button, ...], ...]:
+    """One button per line: "✗ <skill>" takes a recognised skill back to the words typed,
+    "🗑 <words>" drops a line kept as typed."""
+    return tuple(
+        (Button(t(lang, "skills.buttons.drop" if item["id"] is None else "skills.buttons.not_this",
+                  label=_label(item, lang)), callback(draft, "r", str(index))),)
+        for index, item in enumerate(understood["items"])
+    )
+
+
 def confirmation(understood: dict[str, Any], draft: Draft, lang: Lang, confirm_below: float,
                  show_confidence: bool = False) -> Reply:
-    """ "I understood: Psychological counselling · 心理咨询 — right?" with Yes / Fix: the
-    person's language first; how sure the matcher is only for association directors."""
+    """ "I understood: Psychological counselling · 心理咨询 — right?" with Yes / Fix, and a button
+    per line to refuse that line alone: the person's language first; how sure the matcher is
+    only for association directors."""
     known = [i for i in understood["items"] if i["id"] is not None]
     lines = [t(lang, "skills.understood") if known else t(lang, "skills.nothing_understood")]
     for item in understood["items"]:
@@ -50,9 +82,10 @@ def confirmation(understood: dict[str, Any], draft: Draft, lang: Lang, confirm_b
             lines.append(t(lang, key, confidence=item["confidence"], **_names(item, lang)))
     if known:
         lines.append(t(lang, "skills.confirm"))
+        lines.append(t(lang, "skills.refuse_hint"))
     buttons = ((Button(t(lang, "skills.buttons.yes"), callback(draft, "y")),
                 Button(t(lang, "skills.buttons.fix"), callback(draft, "n"))),)
-    return Reply("\n".join(lines), buttons)
+    return Reply("\n".join(lines), (*_refuse_buttons(understood, draft, lang), *buttons))
 
 
 def _names(item: dict[str, Any], lang: Lang) -> dict[str, str]:

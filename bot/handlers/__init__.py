@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot import conversation, directing, guidance, membership, offering, placement_views
+from bot import conversation, directing, director_search, guidance, membership, offering, placement_views
 from bot.datatools import director_tools, personal_data
 from bot.followups.answers import checkin_pressed
 from bot.handlers import datatools, errors, forms
@@ -22,6 +22,7 @@ def register_handlers(app: Application) -> None:
         "profile": membership.show_profile,
         "requests": membership.list_requests,
         "queue": directing.show_queue,
+        "members": directing.show_members,
         "match": directing.match_now,
         "placements": placement_views.list_placements,
         "status": placement_views.show_status,
@@ -31,7 +32,9 @@ def register_handlers(app: Application) -> None:
     }
     for name, flow in commands.items():
         app.add_handler(CommandHandler(name, answer_with(guidance.for_roles(name, flow)), filters=_PRIVATE))
-    for name, worded in {"start": conversation.start, "export": director_tools.send_export}.items():
+    worded_commands = {"start": conversation.start, "export": director_tools.send_export,
+                       "find": director_search.find_command}
+    for name, worded in worded_commands.items():
         app.add_handler(CommandHandler(name, press_with(guidance.for_roles(name, worded)), filters=_PRIVATE))
     invite = guidance.for_roles("invite", director_tools.make_invite)
     app.add_handler(CommandHandler("invite", datatools.with_bot_username(invite), filters=_PRIVATE))
@@ -44,7 +47,11 @@ def register_handlers(app: Application) -> None:
         r"^(p:.*)$": membership.profile_pressed,
         r"^(rq:.*)$": membership.request_pressed,
         r"^(v:.*)$": directing.verify_pressed,
+        r"^(vm:.*)$": directing.members_paged,
+        r"^(fd:.*)$": director_search.open_pressed,
+        r"^(pm:.*)$": directing.message_pressed,
         r"^(q:.*)$": directing.queue_pressed,
+        r"^(q[lr]:.*)$": directing.queue_listing_pressed,
         r"^(o:.*)$": offering.offer_pressed,
         r"^(pl:.*)$": offering.end_pressed,
         r"^pls:(\w+)$": placement_views.filter_pressed,

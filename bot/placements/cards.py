@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.forms.model import Button, Reply
-from bot.markup import escape
+from bot.markup import escape, shorten
 from bot.parsers import format_phone
 from bot.texts import Lang, t
 from matching.vocabulary import is_canonical, label
@@ -42,8 +42,37 @@ def proposal_card(p: dict[str, Any], lang: Lang, position: int, count: int,
     buttons = ((Button(t(lang, "queue.buttons.approve"), f"q:ok:{pid}"),
                 Button(t(lang, "queue.buttons.reject"), f"q:no:{pid}")),
                (Button(t(lang, "queue.buttons.others"), f"q:alt:{pid}"),
-                Button(t(lang, "queue.buttons.next"), f"q:next:{pid}")))
+                Button(t(lang, "queue.buttons.next"), f"q:next:{pid}")),
+               (Button(t(lang, "queue.buttons.all_requests"), "ql:0"),))
     return Reply(text, buttons)
+
+
+def request_button(group: list[dict[str, Any]], places_left: int, days: int, lang: Lang) -> str:
+    """ "阳光心理服务中心 · 社区心理支持 — 1 place left · best 92% · 3 d": one request of the queue."""
+    first = group[0]
+    age = t(lang, "queue.age_today") if days <= 0 else t(lang, "queue.age_days", days=days)
+    return t(lang, "queue.buttons.request", ngo=shorten(first["ngo_name"], 16), title=shorten(first["title"], 20),
+             left=max(places_left, 0), best=round(max(p["score"] for p in group) * 100), age=age)
+
+
+def candidates_card(p: dict[str, Any], ranked: list[Any], lang: Lang) -> Reply:
+    """A request's candidates, best first, each with a button that approves them for the place
+    of proposal ``p`` (its own worker marked as proposed); Back returns to the proposal."""
+    pid = p["id"]
+    back = (Button(t(lang, "queue.buttons.back_to_card"), f"q:card:{pid}"),)
+    if not ranked:
+        return Reply(t(lang, "queue.no_other_candidates"), (back,))
+    lines = [t(lang, "queue.candidates_header", title=escape(p["title"]), ngo=escape(p["ngo_name"]))]
+    buttons = []
+    for rank, c in enumerate(ranked, start=1):
+        score = round(c.score * 100)
+        mark = t(lang, "queue.proposed_mark") if c.worker_id == p["worker_id"] else ""
+        first_reason = c.reasons[0].get(lang, c.reasons[0]["en"]) if c.reasons else ""
+        lines.append(t(lang, "queue.candidate_row", rank=rank, name=escape(c.name), score=score,
+                       proposed=mark, reason=escape(first_reason)))
+        buttons.append((Button(t(lang, "queue.buttons.pick", rank=rank, name=shorten(c.name, 20), score=score),
+                               f"q:pick:{pid}:{c.worker_id}"),))
+    return Reply("\n".join(lines), (*buttons, back))
 
 
 def offer_buttons(placement_id: int, lang: Lang) -> tuple[tuple[Button, ...], ...]:

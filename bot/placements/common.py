@@ -9,8 +9,10 @@ from zoneinfo import ZoneInfo
 from bot.clock import from_iso
 from bot.forms.model import Notice, Outcome, Reply
 from bot.markup import escape
+from bot.people import Sender, remember
 from bot.services import Services
 from bot.store import Tx, audit, users
+from bot.store.users import User
 from bot.texts import Lang, t
 
 
@@ -33,6 +35,12 @@ def not_allowed(lang: Lang) -> Outcome:
     return Outcome(alert=t(lang, "alerts.not_allowed"))
 
 
+async def director_pressing(services: Services, tx: Tx, sender: Sender) -> User | Outcome:
+    """The director behind a press or command, or the "not allowed" refusal for anyone else."""
+    user = await remember(services, tx, sender)
+    return user if services.is_director(user.telegram_id) else not_allowed(user.language)
+
+
 def old_button(lang: Lang) -> Outcome:
     return Outcome(alert=t(lang, "alerts.old_button"))
 
@@ -53,6 +61,14 @@ async def decided_already(services: Services, tx: Tx, lang: Lang, entity: str, e
     who = escape(decision["who"] if decision else "—")
     when = local_time(services, decision["at"] if decision else fallback_at)
     return Outcome(alert=t(lang, "alerts.already_decided", who=who, when=when))
+
+
+def side_name(p: dict[str, Any], telegram_id: int) -> str:
+    """The profile name of whichever side of placement ``p`` this person is: the social worker,
+    or the NGO director with the NGO (never a Telegram display name)."""
+    if telegram_id == p["worker_telegram_id"]:
+        return p["worker_name"]
+    return f"{p['director_name']} · {p['ngo_name']}" if p.get("director_name") else p["ngo_name"]
 
 
 def both_sides(p: dict[str, Any]) -> tuple[tuple[int | None, str], ...]:

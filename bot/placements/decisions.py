@@ -2,37 +2,90 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from bot import followups
-from bot.clock import to_iso
+from bot.clock import from_iso, to_iso
 from bot.forms import engine
 from bot.forms.fields import choice_then_note
-from bot.forms.model import Notice, Outcome, Reply
+from bot.forms.model import Button, Notice, Outcome, Reply
 from bot.markup import escape
 from bot.placements import cards
 from bot.placements.candidates import candidates_for
 from bot.placements.common import already_decided, not_allowed, old_button
-from bot.placements.proposals import rematch_and_tell
+from bot.placements.rematcher import rematch_wanted
 from bot.services import Services
 from bot.store import Tx, audit, placements
-from bot.store.placements import HOLDING
+from bot.store.placements import HOLDING, Pair
 from bot.store.users import User
 from bot.texts import Lang, t
 
 REJECT_REASONS = ("skills", "experience", "availability", "location", "other")
 
 
-async def queue_cards(services: Services, tx: Tx, lang: Lang, after: int = 0) -> Reply | None:
-    """The proposal card after placement id ``after`` (wrapping round); None when none waits.
+async def queue_cards(services: Services, tx: Tx, lang: Lang, after: int | None = None) -> Reply | None:
+    """The proposal card after placement ``after`` in the queue's order (see
+    ``placements.proposals_waiting``), wrapping round; the first card when ``after`` is None or
+    already decided. None when nothing waits.
 
     Showing a card pins its proposal (the matcher no longer swaps it out), so the card says when
     a better-scoring worker has become free for the request since.
     """
-    waiting = await placements.details(tx, "p.status = 'proposed'")
+    waiting = await placements.proposals_waiting(tx)
     if not waiting:
         return None
-    index = next((i for i, p in enumerate(waiting) if p["id"] > after), 0)
+    ids = [p["id"] for p in waiting]
+    index = (ids.index(after) + 1) % len(ids) if after in ids else 0
+    return await _card_at(services, tx, lang, waiting, index)
+
+
+REQUESTS_PER_PAGE = 8
+
+
+async def request_list(services: Services, tx: Tx, lang: Lang, page: int = 0) -> Reply | None:
+    """The requests that have proposals waiting, best first, a button each (NGO, title, places
+    left, best score, age of the oldest proposal), paged; None when nothing waits."""
+    by_request: dict[int, list[dict[str, Any]]] = {}
+    for p in await placements.proposals_waiting(tx):
+        by_request.setdefault(p["request_id"], []).append(p)
+    if not by_request:
+        return None
+    held = await placements.counts_holding(tx, "request_id")
+    groups = list(by_request.values())
+    pages = -(-len(groups) // REQUESTS_PER_PAGE)
+    page = min(max(page, 0), pages - 1)
+    today = services.clock.now()
+    buttons = [(Button(cards.request_button(group, group[0]["headcount"] - held.get(group[0]["request_id"], 0),
+                                            (today - from_iso(min(p["created_at"] for p in group))).days, lang),
+                       f"qr:{group[0]['request_id']}"),)
+               for group in groups[page * REQUESTS_PER_PAGE:(page + 1) * REQUESTS_PER_PAGE]]
+    if pages > 1:
+        buttons.append(tuple(Button(t(lang, f"queue.buttons.{name}_page"), f"ql:{to}")
+                             for name, to in (("previous", page - 1), ("next", page + 1)) if 0 <= to < pages))
+    text = t(lang, "queue.requests_header", requests=len(groups), proposals=sum(len(g) for g in groups))
+    if pages > 1:
+        text += "\n" + t(lang, "queue.page", page=page + 1, pages=pages)
+    return Reply(text, tuple(buttons))
+
+
+async def first_card_of_request(services: Services, tx: Tx, lang: Lang, request_id: int) -> Reply | None:
+    """The best waiting proposal of one request, as its card; None when none waits."""
+    waiting = await placements.proposals_waiting(tx)
+    index = next((i for i, p in enumerate(waiting) if p["request_id"] == request_id), None)
+    return None if index is None else await _card_at(services, tx, lang, waiting, index)
+
+
+async def proposal_card(services: Services, tx: Tx, lang: Lang, placement_id: int) -> Reply | None:
+    """The card of one waiting proposal (back from its candidates); None when it is decided."""
+    waiting = await placements.proposals_waiting(tx)
+    ids = [p["id"] for p in waiting]
+    if placement_id not in ids:
+        return None
+    return await _card_at(services, tx, lang, waiting, ids.index(placement_id))
+
+
+async def _card_at(services: Services, tx: Tx, lang: Lang, waiting: list[dict[str, Any]], index: int) -> Reply:
     shown = waiting[index]
     await placements.mark_shown(tx, shown["id"], to_iso(services.clock.now()))
     better = await _better_candidate(services, tx, shown)
@@ -42,25 +95,33 @@ async def queue_cards(services: Services, tx: Tx, lang: Lang, after: int = 0) ->
 async def _better_candidate(services: Services, tx: Tx, p: dict[str, Any]) -> tuple[str, float] | None:
     """(name, score) of a worker who now scores higher for the request than the proposed one."""
     ranked = await candidates_for(services, tx, p["request_id"])
-    current = next((score for worker_id, _, score in ranked if worker_id == p["worker_id"]), p["score"])
-    return next(((name, score) for worker_id, name, score in ranked
-                 if worker_id != p["worker_id"] and score > current), None)
+    current = next((c.score for c in ranked if c.worker_id == p["worker_id"]), p["score"])
+    return next(((c.name, c.score) for c in ranked if c.worker_id != p["worker_id"] and c.score > current),
+                None)
 
 
-async def approve(services: Services, tx: Tx, director: User, placement_id: int, now: str) -> Outcome:
-    """Approve: the offers go to the worker and the NGO director, each with Accept / Decline."""
-    lang = director.language
+async def _open_proposal(services: Services, tx: Tx, lang: Lang, placement_id: int) -> dict[str, Any] | Outcome:
+    """The proposal, if it is still open; else the refusal to show (old button, already decided)."""
     p = await placements.detail(tx, placement_id)
     if p is None:
         return old_button(lang)
     if p["status"] != "proposed":
         return already_decided(services, lang, p)
+    return p
+
+
+async def approve(services: Services, tx: Tx, director: User, placement_id: int, now: str) -> Outcome:
+    """Approve: the offers go to the worker and the NGO director, each with Accept / Decline."""
+    lang = director.language
+    p = await _open_proposal(services, tx, lang, placement_id)
+    if isinstance(p, Outcome):
+        return p
     if not await _still_has_room(tx, p):
         await placements.move(tx, placement_id, "proposed", "withdrawn", now)
         await audit.record(tx, director.telegram_id, "withdrawn", "placement", placement_id, now,
                            "proposed", "withdrawn", "no room left")
-        gone = Outcome(alert=t(lang, "alerts.expired"), notices=tuple(await rematch_and_tell(services, tx, now)))
-        return await followups.send_after_commit(tx, gone, now)
+        rematch_wanted(services)  # the next candidate for the place
+        return Outcome(alert=t(lang, "alerts.expired"))
     if not await placements.move(tx, placement_id, "proposed", "offered", now, decided_by=director.telegram_id,
                                  decided_at=now, offered_at=now):
         return already_decided(services, lang, p)
@@ -87,11 +148,9 @@ async def _still_has_room(tx: Tx, p: dict[str, Any]) -> bool:
 
 async def start_rejection(services: Services, tx: Tx, director: User, placement_id: int) -> Outcome:
     """Reject asks for a structured reason first (stored for tuning, never shown to the worker)."""
-    p = await placements.detail(tx, placement_id)
-    if p is None:
-        return old_button(director.language)
-    if p["status"] != "proposed":
-        return already_decided(services, director.language, p)
+    p = await _open_proposal(services, tx, director.language, placement_id)
+    if isinstance(p, Outcome):
+        return p
     return await engine.begin(services, tx, director, REJECT_PROPOSAL_FORM, target_id=placement_id)
 
 
@@ -108,11 +167,9 @@ async def _reject(services: Services, tx: Tx, director: User, draft, now: str) -
         return Outcome(replies=(Reply(already_decided(services, lang, p).alert or ""),))
     await audit.record(tx, director.telegram_id, "rejected", "placement", placement_id, now, "proposed",
                        "rejected", draft.answers["reason"])
-    notices = await rematch_and_tell(services, tx, now)  # the next candidate for the place
+    rematch_wanted(services)  # the next candidate for the place
     following = await queue_cards(services, tx, lang, placement_id)
-    rejected = Outcome(replies=(Reply(t(lang, "queue.rejected_done")), *([following] if following else [])),
-                       notices=tuple(n for n in notices if n.telegram_id != director.telegram_id))
-    return await followups.send_after_commit(tx, rejected, now)
+    return Outcome(replies=(Reply(t(lang, "queue.rejected_done")), *([following] if following else [])))
 
 
 REJECT_PROPOSAL_FORM = choice_then_note(
@@ -121,16 +178,38 @@ REJECT_PROPOSAL_FORM = choice_then_note(
 
 
 async def other_candidates(services: Services, tx: Tx, director: User, placement_id: int) -> Outcome:
-    """The next best eligible workers for the proposal's request, with their scores."""
+    """The proposal's card turns into its request's candidates, best first, each with a button
+    to approve that one instead; Back turns it into the card again."""
     lang = director.language
-    p = await placements.detail(tx, placement_id)
-    if p is None:
-        return old_button(lang)
-    others = [c for c in await candidates_for(services, tx, p["request_id"]) if c[0] != p["worker_id"]]
-    lines = [t(lang, "queue.other_candidates_header")]
-    lines += [t(lang, "queue.candidate_line", name=escape(name), score=round(score * 100))
-              for _, name, score in others]
-    if not others:
-        lines = [t(lang, "queue.no_other_candidates")]
-    return Outcome(replies=(Reply("\n".join(lines)),))
+    p = await _open_proposal(services, tx, lang, placement_id)
+    if isinstance(p, Outcome):
+        return p
+    ranked = await candidates_for(services, tx, p["request_id"], choosable=True)
+    return Outcome(replies=(replace(cards.candidates_card(p, ranked, lang), edit=True),))
 
+
+async def pick(services: Services, tx: Tx, director: User, placement_id: int, worker_id: int,
+               now: str) -> Outcome:
+    """Approve another candidate for the proposal's place: the proposal gives way to one for
+    the chosen worker (if they are still a candidate), which is approved at once."""
+    lang = director.language
+    p = await _open_proposal(services, tx, lang, placement_id)
+    if isinstance(p, Outcome):
+        return p
+    if worker_id == p["worker_id"]:
+        return await approve(services, tx, director, placement_id, now)
+    ranked = await candidates_for(services, tx, p["request_id"], choosable=True)
+    chosen = next((c for c in ranked if c.worker_id == worker_id), None)
+    if chosen is None:
+        return Outcome(alert=t(lang, "queue.pick_gone"))
+    pair = Pair(p["request_id"], worker_id)
+    chosen_id = await placements.open_proposal_of(tx, pair)
+    if chosen_id is None:
+        chosen_id = await placements.insert_proposal(tx, pair, chosen.score, chosen.reasons, now)
+        await audit.record(tx, director.telegram_id, "proposed", "placement", chosen_id, now, None,
+                           "proposed", "chosen by a director")
+    await placements.move(tx, placement_id, "proposed", "withdrawn", now)
+    await audit.record(tx, director.telegram_id, "withdrawn", "placement", placement_id, now,
+                       "proposed", "withdrawn", "a director chose another candidate")
+    rematch_wanted(services)  # the worker who gave way may fit another place
+    return await approve(services, tx, director, chosen_id, now)

@@ -10,7 +10,7 @@ from bot.forms.fields import choice_then_note
 from bot.forms.model import Notice, Outcome, Reply
 from bot.markup import escape
 from bot.placements.common import both_sides, not_allowed, old_button, to_directors
-from bot.placements.proposals import rematch
+from bot.placements.rematcher import rematch_wanted
 from bot.services import Services
 from bot.store import Tx, audit, placements, requests
 from bot.store.users import User
@@ -47,7 +47,7 @@ async def _end(services: Services, tx: Tx, user: User, draft, now: str) -> Outco
                        draft.answers.get("reason"))
     if outcome == "cancelled" and await requests.set_request_status(tx, p["request_id"], "filled", "open", now):
         await audit.record(tx, user.telegram_id, "reopened", "request", p["request_id"], now, "filled", "open")
-    await rematch(services, tx, now)
+    rematch_wanted(services)
     title = escape(p["title"])
     notices = [Notice(tel, Reply(t(tel_lang, "placement.ended_notice", title=title,
                                    outcome=t(tel_lang, f"placement.buttons.{outcome}"))))

@@ -8,8 +8,8 @@ from bot import followups
 from bot.forms.model import Notice, Outcome, Reply
 from bot.markup import escape
 from bot.placements import cards
-from bot.placements.common import both_sides, decided_already, not_allowed, old_button, to_directors
-from bot.placements.proposals import rematch
+from bot.placements.common import both_sides, decided_already, not_allowed, old_button, side_name, to_directors
+from bot.placements.rematcher import rematch_wanted
 from bot.services import Services
 from bot.store import Tx, audit, placements, requests
 from bot.store.users import User
@@ -59,13 +59,13 @@ async def answer_offer(services: Services, tx: Tx, user: User, placement_id: int
 async def _declined(services: Services, tx: Tx, user: User, p: dict[str, Any], now: str) -> Outcome:
     await placements.move(tx, p["id"], "offered", "declined", now)
     await followups.offer_closed(tx, p["id"])
-    who, title = escape(user.display_name), escape(p["title"])
+    who, title = escape(side_name(p, user.telegram_id)), escape(p["title"])
     names = {"worker": escape(p["worker_name"]), "ngo": escape(p["ngo_name"])}
     notices = await to_directors(
         services, tx, lambda lang: Reply(t(lang, "offer.declined_notice", who=who, title=title, **names)))
     notices += [Notice(tel, Reply(t(lang, "offer.other_declined", title=title)))  # the side still waiting
                 for tel, lang in both_sides(p) if tel is not None and tel != user.telegram_id]
-    await rematch(services, tx, now)
+    rematch_wanted(services)
     declined = Outcome(replies=(Reply(t(user.language, "offer.declined_ack")),), notices=tuple(notices))
     return await followups.send_after_commit(tx, declined, now)
 

@@ -1,9 +1,7 @@
 """Run a python-telegram-bot Application against the emulator, and stop it cleanly.
 
-The order of steps is the one ``Application.run_polling`` follows (initialize, post_init,
-start polling, start; then the reverse with post_stop and post_shutdown), so an Application
-whose store opens in ``post_init`` behaves here exactly as under ``matchbot run``; but it runs
-inside the caller's event loop, which ``run_polling`` does not allow.
+It runs inside the caller's event loop, which ``run_polling`` does not allow, through
+``bot.lifecycle.running``: the same steps in the same order as ``matchbot run``.
 """
 
 from __future__ import annotations
@@ -14,6 +12,7 @@ from typing import Any
 
 from telegram.ext import Application, ApplicationBuilder
 
+from bot.lifecycle import running
 from bot.sandbox.emulator import Emulator
 
 # Long polls are cancelled client-side at shutdown, so a long timeout costs nothing.
@@ -33,27 +32,13 @@ def builder_for(emulator: Emulator) -> ApplicationBuilder:
 @asynccontextmanager
 async def polling(app: Application[Any, Any, Any, Any, Any, Any]) -> AsyncIterator[None]:
     """Run ``app`` (polling for updates) for the duration of the ``async with`` block."""
-    await app.initialize()
-    try:
-        if app.post_init is not None:
-            await app.post_init(app)
-        assert app.updater is not None, "the Application must be built with an Updater"
-        await app.updater.start_polling(poll_interval=0, timeout=POLL_TIMEOUT_SECONDS)
-        await app.start()
-        try:
-            yield
-        finally:
-            await _stop(app)
-    finally:
-        await app.shutdown()
-        if app.post_shutdown is not None:
-            await app.post_shutdown(app)
+    updater = app.updater
+    assert updater is not None, "the Application must be built with an Updater"
 
+    async def stop_polling() -> None:
+        if updater.running:
+            await updater.stop()
 
-async def _stop(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    if app.updater is not None and app.updater.running:
-        await app.updater.stop()
-    if app.running:
-        await app.stop()
-    if app.post_stop is not None:
-        await app.post_stop(app)
+    async with running(app, lambda: updater.start_polling(poll_interval=0, timeout=POLL_TIMEOUT_SECONDS),
+                       stop_polling):
+        yield

@@ -13,6 +13,7 @@ from types import TracebackType
 from aiohttp import web
 
 from bot.clock import Clock
+from bot.sandbox.files import MAX_REQUEST_BYTES
 from bot.sandbox.model import Person
 from bot.sandbox.people import PersonActions
 from bot.sandbox.server import add_bot_api_routes
@@ -39,7 +40,8 @@ class Emulator:
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> None:
         """Listen on ``host:port`` (port 0 picks a free one)."""
-        app = web.Application()
+        # aiohttp's default (1 MiB a request) would refuse uploads Telegram takes.
+        app = web.Application(client_max_size=MAX_REQUEST_BYTES)
         add_bot_api_routes(app, self.state)
         if self._extra_routes is not None:
             self._extra_routes(app, self.state)

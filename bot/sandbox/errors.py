@@ -34,6 +34,7 @@ KEYBOARD_JSON_INVALID = "Bad Request: can't parse reply keyboard markup JSON obj
 QUERY_TOO_OLD = (
     "Bad Request: query is too old and response timeout expired or query ID is invalid"
 )
+TOO_LARGE = "Request Entity Too Large"
 WRONG_FILE = "Bad Request: wrong file identifier/HTTP URL specified"
 IMAGE_PROCESS_FAILED = "Bad Request: IMAGE_PROCESS_FAILED"
 WRONG_ACTION = "Bad Request: wrong parameter action in request"

@@ -10,11 +10,18 @@ from __future__ import annotations
 import itertools
 import struct
 from dataclasses import dataclass
+from http import HTTPStatus
 from typing import Any
 
 from bot.sandbox import errors
-from bot.sandbox.errors import bad_request
+from bot.sandbox.errors import BotApiError, bad_request
 from bot.sandbox.params import Upload
+
+# Telegram's limits for a bot's uploads: 50 MB for a document, 10 MB for a photo.
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+MAX_PHOTO_BYTES = 10 * 1024 * 1024
+# What one request may carry: the largest document plus the other fields and multipart framing.
+MAX_REQUEST_BYTES = MAX_DOCUMENT_BYTES + 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -75,11 +82,13 @@ class FileStore:
         self._counter = itertools.count(1)
 
     def store_document(self, upload: Upload) -> StoredFile:
-        """Keep an uploaded document."""
+        """Keep an uploaded document, up to Telegram's 50 MB."""
+        _refuse_over(upload, MAX_DOCUMENT_BYTES)
         return self._store(upload, "documents", 0, 0)
 
     def store_photo(self, upload: Upload) -> StoredFile:
-        """Keep an uploaded photo, refusing bytes that are not a PNG, JPEG or GIF image."""
+        """Keep an uploaded photo up to Telegram's 10 MB, refusing bytes that are not a PNG, JPEG or GIF."""
+        _refuse_over(upload, MAX_PHOTO_BYTES)
         size = image_size(upload.content)
         if size is None:
             raise bad_request(errors.IMAGE_PROCESS_FAILED)
@@ -116,6 +125,11 @@ class FileStore:
         self._by_id[stored.file_id] = stored
         self._by_path[stored.file_path] = stored
         return stored
+
+
+def _refuse_over(upload: Upload, limit: int) -> None:
+    if len(upload.content) > limit:
+        raise BotApiError(errors.TOO_LARGE, HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
 
 
 def image_kind(content: bytes) -> str:

@@ -46,8 +46,9 @@ async def get_updates(state: EmulatorState, args: CallArgs) -> list[Any]:
 
 
 async def set_webhook(state: EmulatorState, args: CallArgs) -> bool:
-    """setWebhook: remembered only so that getUpdates refuses while it is set."""
+    """setWebhook: remembered only so that getUpdates refuses while it is set (and tests see the secret)."""
     state.settings.webhook_url = args.text("url") or ""
+    state.settings.webhook_secret_token = args.text("secret_token") or ""
     return True
 
 

@@ -29,6 +29,7 @@ class BotSettings:
 
     commands: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
     webhook_url: str = ""
+    webhook_secret_token: str = ""
 
 
 class EmulatorState:

@@ -2,12 +2,13 @@
 
 from pathlib import Path
 
-from bot.store.backup import BackupError, backup_database
+from bot.store.backup import BackupError, BackupStopped, backup_database
 from bot.store.database import Database, DatabaseTooNew, Tx
 from bot.store.migrations import MigrationError, discover, migrate
 
 __all__ = [
     "BackupError",
+    "BackupStopped",
     "Database",
     "DatabaseTooNew",
     "MigrationError",

@@ -15,6 +15,15 @@ async def record(tx: Tx, actor: int | None, action: str, entity: str, entity_id:
     )
 
 
+async def record_many(tx: Tx, actor: int | None, action: str, entity: str,
+                      rows: list[tuple[int, str | None, str | None, str | None]], now: str) -> None:
+    """:func:`record` for many rows of one action: (entity id, old state, new state, detail) each."""
+    await tx.executemany(
+        "INSERT INTO audit_log (actor, action, entity, entity_id, old_state, new_state, detail, at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(actor, action, entity, entity_id, old, new, detail, now) for entity_id, old, new, detail in rows])
+
+
 async def last_decision(tx: Tx, entity: str, entity_id: int) -> dict[str, str] | None:
     """The newest recorded decision on a row: who (display name or id) and when."""
     row = await tx.fetchone(

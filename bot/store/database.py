@@ -64,6 +64,10 @@ class Tx:
         async with self._conn.execute(sql, params) as cursor:
             return await cursor.fetchone()
 
+    async def define_function(self, name: str, arguments: int, function: Any) -> None:
+        """A Python function SQL can call on this connection (a scan filters in SQLite, not here)."""
+        await self._conn.create_function(name, arguments, function)
+
     async def fetchall(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
         async with self._conn.execute(sql, params) as cursor:
             return list(await cursor.fetchall())

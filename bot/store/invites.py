@@ -6,6 +6,7 @@ revoked_at IS NULL AND expires_at > now`` and a look at the row count, so a link
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.store.database import Tx
@@ -38,6 +39,20 @@ async def insert_invite(tx: Tx, worker_id: int, code_hash: str, created_by: int 
     return await tx.insert(
         "INSERT INTO invites (worker_id, code_hash, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
         (worker_id, code_hash, created_by, now, expires_at))
+
+
+async def insert_invites(tx: Tx, hashes: Sequence[tuple[int, str]], created_by: int | None, now: str,
+                         expires_at: str) -> list[tuple[int, int]]:
+    """:func:`insert_invite` for many workers at once: (worker id, code hash) in, (invite id, worker id) out."""
+    await tx.executemany(
+        "UPDATE invites SET revoked_at = ? WHERE worker_id = ? AND used_at IS NULL AND revoked_at IS NULL",
+        [(now, worker_id) for worker_id, _ in hashes])
+    before = await tx.fetchval("SELECT coalesce(max(id), 0) FROM invites")  # the write lock is ours
+    await tx.executemany(
+        "INSERT INTO invites (worker_id, code_hash, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+        [(worker_id, code_hash, created_by, now, expires_at) for worker_id, code_hash in hashes])
+    return [(row[0], row[1]) for row in
+            await tx.fetchall("SELECT id, worker_id FROM invites WHERE id > ? ORDER BY id", (before,))]
 
 
 async def invite_by_hash(tx: Tx, code_hash: str) -> Invite | None:

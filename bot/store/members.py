@@ -31,6 +31,24 @@ async def member_by_telegram(tx: Tx, table: str, telegram_id: int) -> dict[str, 
     return None if row is None else _decode(row)
 
 
+async def every_member(tx: Tx, table: str) -> list[dict[str, Any]]:
+    """Every worker or every NGO, as dicts of columns (a director's search reads them all)."""
+    _TABLES[table]  # only the two member tables
+    return [_decode(row) for row in await tx.fetchall(f"SELECT * FROM {table} ORDER BY id")]
+
+
+async def profile_name(tx: Tx, telegram_id: int) -> str | None:
+    """How others should read a member's name: the social worker's name, or the NGO director's
+    name with the NGO's; None for someone with no profile."""
+    worker = await tx.fetchone("SELECT name FROM workers WHERE telegram_id = ?", (telegram_id,))
+    if worker is not None:
+        return worker["name"]
+    ngo = await tx.fetchone("SELECT name, director_name FROM ngos WHERE director_telegram_id = ?", (telegram_id,))
+    if ngo is not None:
+        return f"{ngo['director_name']} · {ngo['name']}" if ngo["director_name"] else ngo["name"]
+    return None
+
+
 async def member_by_id(tx: Tx, table: str, member_id: int) -> dict[str, Any] | None:
     _TABLES[table]  # only the two member tables
     row = await tx.fetchone(f"SELECT * FROM {table} WHERE id = ?", (member_id,))

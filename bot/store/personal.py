@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from bot.store import redaction
 from bot.store.database import Tx
 from bot.store.placements import LIVE
 
@@ -114,8 +115,10 @@ async def forget_person(tx: Tx, telegram_id: int, profiles: Profiles, now: str) 
     """Cancel what is due to them and clear every trace of who they were (placements stay).
 
     A scheduled message keeps its side and day (statistics) but loses its pre-rendered text, which
-    names people; their check-in answers keep the rating and hours but lose the comment.
+    names people; their check-in answers keep the rating and hours but lose the comment. Last,
+    every copy of who they were left anywhere else (messages to others, others' comments) is redacted.
     """
+    identity = await redaction.identity_of(tx, telegram_id, profiles.worker_id, profiles.ngo_id)
     where, ids = _their_placements(profiles)
     their_placements = f"SELECT p.id FROM placements p WHERE {where}"
     marks = ", ".join("?" * len(_UNSENT))
@@ -141,6 +144,7 @@ async def forget_person(tx: Tx, telegram_id: int, profiles: Profiles, now: str) 
     await tx.execute("UPDATE audit_log SET actor = NULL WHERE actor = ?", (telegram_id,))
     await tx.execute("DELETE FROM invites WHERE used_by = ?", (telegram_id,))
     await tx.execute("DELETE FROM users WHERE telegram_id = ?", (telegram_id,))
+    await redaction.redact_everywhere(tx, identity)
 
 
 async def _forget_profiles(tx: Tx, profiles: Profiles, now: str) -> None:

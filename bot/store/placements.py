@@ -93,6 +93,33 @@ async def detail(tx: Tx, placement_id: int) -> dict[str, Any] | None:
     return None if row is None else decode(row, _JSON)
 
 
+async def proposals_waiting(tx: Tx) -> list[dict[str, Any]]:
+    """Open proposals with their details, grouped by request (the request whose best proposal
+    scores highest first), each request's proposals best first."""
+    waiting = await details(tx, "p.status = 'proposed'")
+    best: dict[int, float] = {}
+    for p in waiting:
+        best[p["request_id"]] = max(best.get(p["request_id"], 0.0), p["score"])
+    return sorted(waiting, key=lambda p: (-best[p["request_id"]], p["request_id"], -p["score"], p["id"]))
+
+
+async def open_proposal_of(tx: Tx, pair: Pair) -> int | None:
+    """The id of the open proposal of this pair, if there is one."""
+    return await tx.fetchval("SELECT id FROM placements WHERE request_id = ? AND worker_id = ? "
+                             "AND status = 'proposed'", (pair.request_id, pair.worker_id))
+
+
+async def of_member(tx: Tx, code: str, member_id: int) -> list[dict[str, Any]]:
+    """Every placement row of a worker (``code`` "w") or of an NGO ("n"), newest first."""
+    column = {"w": "w.id", "n": "n.id"}[code]
+    return await details(tx, f"{column} = ?", (member_id,), order="p.updated_at DESC, p.id DESC")
+
+
+async def of_request(tx: Tx, request_id: int) -> list[dict[str, Any]]:
+    """Every placement row of a request, newest first."""
+    return await details(tx, "p.request_id = ?", (request_id,), order="p.updated_at DESC, p.id DESC")
+
+
 async def details(tx: Tx, where: str = "1", params: tuple[Any, ...] = (), order: str = "p.id") -> list[dict[str, Any]]:
     rows = await tx.fetchall(f"{_DETAIL} WHERE {where} ORDER BY {order}", params)
     return [decode(row, _JSON) for row in rows]
@@ -140,3 +167,8 @@ async def live_counts_of_ngo(tx: Tx, ngo_id: int) -> dict[int, dict[str, int]]:
     for request_id, status, count in rows:
         counts.setdefault(request_id, {})[status] = count
     return counts
+
+
+async def matching_version(tx: Tx) -> int:
+    """A number that changes whenever anything the matcher reads changes (triggers keep it)."""
+    return await tx.fetchval("SELECT version FROM matching_inputs WHERE id = 1")

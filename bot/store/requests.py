@@ -42,6 +42,13 @@ async def request_by_id(tx: Tx, request_id: int) -> dict[str, Any] | None:
     return None if row is None else _decode(row)
 
 
+async def every_request(tx: Tx) -> list[dict[str, Any]]:
+    """Every request with its NGO's name (a director's search reads them all)."""
+    rows = await tx.fetchall("SELECT r.*, n.name AS ngo_name FROM requests r JOIN ngos n ON n.id = r.ngo_id "
+                             "ORDER BY r.id")
+    return [_decode(row) for row in rows]
+
+
 async def requests_of_ngo(tx: Tx, ngo_id: int) -> list[dict[str, Any]]:
     """The NGO's requests, open ones first, newest first."""
     rows = await tx.fetchall(

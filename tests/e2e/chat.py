@@ -92,6 +92,15 @@ def draft_answers(sandbox: Sandbox, telegram_id: int) -> dict[str, Any]:
     return json.loads(draft["answers"])
 
 
+def every_text_value(sandbox: Sandbox) -> list[tuple[str, str, str]]:
+    """(table, column, value) of every text value in every table of the database."""
+    found = []
+    for (table,) in db_rows(sandbox, "SELECT name FROM sqlite_master WHERE type = 'table'"):
+        for row in db_rows(sandbox, f"SELECT * FROM {table}"):
+            found += [(table, key, row[key]) for key in row.keys() if isinstance(row[key], str)]  # noqa: SIM118
+    return found
+
+
 async def db_write(database: Path | Sandbox, sql: str, *params: object) -> None:
     """Set up a state the test needs but another flow builds (a verified member, say).
 
@@ -224,3 +233,31 @@ def send_media(sandbox: Sandbox, user: ChatUser, kind: str) -> int:
                "chat": chat.person.chat_dict(), "date": state.timestamp(), kind: _MEDIA[kind]}
     state.updates.push("message", message)
     return message["message_id"]
+
+
+async def matching_settled(sandbox: Sandbox) -> None:
+    """Wait until the background rematch an action asked for has been applied."""
+    from bot.placements.rematcher import rematcher_of
+
+    assert sandbox.application is not None
+    await rematcher_of(sandbox.application.bot_data["services"]).settled()
+
+
+async def open_queue(director, fragment: str, lang: str = "en"):
+    """/queue, then the first request of its list: the message turns into that request's best
+    proposal card, which must contain ``fragment``; returns the card. Messages that arrive
+    meanwhile (notices) are left alone."""
+    header = opening(lang, "queue.requests_header")
+    before = {m.message_id for m in director.transcript() if m.from_bot}
+    await director.send("/queue")
+    chat = await director.wait_until(
+        lambda messages: any(m.from_bot and m.message_id not in before and header in m.text for m in messages),
+        "the list of requests")
+    listing = next(m for m in chat if m.from_bot and m.message_id not in before and header in m.text)
+    await director.press(listing.buttons[0])
+    chat = await director.wait_until(
+        lambda messages: any(m.from_bot and m.message_id == listing.message_id and fragment in m.text
+                             for m in messages), f"the first request's card with {fragment!r}")
+    while (await director.next_message()).message_id != listing.message_id:
+        pass  # read past the summary and the list, as the person has
+    return next(m for m in chat if m.from_bot and m.message_id == listing.message_id)

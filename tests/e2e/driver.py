@@ -71,6 +71,10 @@ class ChatUser:
         """The bot's next ``count`` messages."""
         return tuple([await self.next_message(timeout) for _ in range(count)])
 
+    def answered(self, query_id: str) -> bool:
+        """Whether the bot has answered the callback query yet (without waiting)."""
+        return self._actions.callback_answer(query_id).answered
+
     async def callback_answer(self, query_id: str, timeout: float | None = None) -> CallbackRecord:
         """Wait until the bot answered the callback query, then return the answer."""
         record = self._actions.callback_answer(query_id)

@@ -13,7 +13,7 @@ from bot.sandbox.transcript import SentFile
 from bot.store import roster
 from bot.texts import t
 
-from .chat import db_rows, db_write, expect, plain
+from .chat import db_rows, db_write, every_text_value, expect, plain
 from .conftest import DIRECTOR_ID
 from .driver import Sandbox
 from .seeding import add_ngo, add_request, add_worker, worker_values
@@ -143,15 +143,6 @@ async def seeded_placement(sandbox: Sandbox) -> dict[str, int]:
                       "VALUES ('checkin', 201, 1, ?, '2026-12-01T00:00:00Z', '2026-11-01T00:00:00Z')",
              json.dumps({"side": "worker", "day": 30, "message": {"text": "王芳，您好"}}, ensure_ascii=False))
     return ids
-
-
-def every_text_value(sandbox: Sandbox) -> list[tuple[str, str, str]]:
-    """(table, column, value) of every text value in every table of the database."""
-    found = []
-    for (table,) in db_rows(sandbox, "SELECT name FROM sqlite_master WHERE type = 'table'"):
-        for row in db_rows(sandbox, f"SELECT * FROM {table}"):
-            found += [(table, key, row[key]) for key in row.keys() if isinstance(row[key], str)]  # noqa: SIM118
-    return found
 
 
 async def test_after_deleteme_no_table_holds_the_persons_name_or_phone(sandbox):

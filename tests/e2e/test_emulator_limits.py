@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import telegram
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.error import BadRequest, EndPointNotFound, Forbidden, InvalidToken
+from telegram.error import BadRequest, EndPointNotFound, Forbidden, InvalidToken, NetworkError
 
 from bot.sandbox import Emulator
 
@@ -152,3 +152,25 @@ async def test_a_wrong_token_is_unauthorized(emulator):
     with pytest.raises(InvalidToken):
         await stranger.initialize()
     await stranger.shutdown()
+
+
+def png_of(size: int) -> bytes:
+    """A PNG header (10 x 10) padded to ``size`` bytes: enough for the emulator to read its size."""
+    header = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + (10).to_bytes(4, "big") * 2
+    return header + b"\x00" * (size - len(header))
+
+
+async def test_documents_up_to_50_mb_and_photos_up_to_10_mb_go_through_as_on_telegram(bot_client, alice, emulator):
+    five_mb = bytes(range(256)) * (5 * 1024 * 1024 // 256)
+    sent = await bot_client.send_document(ALICE, five_mb, filename="export.xlsx")
+    assert sent.document.file_size == len(five_mb)
+    assert emulator.state.files.resolve(sent.document.file_id).content == five_mb
+    photo = await bot_client.send_photo(ALICE, png_of(9 * 1024 * 1024))
+    assert photo.photo[-1].width == 10
+
+
+async def test_a_photo_over_10_mb_and_a_document_over_50_mb_are_refused(bot_client, alice):
+    with pytest.raises(NetworkError, match=r"(?i)too large"):
+        await bot_client.send_photo(ALICE, png_of(10 * 1024 * 1024 + 1))
+    with pytest.raises(NetworkError, match=r"(?i)too large"):
+        await bot_client.send_document(ALICE, b"\x00" * (50 * 1024 * 1024 + 1), filename="big.bin")

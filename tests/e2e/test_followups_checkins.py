@@ -23,6 +23,10 @@ NGO = "阳光心理服务中心"
 
 fu_bot, day_clock = kit.fu_bot, kit.day_clock  # the fixtures these tests use
 
+# How directors read the NGO side: its director's profile name and the NGO, never the Telegram
+# display name ("孙主任").
+NGO_SIDE = f"{NGO}负责人 · {NGO}"
+
 
 def name_of(cycle) -> str:
     return "王芳" if cycle.worker.id == 201 else "赵磊"
@@ -58,12 +62,12 @@ async def test_a_low_rating_alerts_every_director_at_once_and_the_comment_follow
     await seen(cycle.ngo, plain("zh", "followups.ask_comment"))
     worker_name = name_of(cycle)
     alert = plain("en", "followups.low_rating_alert", rating=2, title=TITLE, worker=worker_name, ngo=NGO,
-                  who="孙主任", side=t("en", "followups.sides.ngo"))
+                  who=NGO_SIDE, side=t("en", "followups.sides.ngo"))
     for director in (cycle.director, cycle.other_director):
         await seen(director, alert)
     await cycle.ngo.send("志愿者<经常>迟到")
     await seen(cycle.ngo, plain("zh", "followups.thanks"))
-    comment = plain("en", "followups.comment_alert", who="孙主任", title=TITLE, worker=worker_name, ngo=NGO,
+    comment = plain("en", "followups.comment_alert", who=NGO_SIDE, title=TITLE, worker=worker_name, ngo=NGO,
                     comment="")
     for director in (cycle.director, cycle.other_director):  # what was typed arrives escaped, as typed
         await seen(director, f"{comment}志愿者<经常>迟到")
@@ -103,7 +107,7 @@ async def test_a_problem_press_alerts_directors_and_asks_what_the_problem_is(fu_
     await seen(cycle.ngo, opening("zh", "followups.checkin_ngo"))
     await cycle.ngo.press(t("zh", "followups.buttons.problem"))
     await seen(cycle.ngo, plain("zh", "followups.ask_problem"))
-    alert = plain("en", "followups.problem_alert", who="孙主任", title=TITLE, worker=name_of(cycle), ngo=NGO,
+    alert = plain("en", "followups.problem_alert", who=NGO_SIDE, title=TITLE, worker=name_of(cycle), ngo=NGO,
                   side=t("en", "followups.sides.ngo"))
     await seen(cycle.director, alert)
     await cycle.ngo.send("社工连续两周没来")
@@ -199,3 +203,27 @@ async def test_a_one_question_follow_up_shows_no_step_counter(fu_bot, day_clock)
     await cycle.ngo.press("4")                                   # the NGO is asked only for a comment
     [question] = await seen(cycle.ngo, plain("zh", "followups.ask_comment"))
     assert question.text == plain("zh", "followups.ask_comment")
+
+async def test_a_problem_alert_carries_what_a_director_can_do_and_message_both_sides_reaches_both(
+        fu_bot, day_clock):
+    cycle = await active_placement(fu_bot)
+    day_clock.advance(timedelta(days=7, minutes=1))
+    await seen(cycle.ngo, opening("zh", "followups.checkin_ngo"))
+    await cycle.ngo.press(t("zh", "followups.buttons.problem"))
+    [alert] = await seen(cycle.director, opening("en", "followups.problem_alert"))
+    assert alert.buttons == (t("en", "followups.buttons.open_placement"), t("en", "followups.buttons.message_both"),
+                             t("en", "followups.buttons.end_and_replace"))
+    await cycle.director.press(t("en", "followups.buttons.open_placement"))
+    [card] = await seen(cycle.director, "🤝 ")
+    assert TITLE in card.text and t("en", "placement_status.active") in card.text
+    await cycle.director.press(t("en", "followups.buttons.message_both"))
+    await seen(cycle.director, opening("en", "relay.ask"))
+    await cycle.director.send("请双方本周五下午来协会面谈。")
+    await seen(cycle.director, plain("en", "relay.sent", count=2))
+    for side in (cycle.worker, cycle.ngo):
+        [relayed] = await seen(side, "请双方本周五下午来协会面谈。")
+        assert relayed.text.startswith("✉️ 协会消息")
+    [audit] = rows(fu_bot, "SELECT actor, detail FROM audit_log WHERE action = 'messaged'")
+    assert audit["detail"] == "请双方本周五下午来协会面谈。"
+    forged = await cycle.worker.callback_answer(await cycle.worker.forge_callback(f"pm:{cycle.placement_id}"))
+    assert forged.answer_text == t("zh", "alerts.not_allowed")

@@ -40,12 +40,15 @@ async def test_an_unanswered_offer_is_reminded_then_expires_and_the_next_candida
         assert f"o:acc:{cycle.placement_id}" in reminder.callback_data  # the offer's buttons again
     assert status_of(fu_bot, cycle.placement_id) == "offered"
 
+    waiting = plain("en", "queue.proposals_waiting", new=1, count=1)
+    count_before = count_in(cycle.director, waiting)
     day_clock.advance(timedelta(days=5, hours=23))
     await until(lambda: status_of(fu_bot, cycle.placement_id) == "expired", "the offer to expire")
     for side in (cycle.worker, cycle.ngo):
         await seen(side, plain("zh", "offer.expired", title=TITLE, ngo="阳光心理服务中心"))
     told = await seen(cycle.director, opening("en", "followups.offer_expired_director"))
-    assert plain("en", "followups.offer_expired_next") in told[0].text
+    assert plain("en", "followups.offer_expired_no_next") in told[0].text  # the rematch is under way
+    await seen(cycle.director, waiting, count=count_before + 1)  # the next candidate, once matched
     [following] = rows(fu_bot, "SELECT worker_id FROM placements WHERE status = 'proposed'")
     assert following["worker_id"] != rows(fu_bot, "SELECT worker_id FROM placements WHERE id = ?",
                                           cycle.placement_id)[0]["worker_id"]

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from bot.texts import t
 
-from .chat import db_write, expect, plain
+from .chat import db_write, expect, matching_settled, plain
 from .conftest import DIRECTORS
 from .followups_kit import until
 from .seeding import add_ngo, add_request, add_worker
@@ -28,6 +28,11 @@ async def verified_pair(sandbox) -> dict[str, int]:
     [proposal] = db(sandbox, "SELECT id, worker_id FROM placements WHERE status = 'proposed'")
     ids["proposal"], ids["proposed_worker"] = proposal["id"], proposal["worker_id"]
     return ids
+
+
+def notices_of_proposals(chat) -> int:
+    """How many "1 new proposal waits in /queue" notices a director's chat holds."""
+    return sum(1 for m in chat if m.from_bot and m.text == plain("en", "queue.proposals_waiting", new=1, count=1))
 
 
 def audit_count(sandbox, action: str) -> int:
@@ -87,11 +92,14 @@ async def test_a_rejection_stores_its_structured_reason_and_proposes_the_next_ca
     await expect(chen, plain("en", "queue.ask_reject_note"))
     await chen.send("needs more group work")
     await expect(chen, plain("en", "queue.rejected_done"), within=3)
+    await matching_settled(cycle)  # the rematch the rejection asked for
     rejected = db(cycle, "SELECT * FROM placements WHERE id = ?", ids["proposal"])[0]
     assert rejected["status"] == "rejected" and rejected["reject_reason"] == "experience"
     assert rejected["reject_note"] == "needs more group work"
     [following] = db(cycle, "SELECT worker_id FROM placements WHERE status = 'proposed'")
     assert following["worker_id"] != ids["proposed_worker"]
+    # One notice per rematch that proposed someone: the first /match, and this one.
+    await chen.wait_until(lambda chat: notices_of_proposals(chat) == 2, "the next proposal's notice")
     worker_chat = cycle.user(200 + ids["proposed_worker"], "worker", lang="zh")
     assert not any("group work" in m.text for m in worker_chat.transcript())
 
@@ -133,7 +141,7 @@ async def test_rejecting_a_member_asks_a_reason_which_the_member_receives(cycle)
     worker_id = await add_worker(s, 205, "钱多多")
     chen = cycle.user(DIRECTORS[0], "Director Chen", lang="en")
     qian = cycle.user(205, "钱多多", lang="zh")
-    await chen.send("/queue")
+    await chen.send("/members")
     card = await expect(chen, "钱多多", within=3)
     await chen.press(next(d for d in card.callback_data if d.startswith("v:no:")))
     await expect(chen, plain("en", "verify.ask_reason", name="钱多多"))

@@ -82,3 +82,36 @@ def test_the_sandbox_makes_the_seeded_director_a_director(tmp_path: Path):
     assert adjusted.telegram.base_url == "http://127.0.0.1:8765"
     assert adjusted.telegram.token == DEFAULT_TOKEN
     assert adjusted.database.path == tmp_path / "s.db"
+
+
+async def test_in_the_demo_every_proposal_offers_a_requested_skill_and_elder_counselling_gets_its_best_worker(
+        tmp_path: Path):
+    from bot.placements.candidates import candidates_for
+    from bot.placements.convert import request_of, worker_of
+    from bot.placements.proposals import rematch
+    from bot.services import Services
+    from bot.store import members, requests
+    from matching import normalise_requests, normalise_workers
+
+    settings = default_settings(database={"path": str(tmp_path / "demo.sqlite3")})
+    store = await open_database(settings.database.path)
+    services = Services(settings=settings, clock=Clock(), db=store)
+    try:
+        await seed_database(store, load_seed(), clock=Clock())
+        async with store.transaction() as tx:
+            await rematch(services, tx, "2026-12-02T08:00:00Z")
+            proposals = await tx.fetchall("SELECT request_id, worker_id FROM placements WHERE status = 'proposed'")
+            workers = {w.id: w for w in normalise_workers(
+                [worker_of(r, 0) for r in await members.verified_workers(tx)], 85.0)}
+            posts = {r.id: r for r in normalise_requests(
+                [request_of(r, 0) for r in await requests.matchable_requests(tx)], 85.0)}
+            [elder] = [r for r in await requests.matchable_requests(tx) if r["title"] == "长者心理陪伴社工"]
+            ranked = await candidates_for(services, tx, elder["id"])
+    finally:
+        await store.close()
+    assert proposals
+    for request_id, worker_id in proposals:
+        assert set(workers[str(worker_id)].skills) & set(posts[str(request_id)].skills)
+    [chosen] = [worker_id for request_id, worker_id in proposals if request_id == elder["id"]]
+    assert chosen == ranked[0].worker_id
+    assert set(posts[str(elder["id"])].skills) <= set(workers[str(chosen)].skills)

@@ -2,7 +2,7 @@
 
 from bot.texts import t
 
-from .chat import answer, choose, db_rows, expect, plain, tick
+from .chat import answer, choose, db_rows, draft_answers, expect, plain, tick
 
 
 def stored_worker(sandbox, telegram_id: int):
@@ -76,3 +76,26 @@ async def test_a_social_worker_completes_a_profile_in_english_typing_everything(
     assert row["hours_per_week"] == 7.5 and row["remote_ok"] == 0 and row["introduction"] == ""
     for skill in ("psychological_counselling", "fundraising", "project_management"):
         assert skill in row["skills"]
+
+
+async def test_a_typed_district_is_echoed_and_one_misread_skill_is_refused_without_retyping(sandbox):
+    from .chat import worker_profile_to_district
+
+    tom = sandbox.user(203, "Tom", lang="en")
+    await worker_profile_to_district(tom)
+    skills_question = await answer(tom, "lixia dist.", plain("en", "worker_form.ask_skills"))
+    assert plain("en", "common.understood_choice", label="Lixia") in skills_question.text
+    confirm = await answer(tom, "counselling, carving, fundraising", plain("en", "skills.understood"))
+    [not_fundraising] = [b for b in confirm.buttons if b.startswith("✗ Grant applications")]
+    await tom.press(not_fundraising)
+    kept = plain("en", "skills.kept_as_text", text="fundraising")
+    await tom.wait_until(lambda chat: any(kept in m.text for m in chat if m.from_bot),
+                         "fundraising kept as typed")
+    drop_carving = t("en", "skills.buttons.drop", label="carving")
+    await tom.press(drop_carving)
+    await tom.wait_until(
+        lambda chat: any(m.from_bot and kept in m.text and "carving" not in m.text for m in chat),
+        "carving dropped")
+    await choose(tom, t("en", "skills.buttons.yes"), plain("en", "worker_form.ask_fields"))
+    stored = draft_answers(sandbox, 203)["skills"]
+    assert stored["ids"] == ["psychological_counselling"] and stored["free"] == ["fundraising"]

@@ -30,6 +30,7 @@ async def database(tmp_path):
     await seed_association(db)
     async with db.transaction() as tx:  # a name that Excel would run as a formula
         await tx.execute("UPDATE workers SET name = '=HYPERLINK(\"http://x\")' WHERE name = '孙强'")
+        await tx.execute("UPDATE ngos SET director_name = '@SUM(1+1)*cmd|' || director_name WHERE id = 1")
     yield db
     await db.close()
 
@@ -87,6 +88,20 @@ def test_text_that_looks_like_a_formula_stays_text(tables):
     assert cell.data_type == "s"
     files = zipfile.ZipFile(io.BytesIO(build_csv_zip(tables, "en", ZONE)))
     assert "'=HYPERLINK" in files.read("workers.csv").decode("utf-8-sig")
+
+
+def test_a_cell_starting_with_at_stays_text_in_both_formats_and_phones_stay_as_written(tables):
+    book = workbook_of(build_workbook(tables, "en", ZONE))
+    cells = [c for row in book["NGOs"].iter_rows() for c in row if str(c.value).startswith("@SUM")]
+    assert cells and all(c.data_type == "s" for c in cells)
+    files = zipfile.ZipFile(io.BytesIO(build_csv_zip(tables, "en", ZONE)))
+    ngos = list(csv.reader(io.StringIO(files.read("ngos.csv").decode("utf-8-sig"))))
+    assert any(cell.startswith("'@SUM(1+1)") for row in ngos for cell in row)
+    workers = list(csv.reader(io.StringIO(files.read("workers.csv").decode("utf-8-sig"))))
+    phones = [row[workers[0].index("Phone")] for row in workers[1:]]
+    assert phones and all(phone.startswith("+86") for phone in phones)
+    sheet = list(book["Social workers"].iter_rows(values_only=True))
+    assert [row[sheet[0].index("Phone")] for row in sheet[1:]] == phones
 
 
 def test_the_csv_files_are_utf8_with_bom_and_round_trip_chinese(tables):

@@ -41,7 +41,9 @@ def test_a_bold_line_longer_than_a_message_is_closed_and_reopened_at_the_cut():
         parse_html(piece)
 
 
-@given(st.lists(st.text(alphabet=st.characters(blacklist_characters="\n\r"), max_size=300), max_size=60))
+# Telegram's texts are UTF-8, which cannot hold a lone surrogate: the lines are drawn without one.
+@given(st.lists(st.text(alphabet=st.characters(blacklist_characters="\n\r", blacklist_categories=("Cs",)),
+                        max_size=300), max_size=60))
 def test_any_escaped_lines_split_into_valid_pieces_within_the_limit(lines):
     text = "\n".join(f"<b>{escape(line)}</b> <i>{escape(line[:50])}</i>" for line in lines)
     pieces = split_message(text, limit=500)

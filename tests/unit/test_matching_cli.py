@@ -113,6 +113,23 @@ def test_top_must_be_a_positive_integer(capsys):
     assert "--top: expected a positive integer, got 0" in capsys.readouterr().err
 
 
+def test_the_output_has_one_record_per_line_and_reads_back_as_the_same_document(tmp_path):
+    other = {**REQUEST, "id": "r2", "skills": ["手语"], "district": "市中区"}
+    out = tmp_path / "out.json"
+    assert run(tmp_path, {"workers": [WORKER], "requests": [REQUEST, other]}, "--output", str(out)) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == '{"placements": ['
+    assert json.loads(lines[1].rstrip(","))["worker_id"] == "w1"
+    assert any(line.startswith('  {"request_id": "r2", "open_slots": 2') for line in lines)
+    assert json.loads("\n".join(lines))["candidates"]["r2"] == []
+
+
+def test_an_empty_input_gives_an_empty_but_valid_document(tmp_path):
+    out = tmp_path / "out.json"
+    assert run(tmp_path, {"workers": [], "requests": []}, "--output", str(out)) == 0
+    assert json.loads(out.read_text(encoding="utf-8")) == {"placements": [], "candidates": {}, "unfilled": []}
+
+
 def test_a_file_saved_with_a_byte_order_mark_is_read(tmp_path):
     source = tmp_path / "in.json"
     source.write_text(json.dumps({"workers": [WORKER], "requests": [REQUEST]}, ensure_ascii=False),

@@ -167,6 +167,14 @@ def test_the_templates_examples_make_a_valid_row(tmp_path):
     assert parse_roster(read_sheet(write_csv(tmp_path / "example.csv", rows)), "en").problems == ()
 
 
+def test_a_roster_name_that_looks_like_a_formula_lands_in_the_links_file_as_text(tmp_path, config, capsys):
+    links = tmp_path / "links.csv"
+    hostile = ["SW-009", '=HYPERLINK("http://evil.example","x")', "13912340009", "历下区", "心理咨询", "6", "", ""]
+    assert run_import(config, write_csv(tmp_path / "hostile.csv", [HEADER_ZH, hostile]), "--links", str(links)) == 0
+    [written] = list(csv.DictReader(io.StringIO(links.read_text(encoding="utf-8-sig"))))
+    assert written["name"] == "'" + hostile[1]
+
+
 def test_the_report_is_in_one_language_with_local_times(tmp_path, config, capsys):
     file = write_csv(tmp_path / "good.csv", [HEADER_ZH, *GOOD_ROWS])
     assert main(["import", "workers", str(file), "--config", str(config), "--bot-username", "jinan_match_bot",

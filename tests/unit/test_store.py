@@ -201,7 +201,7 @@ async def test_backup_while_a_writer_is_active_is_a_consistent_verified_copy(db,
         while len(written) < 50:
             await asyncio.sleep(0.01)
         copy = tmp_path / "copy.sqlite3"
-        version = await asyncio.to_thread(backup_database, db.path, copy, pages_per_step=1)
+        version = await asyncio.to_thread(backup_database, db.path, copy)
     finally:
         stop.set()
         thread.join()
