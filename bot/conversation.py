@@ -41,7 +41,8 @@ async def start(services: Services, sender: Sender, payload: str = "") -> Outcom
             return Outcome(replies=(Reply(t(lang, f"start.welcome_back_{role}", name=name)),))
     buttons = ((Button(t(lang, "start.buttons.worker"), "role:worker"),
                 Button(t(lang, "start.buttons.ngo"), "role:ngo")),)
-    text = f"{t(lang, 'start.greeting', name=name)}\n\n{t(lang, 'start.ask_role')}"
+    association = escape(services.settings.association.name) or t(lang, "start.our_association")
+    text = f"{t(lang, 'start.greeting', name=name, association=association)}\n\n{t(lang, 'start.ask_role')}"
     return Outcome(replies=(Reply(text, buttons),))
 
 
