@@ -297,3 +297,26 @@ async def test_an_ngo_director_can_close_a_filled_request(cycle):
     await sun.press(f"rq:yes:{request_id}")
     await expect(sun, plain("zh", "requests.closed", title="社区心理支持"), within=2)
     assert db(cycle, "SELECT status FROM requests WHERE id = ?", request_id)[0]["status"] == "closed"
+
+
+async def test_an_internal_note_shows_on_the_card_for_directors_and_never_reaches_the_member(cycle):
+    from .test_datatools_chat import file_bytes
+
+    director, _ = await four_counsellors_for_one_place(cycle)
+    [wang_row] = db(cycle, "SELECT id FROM workers WHERE telegram_id = 201")
+    await director.callback_answer(await director.forge_callback(f"fd:w:{wang_row['id']}"))
+    card = await expect(director, "👤 ", within=3)
+    await director.press(f"fn:w:{wang_row['id']}")
+    await expect(director, plain("en", "notes.ask", name="王芳"), within=2)
+    await director.send("面谈时很紧张，下次安排老社工陪同")
+    await expect(director, plain("en", "notes.saved", name="王芳"), within=2)
+    await director.callback_answer(await director.forge_callback(f"fd:w:{wang_row['id']}", card.message_id))
+    again = await expect(director, "👤 ", within=2)
+    assert "面谈时很紧张" in again.text and plain("en", "notes.header") in again.text
+    wang = cycle.user(201, "王芳", lang="zh")
+    await wang.send("/mydata")
+    sent = await expect(wang, "", within=3)
+    assert "面谈时很紧张" not in file_bytes(cycle, sent.document).decode("utf-8")
+    assert not any("面谈时很紧张" in m.text for m in wang.transcript())
+    refused = await wang.callback_answer(await wang.forge_callback(f"fn:w:{wang_row['id']}"))
+    assert refused.answer_text == t("zh", "alerts.not_allowed")
