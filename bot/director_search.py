@@ -11,6 +11,7 @@ from typing import Any
 from bot.followups.render import placement_actions, view_lines
 from bot.forms.model import Button, Outcome, Reply
 from bot.markup import escape, shorten
+from bot.member_edits import start_edit
 from bot.member_notes import note_lines, start_note
 from bot.parsers import parse_row_id
 from bot.people import Sender
@@ -81,17 +82,19 @@ async def open_pressed(services: Services, sender: Sender, data: str) -> Outcome
     return Outcome(replies=(card,)) if card else old_button(lang)
 
 
-async def note_pressed(services: Services, sender: Sender, data: str) -> Outcome:
-    """``fn:<w|n>:<id>``: write an internal note on a member."""
-    _, code, raw_id = [*data.split(":"), "", ""][:3]
+async def member_action_pressed(services: Services, sender: Sender, data: str) -> Outcome:
+    """``fn:<w|n>:<id>`` writes an internal note on a member; ``fe:<w|n>:<id>`` edits their
+    profile on their behalf."""
+    action, code, raw_id = [*data.split(":"), "", ""][:3]
     async with services.database.transaction() as tx:
         user = await director_pressing(services, tx, sender)
         if isinstance(user, Outcome):
             return user
         member_id = parse_row_id(raw_id)
-        if member_id is None or code not in _TABLES:
+        if member_id is None or code not in _TABLES or action not in ("fn", "fe"):
             return old_button(user.language)
-        return await start_note(services, tx, user, code, member_id)
+        start = start_note if action == "fn" else start_edit
+        return await start(services, tx, user, code, member_id)
 
 
 async def _card(services: Services, tx: Tx, code: str, row_id: int, lang: Lang) -> Reply | None:
@@ -113,7 +116,9 @@ async def _member_card(services: Services, tx: Tx, code: str, row: dict[str, Any
              profile_lines("worker" if code == "w" else "ngo", row, lang), "",
              *await _history(services, tx, rows, lang),
              *await note_lines(services, tx, code, row["id"], lang)]
-    buttons: tuple[tuple[Button, ...], ...] = ((Button(t(lang, "notes.buttons.add"), f"fn:{code}:{row['id']}"),),)
+    actions = (Button(t(lang, "notes.buttons.add"), f"fn:{code}:{row['id']}"),
+               Button(t(lang, "member_edit.buttons.edit"), f"fe:{code}:{row['id']}"))
+    buttons: tuple[tuple[Button, ...], ...] = (actions,)
     if row["status"] == "pending":
         buttons = ((Button(t(lang, "verify.buttons.verify"), f"v:ok:{code}:{row['id']}"),
                     Button(t(lang, "verify.buttons.reject"), f"v:no:{code}:{row['id']}")), *buttons)

@@ -3,6 +3,8 @@ on the member's card to directors only, never to the member and not in their /my
 
 from __future__ import annotations
 
+from typing import Any
+
 from bot.forms import engine
 from bot.forms.fields import ignoring_today
 from bot.forms.model import Field, Form, Outcome, Reply
@@ -27,16 +29,23 @@ async def start_note(services: Services, tx: Tx, director: User, code: str, memb
                               params={"name": escape(row["name"])})
 
 
+async def member_for_director(services: Services, tx: Tx, director: User, table: str,
+                              member_id: int) -> dict[str, Any] | Outcome:
+    """The member a director's form names, or the refusal: not a director, or no such member."""
+    if not services.is_director(director.telegram_id):
+        return not_allowed(director.language)
+    row = await members.member_by_id(tx, table, member_id)
+    return old_button(director.language) if row is None else row
+
+
 def _save_with(code: str):
     table, role = ROLES[code]
 
     async def save(services: Services, tx: Tx, director: User, draft: Draft, now: str) -> Outcome:
         lang = director.language
-        if not services.is_director(director.telegram_id):
-            return not_allowed(lang)
-        row = await members.member_by_id(tx, table, draft.target_id)
-        if row is None:
-            return old_button(lang)
+        row = await member_for_director(services, tx, director, table, draft.target_id)
+        if isinstance(row, Outcome):
+            return row
         await audit.record(tx, director.telegram_id, "noted", role, row["id"], now, detail=draft.answers["text"])
         return Outcome(replies=(Reply(t(lang, "notes.saved", name=escape(row["name"]))),))
     return save

@@ -86,7 +86,7 @@ async def verify(services: Services, tx: Tx, director: User, code: str, member_i
     if not await members.set_member_status(tx, table, member_id, "pending", "verified", None, now):
         return await decided_already(services, tx, lang, role, member_id, row["updated_at"])
     await audit.record(tx, director.telegram_id, "verified", role, member_id, now, "pending", "verified")
-    notices = await _tell_member(tx, services, row, role,
+    notices = await tell_member(tx, services, row, role,
                                  lambda m_lang: t(m_lang, f"verify.member_verified_{role}"))
     rematch_wanted(services)
     done = Reply(t(lang, "verify.verified_done", name=escape(row["name"])))
@@ -116,7 +116,7 @@ def _reject_with(code: str):
             return Outcome(replies=(Reply(outcome.alert or ""),))
         await audit.record(tx, director.telegram_id, "rejected", role, row["id"], now, "pending", "rejected",
                            reason)
-        notices = await _tell_member(tx, services, row, role,
+        notices = await tell_member(tx, services, row, role,
                                      lambda m_lang: t(m_lang, "verify.member_rejected", reason=escape(reason)))
         done = Reply(t(lang, "verify.rejected_done", name=escape(row["name"])))
         following = await member_page(tx, lang)  # the next member waiting, if any
@@ -133,7 +133,7 @@ REJECT_FORMS = {
 }
 
 
-async def _tell_member(tx: Tx, services: Services, row: dict[str, Any], role: str, render) -> list[Notice]:
+async def tell_member(tx: Tx, services: Services, row: dict[str, Any], role: str, render) -> list[Notice]:
     telegram_id = row["telegram_id"] if role == "worker" else row["director_telegram_id"]
     if telegram_id is None:
         return []

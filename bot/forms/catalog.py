@@ -37,6 +37,7 @@ def form_named(name: str) -> Form | None:
     """The form a draft row names (member forms, directors' short forms, check-ins); None if
     no form has that name any more (a draft written by an older version)."""
     from bot.followups.answers import CHECKIN_FORM
+    from bot.member_edits import EDIT_FORMS
     from bot.member_notes import NOTE_FORMS
     from bot.placements.decisions import REJECT_PROPOSAL_FORM
     from bot.placements.ending import END_FORM
@@ -44,5 +45,5 @@ def form_named(name: str) -> Form | None:
     from bot.verification import REJECT_FORMS
 
     forms = (WORKER_FORM, NGO_FORM, REQUEST_FORM, REJECT_PROPOSAL_FORM, END_FORM, CHECKIN_FORM, RELAY_FORM,
-             *REJECT_FORMS.values(), *NOTE_FORMS.values())
+             *REJECT_FORMS.values(), *NOTE_FORMS.values(), *EDIT_FORMS.values())
     return {f.name: f for f in forms}.get(name)

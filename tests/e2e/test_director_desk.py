@@ -99,7 +99,7 @@ async def test_directors_read_a_member_by_the_name_in_their_profile_not_their_te
     newcomer = cycle.user(201, "新用户1", lang="zh")  # 王芳 in her profile
     await expect(newcomer, "社区心理支持")
     await newcomer.press(t("zh", "offer.buttons.decline"))
-    told = plain("en", "offer.declined_notice", who="王芳", title="社区心理支持")
+    told = plain("en", "offer.declined_notice", who="王芳", title="社区心理支持", worker="王芳", ngo="阳光心理服务中心")
     await director.wait_until(lambda chat: any(m.from_bot and told in m.text for m in chat), "the decline notice")
     assert not any("新用户1" in m.text for m in director.transcript())
 
@@ -319,4 +319,25 @@ async def test_an_internal_note_shows_on_the_card_for_directors_and_never_reache
     assert "面谈时很紧张" not in file_bytes(cycle, sent.document).decode("utf-8")
     assert not any("面谈时很紧张" in m.text for m in wang.transcript())
     refused = await wang.callback_answer(await wang.forge_callback(f"fn:w:{wang_row['id']}"))
+    assert refused.answer_text == t("zh", "alerts.not_allowed")
+
+
+async def test_a_director_edits_a_members_profile_on_their_behalf_and_the_member_is_told(cycle):
+    director, _ = await four_counsellors_for_one_place(cycle)
+    [wang_row] = db(cycle, "SELECT id FROM workers WHERE telegram_id = 201")
+    await director.callback_answer(await director.forge_callback(f"fe:w:{wang_row['id']}"))
+    await expect(director, plain("en", "member_edit.summary_header").split("\n")[0], within=3)
+    await director.press(t("en", "common.buttons.edit_field", label=t("en", "labels.hours_per_week")))
+    await expect(director, plain("en", "worker_form.ask_hours").split("\n")[0], within=2)
+    await director.send("12")
+    await expect(director, plain("en", "member_edit.summary_header").split("\n")[0], within=3)
+    await director.press(t("en", "common.buttons.submit"))
+    await expect(director, opening("en", "member_edit.saved"), within=3)
+    [row] = db(cycle, "SELECT hours_per_week, status FROM workers WHERE id = ?", wang_row["id"])
+    assert (row["hours_per_week"], row["status"]) == (12, "verified")  # the status is kept
+    [audit] = db(cycle, "SELECT actor, detail FROM audit_log WHERE action = 'edited_by_director'")
+    assert (audit["actor"], audit["detail"]) == (DIRECTORS[0], "hours_per_week")
+    wang = cycle.user(201, "王芳", lang="zh")
+    await expect(wang, plain("zh", "member_edit.told", fields=t("zh", "labels.hours_per_week")), within=3)
+    refused = await wang.callback_answer(await wang.forge_callback(f"fe:w:{wang_row['id']}"))
     assert refused.answer_text == t("zh", "alerts.not_allowed")
