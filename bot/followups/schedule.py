@@ -71,9 +71,17 @@ def service_start(services: Services, p: dict[str, Any], accepted: datetime) -> 
     return max(start, accepted)
 
 
+_ENDED = "placement ended"
+
+
 async def placement_ended(tx: Tx, placement_id: int) -> None:
     """Completed or cancelled: the check-ins not sent yet are cancelled."""
-    await followups.cancel_for_placement(tx, placement_id, ("checkin",), "placement ended")
+    await followups.cancel_for_placement(tx, placement_id, ("checkin",), _ENDED)
+
+
+async def placement_end_undone(tx: Tx, placement_id: int) -> None:
+    """The end was undone: the check-ins it cancelled are due again."""
+    await followups.reinstate_for_placement(tx, placement_id, ("checkin",), _ENDED)
 
 
 async def enqueue(tx: Tx, notices: Iterable[Notice], now: str, *, urgent: bool = False,

@@ -144,6 +144,14 @@ async def undo_offer(tx: Tx, placement_id: int, now: str) -> bool:
     return changed == 1
 
 
+async def undo_end(tx: Tx, placement_id: int, now: str) -> bool:
+    """An ended placement active again, as if it had not ended."""
+    changed = await tx.execute(
+        "UPDATE placements SET status = 'active', ended_at = NULL, end_reason = NULL, updated_at = ? "
+        "WHERE id = ? AND status IN ('completed', 'cancelled')", (now, placement_id))
+    return changed == 1
+
+
 async def undo_rejection(tx: Tx, placement_id: int, now: str) -> bool:
     """A rejected proposal open again, its reason and note forgotten."""
     changed = await tx.execute(

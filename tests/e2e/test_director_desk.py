@@ -7,6 +7,7 @@ from bot.texts import t
 
 from .chat import db_write, expect, matching_settled, open_queue, opening, plain
 from .conftest import DIRECTORS
+from .followups_kit import until
 from .seeding import add_ngo, add_request, add_worker
 from .test_placement_cycle import db
 
@@ -341,3 +342,34 @@ async def test_a_director_edits_a_members_profile_on_their_behalf_and_the_member
     await expect(wang, plain("zh", "member_edit.told", fields=t("zh", "labels.hours_per_week")), within=3)
     refused = await wang.callback_answer(await wang.forge_callback(f"fe:w:{wang_row['id']}"))
     assert refused.answer_text == t("zh", "alerts.not_allowed")
+
+
+async def test_ending_a_placement_can_be_undone_within_the_minute(cycle):
+    director, request_id = await four_counsellors_for_one_place(cycle)
+    placement_id, _ = await approve_first_proposal(cycle, director)
+    wang, sun = cycle.user(201, "王芳", lang="zh"), cycle.user(301, "孙主任", lang="zh")
+    for side in (wang, sun):
+        await expect(side, "社区心理支持", within=3)
+        await side.press(t("zh", "offer.buttons.accept"))
+    await until(lambda: db(cycle, "SELECT status FROM placements WHERE id = ?", placement_id)[0]["status"] == "active",
+                "the placement to start")
+    checkins = "SELECT count(*) AS n FROM followups WHERE placement_id = ? AND kind = 'checkin' AND status = 'pending'"
+    scheduled = db(cycle, checkins, placement_id)[0]["n"]
+    assert scheduled > 0
+    await director.callback_answer(await director.forge_callback(f"pl:end:{placement_id}"))
+    await expect(director, plain("en", "placement.ask_end", title="社区心理支持").split("\n")[0], within=3)
+    await director.press(t("en", "placement.buttons.cancelled"))
+    await expect(director, plain("en", "placement.ask_end_reason").split("\n")[0], within=2)
+    await director.press(t("en", "common.buttons.skip"))
+    ended = await expect(director, opening("en", "placement.ended"), within=3)
+    assert db(cycle, "SELECT status FROM requests WHERE id = ?", request_id)[0]["status"] == "open"
+    await director.press(next(d for d in ended.callback_data if d == f"pl:undo:{placement_id}"))
+    await director.wait_until(lambda chat: any(m.message_id == ended.message_id and m.text.startswith("↩️")
+                                               for m in chat), "the end undone")
+    assert db(cycle, "SELECT status FROM placements WHERE id = ?", placement_id)[0]["status"] == "active"
+    assert db(cycle, "SELECT status FROM requests WHERE id = ?", request_id)[0]["status"] == "filled"
+    assert db(cycle, checkins, placement_id)[0]["n"] == scheduled  # the check-ins are due again
+    await matching_settled(cycle)
+    assert not db(cycle, "SELECT id FROM placements WHERE status = 'proposed'")  # no replacement left waiting
+    again = await director.callback_answer(await director.forge_callback(f"pl:undo:{placement_id}"))
+    assert again.answer_text == t("en", "queue.undo_already")
