@@ -14,7 +14,7 @@ from bot.forms.model import Button, Notice, Outcome, Reply
 from bot.markup import escape
 from bot.parsers import parse_row_id
 from bot.people import Sender, remember
-from bot.placements import decisions, relay, undo
+from bot.placements import by_hand, decisions, relay, undo
 from bot.placements.common import director_pressing, not_allowed, old_button
 from bot.placements.rematcher import rematcher_of
 from bot.services import Services
@@ -162,7 +162,8 @@ async def verify_pressed(services: Services, sender: Sender, data: str) -> Outco
 
 async def queue_pressed(services: Services, sender: Sender, data: str) -> Outcome:
     """``q:<ok|no|alt|next|card|undo>:<placement id>`` on a proposal card (Undo on its decision), and
-    ``q:pick:<placement id>:<worker id>`` on its list of candidates."""
+    ``q:pick:<placement id>:<worker id>`` on its list of candidates (``q:byname:<placement id>``
+    and ``q:hand:<placement id>:<worker id>`` for someone found by name)."""
     _, action, raw_id, raw_worker = [*data.split(":"), "", "", ""][:4]
     async with services.database.transaction() as tx:
         user = await remember(services, tx, sender)
@@ -180,6 +181,10 @@ async def queue_pressed(services: Services, sender: Sender, data: str) -> Outcom
             return await decisions.other_candidates(services, tx, user, placement_id)
         if action == "pick" and (worker_id := parse_row_id(raw_worker)) is not None:
             return await decisions.pick(services, tx, user, placement_id, worker_id, now)
+        if action == "hand" and (worker_id := parse_row_id(raw_worker)) is not None:
+            return await by_hand.propose(services, tx, user, placement_id, worker_id, now)
+        if action == "byname":
+            return await by_hand.ask_name(services, tx, user, placement_id)
         if action == "undo":
             return await undo.undo(services, tx, user, placement_id, now)
         if action == "card":

@@ -16,7 +16,8 @@ from typing import Any
 from bot.forms.fields import TYPED_CHOICE_CUTOFF
 from matching import normalise
 
-_MIN_NAME = 2      # a one-character name would be found inside almost any query
+_MIN_NAME = 2      # a one-character name would be found inside almost any query (a surname alone
+                   # as the query is fine: it lists everyone of that name)
 _MIN_DIGITS = 4    # fewer digits of a phone number match too many people
 _NON_DIGITS = re.compile(r"\D")
 
@@ -72,7 +73,7 @@ def _name_rank(query: Query, *names: str | None) -> int | None:
     for name in (n.strip().casefold() for n in names if n):
         if name == query.text:
             return 0
-        if (len(query.text) >= _MIN_NAME and query.text in name) or (len(name) >= _MIN_NAME and name in query.text):
+        if (query.text and query.text in name) or (len(name) >= _MIN_NAME and name in query.text):
             best = 1
     return best
 

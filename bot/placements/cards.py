@@ -64,7 +64,8 @@ def candidates_card(p: dict[str, Any], ranked: list[Any], lang: Lang) -> Reply:
     """A request's candidates, best first, each with a button that approves them for the place
     of proposal ``p`` (its own worker marked as proposed); Back returns to the proposal."""
     pid = p["id"]
-    back = (Button(t(lang, "queue.buttons.back_to_card"), f"q:card:{pid}"),)
+    back = (Button(t(lang, "queue.buttons.by_name"), f"q:byname:{pid}"),
+            Button(t(lang, "queue.buttons.back_to_card"), f"q:card:{pid}"))
     if not ranked:
         return Reply(t(lang, "queue.no_other_candidates"), (back,))
     lines = [t(lang, "queue.candidates_header", title=escape(p["title"]), ngo=escape(p["ngo_name"]))]

@@ -207,10 +207,18 @@ async def pick(services: Services, tx: Tx, director: User, placement_id: int, wo
     chosen = next((c for c in ranked if c.worker_id == worker_id), None)
     if chosen is None:
         return Outcome(alert=t(lang, "queue.pick_gone"))
+    return await give_way_and_approve(services, tx, director, p, worker_id, chosen.score, chosen.reasons, now)
+
+
+async def give_way_and_approve(services: Services, tx: Tx, director: User, p: dict[str, Any], worker_id: int,
+                               score: float, reasons: list[dict[str, str]], now: str) -> Outcome:
+    """The open proposal ``p`` gives way to one for ``worker_id`` on the same place, which is
+    approved at once (its own checks: a free place on both sides)."""
+    placement_id = p["id"]
     pair = Pair(p["request_id"], worker_id)
     chosen_id = await placements.open_proposal_of(tx, pair)
     if chosen_id is None:
-        chosen_id = await placements.insert_proposal(tx, pair, chosen.score, chosen.reasons, now)
+        chosen_id = await placements.insert_proposal(tx, pair, score, reasons, now)
         await audit.record(tx, director.telegram_id, "proposed", "placement", chosen_id, now, None,
                            "proposed", "chosen by a director")
     await placements.move(tx, placement_id, "proposed", "withdrawn", now)

@@ -373,3 +373,22 @@ async def test_ending_a_placement_can_be_undone_within_the_minute(cycle):
     assert not db(cycle, "SELECT id FROM placements WHERE status = 'proposed'")  # no replacement left waiting
     again = await director.callback_answer(await director.forge_callback(f"pl:undo:{placement_id}"))
     assert again.answer_text == t("en", "queue.undo_already")
+
+
+async def test_a_director_proposes_someone_outside_the_candidates_by_name(cycle):
+    director, _ = await four_counsellors_for_one_place(cycle)
+    s = cycle.application.bot_data["services"]
+    sun_qiang = await add_worker(s, 209, "孙强", skills=["sign_language_interpreting"])
+    await db_write(cycle, "UPDATE workers SET status = 'verified'")
+    await open_candidates(director)
+    await director.press(t("en", "queue.buttons.by_name"))
+    await expect(director, plain("en", "queue.ask_by_name", title="社区心理支持").split("?")[0], within=3)
+    await director.send("孙")
+    found = await expect(director, plain("en", "queue.by_hand_found", name="孙"), within=3)
+    assert found.buttons == ("孙强",)
+    await director.press("孙强")
+    await expect(director, plain("en", "queue.approved_done", worker="孙强", ngo="阳光心理服务中心"), within=3)
+    [row] = db(cycle, "SELECT status, score, reasons FROM placements WHERE worker_id = ?", sun_qiang)
+    assert row["status"] == "offered" and row["score"] == 0 and "by hand" in row["reasons"]
+    await director.send("/queue")  # nothing for that place any more
+    await expect(director, plain("en", "queue.empty"), within=3)
