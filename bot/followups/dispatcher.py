@@ -30,6 +30,7 @@ from bot.followups.pacing import SendPacer, SendTicket
 from bot.followups.prepare import message_for
 from bot.followups.render import from_payload
 from bot.forms.model import Button
+from bot.pauses import end_due_pauses
 from bot.sending import send_html
 from bot.services import SERVICES_KEY, Services, services_of
 from bot.store import followups
@@ -93,6 +94,7 @@ class Dispatcher:
         await outcomes.recover_unfinished(services, now, claimed_before=now - CLAIM_TIMEOUT,
                                           in_flight=frozenset(self._in_flight))
         await actions.run_due_actions(services, now)
+        await end_due_pauses(services, now)
         async with services.database.transaction() as tx:
             await actions.ensure_digests(services, tx, now)
             await actions.schedule_nudges(services, tx, now)
