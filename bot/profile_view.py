@@ -25,6 +25,8 @@ def profile_text(role: str, row: dict[str, Any], lang: Lang) -> str:
     for field in (f for f in fields if f.applies(answers)):
         value = render.display(field, answers.get(field.name), lang)
         lines.append(t(lang, "common.summary_line", label=t(lang, field.label), value=value))
+    if row["status"] == "paused" and row.get("paused_until"):
+        lines += ["", t(lang, "profile.paused_until", date=row["paused_until"])]
     if row["status"] == "rejected" and row.get("status_reason"):
         lines += ["", t(lang, "profile.rejected_reason", reason=escape(row["status_reason"]))]
     return "\n".join(lines)

@@ -45,6 +45,10 @@ async def test_a_worker_paused_until_a_date_gets_no_proposal_and_is_matched_agai
     await expect(wang, plain("zh", "profile.paused", until=plain("zh", "pause.until_date", date=back_on)))
     [worker] = rows(fu_bot, "SELECT status, paused_until FROM workers WHERE id = ?", ids["wang"])
     assert (worker["status"], worker["paused_until"]) == ("paused", back_on)
+    await wang.send("/profile")
+    profile = await expect(wang, plain("zh", "member_status.paused"))
+    assert plain("zh", "profile.paused_until", date=back_on) in profile.text
+    assert t("zh", "profile.buttons.resume") in profile.buttons
     [paused] = rows(fu_bot, "SELECT actor, old_state, new_state, detail FROM audit_log WHERE action = 'paused'")
     assert tuple(paused) == (201, "verified", "paused", back_on)
 
