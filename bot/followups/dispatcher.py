@@ -17,7 +17,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Sequence
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -30,7 +30,6 @@ from bot.followups.pacing import SendPacer, SendTicket
 from bot.followups.prepare import message_for
 from bot.followups.render import from_payload
 from bot.forms.model import Button
-from bot.pauses import end_due_pauses
 from bot.sending import send_html
 from bot.services import SERVICES_KEY, Services, services_of
 from bot.store import followups
@@ -94,7 +93,7 @@ class Dispatcher:
         await outcomes.recover_unfinished(services, now, claimed_before=now - CLAIM_TIMEOUT,
                                           in_flight=frozenset(self._in_flight))
         await actions.run_due_actions(services, now)
-        await end_due_pauses(services, now)
+        await _end_due_pauses(services, now)
         async with services.database.transaction() as tx:
             await actions.ensure_digests(services, tx, now)
             await actions.schedule_nudges(services, tx, now)
@@ -171,6 +170,13 @@ class Dispatcher:
             await recording
         except Exception:  # the row stays in 'sending' and is recovered as an unknown outcome
             log.exception("could not record the outcome of a follow-up")
+
+
+async def _end_due_pauses(services: Services, now: datetime) -> None:
+    # Imported here: pausing is a member flow that itself writes to the outbox.
+    from bot.pauses import end_due_pauses
+
+    await end_due_pauses(services, now)
 
 
 def _markup(rows: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup | None:
