@@ -10,13 +10,15 @@ delivered, blocked (the person blocked the bot) and waiting.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from bot.clock import to_iso
 from bot.followups.render import as_payload
+from bot.followups.schedule import enqueue
 from bot.forms import engine
 from bot.forms.fields import ignoring_today, vocabulary_choice
-from bot.forms.model import Button, Field, Form, Kind, Outcome, Reply, text_choices
+from bot.forms.model import Button, Field, Form, Kind, Notice, Outcome, Reply, text_choices
 from bot.forms.render import display
 from bot.markup import escape, shorten
 from bot.parsers import parse_row_id
@@ -25,7 +27,7 @@ from bot.people import Sender
 from bot.placements.common import director_only, local_time, not_allowed, old_button
 from bot.services import Services
 from bot.store import Tx, audit, broadcasts, followups
-from bot.store.users import User
+from bot.store.users import User, get_user
 from bot.texts import Lang, t
 
 AUDIENCES = ("workers", "ngos", "district")
@@ -107,6 +109,25 @@ def _history(services: Services, lang: Lang, recent: list[dict[str, Any]]) -> st
             line += t(lang, "notice.history_unconfirmed", unconfirmed=row["unconfirmed"])
         lines.append(line)
     return "\n\n".join(lines)
+
+
+async def report_finished(services: Services, now: datetime) -> int:
+    """The dispatcher's pass: tell the director of each notice whose messages have all been
+    delivered or given up how it went (once). How many reports were written."""
+    stamp, reported = to_iso(now), 0
+    async with services.database.transaction() as tx:
+        for row in await broadcasts.unreported(tx):
+            counts = await broadcasts.delivery_counts(tx, row["id"])
+            if counts["waiting"] or not await broadcasts.mark_reported(tx, row["id"], stamp):
+                continue
+            director = await get_user(tx, row["director"])
+            lang: Lang = director.language if director is not None else "zh"  # type: ignore[assignment]
+            text = t(lang, "notice.report", first_words=escape(shorten(row["text_zh"], _FIRST_WORDS)), **counts)
+            if counts["unconfirmed"]:
+                text += t(lang, "notice.history_unconfirmed", unconfirmed=counts["unconfirmed"])
+            await enqueue(tx, (Notice(row["director"], Reply(text)),), stamp)
+            reported += 1
+    return reported
 
 
 async def notice_pressed(services: Services, sender: Sender, data: str) -> Outcome:

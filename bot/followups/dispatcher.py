@@ -93,7 +93,7 @@ class Dispatcher:
         await outcomes.recover_unfinished(services, now, claimed_before=now - CLAIM_TIMEOUT,
                                           in_flight=frozenset(self._in_flight))
         await actions.run_due_actions(services, now)
-        await _end_due_pauses(services, now)
+        await _members_housekeeping(services, now)
         async with services.database.transaction() as tx:
             await actions.ensure_digests(services, tx, now)
             await actions.schedule_nudges(services, tx, now)
@@ -172,11 +172,14 @@ class Dispatcher:
             log.exception("could not record the outcome of a follow-up")
 
 
-async def _end_due_pauses(services: Services, now: datetime) -> None:
-    # Imported here: pausing is a member flow that itself writes to the outbox.
+async def _members_housekeeping(services: Services, now: datetime) -> None:
+    """Pauses whose date has come end; notices whose messages are all out are reported."""
+    # Imported here: both are member flows that themselves write to the outbox.
+    from bot.notices import report_finished
     from bot.pauses import end_due_pauses
 
     await end_due_pauses(services, now)
+    await report_finished(services, now)
 
 
 def _markup(rows: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup | None:

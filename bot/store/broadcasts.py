@@ -57,6 +57,18 @@ async def last_sent(tx: Tx, limit: int = 3) -> list[dict[str, Any]]:
     return [{**dict(r), **await delivery_counts(tx, r["id"])} for r in rows]
 
 
+async def unreported(tx: Tx) -> list[dict[str, Any]]:
+    """Sent announcements whose director has not had the final report yet."""
+    rows = await tx.fetchall("SELECT * FROM broadcasts WHERE status = 'sent' AND reported_at IS NULL ORDER BY id")
+    return [dict(r) for r in rows]
+
+
+async def mark_reported(tx: Tx, broadcast_id: int, now: str) -> bool:
+    changed = await tx.execute("UPDATE broadcasts SET reported_at = ? WHERE id = ? AND reported_at IS NULL",
+                               (now, broadcast_id))
+    return changed == 1
+
+
 async def delivery_counts(tx: Tx, broadcast_id: int) -> dict[str, int]:
     """delivered (sent), blocked (the person blocked the bot: failed or cancelled as unreachable),
     waiting (not sent yet) and unconfirmed (sent twice without an answer, parked)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
+from bot.markup import shorten
 from bot.texts import t
 
 from . import followups_kit as kit
@@ -21,7 +22,7 @@ BLOCKED = set(range(10_001, 10_201, 40))  # five of them blocked the bot
 
 
 async def edited_to(user, text: str) -> None:
-    """Wait until a bot message in the chat reads ``text`` (the pressed message, edited in place)."""
+    """Wait until a bot message in the chat reads ``text`` (new, or the pressed one edited in place)."""
     await user.wait_until(lambda chat: any(m.from_bot and m.text == text for m in chat), repr(text))
 
 
@@ -103,7 +104,10 @@ async def test_a_notice_to_200_social_workers_arrives_once_each_in_their_languag
     assert rates.peak(1.0) <= 30
     assert max(rates.peak(1.0, chat_id) for chat_id in WORKERS) <= 1
 
+    report = plain("en", "notice.report", first_words=shorten(TEXT_ZH, 24), delivered=195, blocked=5)
+    await edited_to(director, report)  # once every message is out, the director hears how it went
     await passes(fu_bot, 2)
+    assert bot_texts(fu_bot, DIRECTORS[0]).count(report) == 1
     await director.send("/notice")
     history = await expect(director, plain("en", "notice.history_header"), within=10)
     assert "✅ 195 delivered · 🚫 5 blocked · ⏳ 0 waiting" in history.text
