@@ -45,11 +45,12 @@ async def pause(tx: Tx, entity: str, member_id: int, until: str | None, now: str
 
 
 async def resume(tx: Tx, entity: str, member_id: int, now: str) -> bool:
-    """A paused member takes offers again; False if it was not paused."""
-    table, _ = TABLES[entity]
+    """A paused member takes offers again; False if it was not paused, or is an erased profile
+    (no Telegram id: erasure pauses a profile for good)."""
+    table, owner = TABLES[entity]
     changed = await tx.execute(
         f"UPDATE {table} SET status = 'verified', paused_until = NULL, updated_at = ? "
-        f"WHERE id = ? AND status = 'paused'", (now, member_id))
+        f"WHERE id = ? AND status = 'paused' AND {owner} IS NOT NULL", (now, member_id))
     return changed == 1
 
 
@@ -59,6 +60,7 @@ async def pauses_ending(tx: Tx, today: str) -> list[dict[str, Any]]:
     for entity, (table, owner) in TABLES.items():
         rows = await tx.fetchall(
             f"SELECT id, name, status, paused_until, {owner} AS telegram_id FROM {table} "
-            f"WHERE status = 'paused' AND paused_until IS NOT NULL AND paused_until <= ? ORDER BY id", (today,))
+            f"WHERE status = 'paused' AND paused_until IS NOT NULL AND paused_until <= ? AND {owner} IS NOT NULL "
+            "ORDER BY id", (today,))
         found += [{**dict(r), "entity": entity} for r in rows]
     return found
