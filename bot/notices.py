@@ -10,6 +10,7 @@ delivered, blocked (the person blocked the bot) and waiting.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -39,11 +40,12 @@ def _parse_text(text: str):
     return parse_multiline(text, TEXT_MAX)
 
 
+_DISTRICT = replace(vocabulary_choice("district", "notice.ask_district", "notice.label_district", "district"),
+                    applies=lambda answers: answers.get("audience") == "district")
 FIELDS = (
     Field("audience", "notice.ask_audience", "notice.label_audience", Kind.CHOICE,
           choices=lambda: text_choices("notice.audiences", AUDIENCES), columns=1),
-    Field(**{**vocabulary_choice("district", "notice.ask_district", "notice.label_district", "district").__dict__,
-             "applies": lambda answers: answers.get("audience") == "district"}),
+    _DISTRICT,
     Field("text_zh", "notice.ask_text_zh", "notice.label_text_zh", parse=ignoring_today(_parse_text)),
     Field("text_en", "notice.ask_text_en", "notice.label_text_en", parse=ignoring_today(_parse_text), optional=True),
 )
@@ -72,7 +74,7 @@ NOTICE_FORM = Form("notice", "notice.intro", "", FIELDS, _preview, confirm=False
 def _audience(lang: Lang, row: dict[str, Any]) -> str:
     shown = t(lang, f"notice.audiences.{row['audience']}")
     if row["audience"] == "district" and row.get("district"):
-        shown = f"{shown}: {display(FIELDS[1], row['district'], lang)}"
+        shown = f"{shown}: {display(_DISTRICT, row['district'], lang)}"
     return shown
 
 
