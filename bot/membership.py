@@ -106,6 +106,10 @@ async def list_requests(services: Services, sender: Sender) -> Outcome:
         (Button(f"{t(lang, 'requests.buttons.edit')} · {shorten(r['title'], _TITLE_ON_BUTTON)}", f"rq:edit:{r['id']}"),
          Button(t(lang, "requests.buttons.close"), f"rq:close:{r['id']}"))
         for r in rows if r["status"] == "open"
+    ] + [  # a filled request can still be closed (no new matches), not edited
+        (Button(f"{t(lang, 'requests.buttons.close')} · {shorten(r['title'], _TITLE_ON_BUTTON)}",
+                f"rq:close:{r['id']}"),)
+        for r in rows if r["status"] == "filled"
     ]
     keyboard.append((Button(t(lang, "requests.buttons.new"), "rq:new"),))
     return Outcome(replies=(Reply("\n\n".join(lines), tuple(keyboard)),))
@@ -132,7 +136,7 @@ async def request_pressed(services: Services, sender: Sender, data: str) -> Outc
 async def _on_own_request(services: Services, tx: Tx, user: User, action: str,
                           row: dict[str, Any]) -> Outcome:
     lang, title = user.language, escape(row["title"])
-    if row["status"] != "open":
+    if row["status"] == "closed" or (action == "edit" and row["status"] != "open"):
         return Outcome(replies=(Reply(t(lang, "requests.already_closed", title=title)),))
     if action == "edit":
         return await _edit_request(services, tx, user, catalog.REQUEST_FORM, row)

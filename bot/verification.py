@@ -12,7 +12,7 @@ from bot.markup import escape
 from bot.parsers import parse_reason
 from bot.placements.common import decided_already, not_allowed, old_button, to_directors
 from bot.placements.rematcher import rematch_wanted
-from bot.profile_view import profile_text
+from bot.profile_view import profile_lines
 from bot.services import Services
 from bot.store import Tx, audit, members
 from bot.store.users import User, languages_of
@@ -25,7 +25,7 @@ def card(row: dict[str, Any], code: str, lang: Lang, changed: bool) -> Reply:
     """The profile summary with Verify / Reject, as a director sees it."""
     _, role = ROLES[code]
     header = "verify.worker_changed_header" if changed and role == "worker" else f"verify.{role}_header"
-    text = f"{t(lang, header)}\n\n{profile_text(role, row, lang)}"
+    text = f"{t(lang, header)}\n\n{profile_lines(role, row, lang)}"
     buttons = ((Button(t(lang, "verify.buttons.verify"), f"v:ok:{code}:{row['id']}"),
                 Button(t(lang, "verify.buttons.reject"), f"v:no:{code}:{row['id']}")),)
     return Reply(text, buttons)

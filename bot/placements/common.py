@@ -12,6 +12,7 @@ from bot.markup import escape
 from bot.people import Sender, remember
 from bot.services import Services
 from bot.store import Tx, audit, users
+from bot.store.users import User
 from bot.texts import Lang, t
 
 
@@ -32,6 +33,12 @@ def already_decided(services: Services, lang: Lang, p: dict[str, Any]) -> Outcom
 
 def not_allowed(lang: Lang) -> Outcome:
     return Outcome(alert=t(lang, "alerts.not_allowed"))
+
+
+async def director_pressing(services: Services, tx: Tx, sender: Sender) -> User | Outcome:
+    """The director behind a press or command, or the "not allowed" refusal for anyone else."""
+    user = await remember(services, tx, sender)
+    return user if services.is_director(user.telegram_id) else not_allowed(user.language)
 
 
 def old_button(lang: Lang) -> Outcome:

@@ -42,6 +42,13 @@ async def request_by_id(tx: Tx, request_id: int) -> dict[str, Any] | None:
     return None if row is None else _decode(row)
 
 
+async def every_request(tx: Tx) -> list[dict[str, Any]]:
+    """Every request with its NGO's name (a director's search reads them all)."""
+    rows = await tx.fetchall("SELECT r.*, n.name AS ngo_name FROM requests r JOIN ngos n ON n.id = r.ngo_id "
+                             "ORDER BY r.id")
+    return [_decode(row) for row in rows]
+
+
 async def requests_of_ngo(tx: Tx, ngo_id: int) -> list[dict[str, Any]]:
     """The NGO's requests, open ones first, newest first."""
     rows = await tx.fetchall(
@@ -50,11 +57,13 @@ async def requests_of_ngo(tx: Tx, ngo_id: int) -> list[dict[str, Any]]:
     return [_decode(row) for row in rows]
 
 
-async def close_request(tx: Tx, request_id: int, ngo_id: int, now: str) -> int:
-    """Close an open request of this NGO; 0 when it was not open (or not theirs)."""
+async def close_request(tx: Tx, request_id: int, ngo_id: int | None, now: str) -> int:
+    """Close an open or filled request (of this NGO, unless ``ngo_id`` is None: a director);
+    0 when it was already closed (or not theirs)."""
     return await tx.execute(
         "UPDATE requests SET status = 'closed', updated_at = ? "
-        "WHERE id = ? AND ngo_id = ? AND status = 'open'", (now, request_id, ngo_id))
+        "WHERE id = ? AND (? IS NULL OR ngo_id = ?) AND status IN ('open', 'filled')",
+        (now, request_id, ngo_id, ngo_id))
 
 
 async def matchable_requests(tx: Tx) -> list[dict[str, Any]]:

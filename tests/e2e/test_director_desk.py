@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.texts import t
 
-from .chat import db_write, expect, opening, plain
+from .chat import db_write, expect, matching_settled, open_queue, opening, plain
 from .conftest import DIRECTORS
 from .seeding import add_ngo, add_request, add_worker
 from .test_placement_cycle import db
@@ -27,8 +27,7 @@ async def four_counsellors_for_one_place(sandbox):
 
 
 async def open_candidates(director):
-    await director.send("/queue")
-    card = await expect(director, "王芳", within=3)
+    card = await open_queue(director, "王芳")
     await director.press(t("en", "queue.buttons.others"))
     listing = await director.wait_until(
         lambda chat: any(m.from_bot and m.message_id == card.message_id
@@ -130,3 +129,194 @@ async def test_members_wait_in_their_own_paged_card_whose_count_matches_the_queu
     mallory = cycle.user(666, "Mallory", lang="en")
     await mallory.send("/members")
     await expect(mallory, "/members is for the association's directors", within=2)
+
+
+async def test_find_and_typed_text_open_a_members_card_with_where_they_stand(cycle):
+    director, _ = await four_counsellors_for_one_place(cycle)
+    await director.send("/find 王芳")
+    found = await expect(director, plain("en", "search.found", count=1, query="王芳"), within=2)
+    [button] = found.buttons
+    assert button.startswith("👤 王芳")
+    await director.press(button)
+    card = await expect(director, plain("en", "search.worker_header", name="王芳",
+                                        status=t("en", "member_status.verified")), within=2)
+    assert "社区心理支持" in card.text and t("en", "placement_status.proposed") in card.text
+    await director.send("赵磊的资料")  # typed, in no form: searched
+    await expect(director, plain("en", "search.found", count=1, query="赵磊的资料"), within=2)
+    await director.send("/find counselling, shizhong")
+    listing = await expect(director, opening("en", "search.found"), within=2)
+    assert len(listing.buttons) == 5  # the four counsellors and the request, all in Shizhong
+    await director.send("/find astrology")
+    await expect(director, plain("en", "search.none", query="astrology"), within=2)
+
+
+async def test_only_directors_can_search_or_open_cards(cycle):
+    await four_counsellors_for_one_place(cycle)
+    mallory = cycle.user(666, "Mallory", lang="en")
+    await mallory.send("/find 王芳")
+    await expect(mallory, "/find is for the association's directors", within=2)
+    refused = await mallory.callback_answer(await mallory.forge_callback("fd:w:1"))
+    assert refused.answer_text == t("en", "alerts.not_allowed")
+
+
+async def test_the_queue_lists_requests_best_first_and_a_request_opens_into_its_card_and_back(cycle):
+    s = cycle.application.bot_data["services"]
+    await add_worker(s, 201, "王芳", years_experience=10)
+    await add_worker(s, 202, "手语林", skills=["sign_language_interpreting"], years_experience=1)
+    ngo = await add_ngo(s, 301, "阳光心理服务中心")
+    await add_request(s, ngo, "手语陪同", skills=["sign_language_interpreting"])
+    await add_request(s, ngo, "社区心理支持")
+    await db_write(cycle, "UPDATE workers SET status = 'verified'")
+    await db_write(cycle, "UPDATE ngos SET status = 'verified'")
+    director = cycle.user(DIRECTORS[0], "Director Chen", lang="en")
+    await director.send("/match")
+    await expect(director, opening("en", "queue.match_done"), within=2)
+    await director.send("/queue")
+    listing = await expect(director, plain("en", "queue.requests_header", requests=2, proposals=2), within=3)
+    first, second = listing.buttons  # one page: no paging buttons
+    assert first == "1. 社区心理支持" and second == "2. 手语陪同"  # the better proposal's request first
+    assert "1. 阳光心理服务中心 · 社区心理支持 — 1 place left · best" in listing.text and "today" in listing.text
+    await director.press(second)
+    await director.wait_until(lambda chat: any(m.message_id == listing.message_id and "手语林" in m.text
+                                               for m in chat), "the sign-language request's card")
+    await director.press(t("en", "queue.buttons.all_requests"))
+    await director.wait_until(lambda chat: any(m.message_id == listing.message_id
+                                               and opening("en", "queue.requests_header") in m.text for m in chat),
+                              "the list again, in the same message")
+
+
+async def approve_first_proposal(cycle, director):
+    [proposal] = db(cycle, "SELECT id FROM placements WHERE status = 'proposed'")
+    await director.callback_answer(await director.forge_callback(f"q:ok:{proposal['id']}"))
+    done = await expect(director, opening("en", "queue.approved_done"), within=3)
+    assert t("en", "queue.buttons.undo") in done.buttons
+    return proposal["id"], done
+
+
+async def test_undo_within_the_minute_puts_an_approved_proposal_back_and_withdraws_the_offer_sent(cycle):
+    director, _ = await four_counsellors_for_one_place(cycle)
+    placement_id, done = await approve_first_proposal(cycle, director)
+    wang, sun = cycle.user(201, "王芳", lang="zh"), cycle.user(301, "孙主任", lang="zh")
+    await expect(wang, "社区心理支持")  # the offer went out at once
+    await director.press(t("en", "queue.buttons.undo"))
+    await director.wait_until(lambda chat: any(m.message_id == done.message_id and m.text.startswith("↩️")
+                                               for m in chat), "the confirmation turned into the undo")
+    [row] = db(cycle, "SELECT status, decided_by, offered_at FROM placements WHERE id = ?", placement_id)
+    assert (row["status"], row["decided_by"], row["offered_at"]) == ("proposed", None, None)
+    for side in (wang, sun):  # whoever was sent the offer is told it is withdrawn
+        await expect(side, plain("zh", "offer.withdrawn", title="社区心理支持"), within=3)
+    pending = db(cycle, "SELECT count(*) AS n FROM followups WHERE placement_id = ? AND status = 'pending'",
+                 placement_id)
+    assert pending[0]["n"] == 0  # no reminder, no expiry left
+    [audit] = db(cycle, "SELECT old_state, new_state FROM audit_log WHERE action = 'undone'")
+    assert (audit["old_state"], audit["new_state"]) == ("offered", "proposed")
+    late = await wang.callback_answer(await wang.forge_callback(f"o:acc:{placement_id}"))
+    assert late.answer_text != t("zh", "offer.accepted_waiting")
+    assert db(cycle, "SELECT status FROM placements WHERE id = ?", placement_id)[0]["status"] == "proposed"
+
+
+async def test_an_undo_racing_a_second_directors_undo_has_exactly_one_outcome(cycle):
+    director, _ = await four_counsellors_for_one_place(cycle)
+    placement_id, done = await approve_first_proposal(cycle, director)
+    second = cycle.user(DIRECTORS[1], "Director Ma", lang="en")
+    await second.send("/start")
+    await second.next_message()
+    presses = [await director.forge_callback(f"q:undo:{placement_id}", done.message_id),
+               await second.forge_callback(f"q:undo:{placement_id}")]
+    answers = [await director.callback_answer(presses[0]), await second.callback_answer(presses[1])]
+    refused = [a.answer_text for a in answers if a.answer_text]
+    assert refused == [t("en", "queue.undo_already")]
+    assert len(db(cycle, "SELECT id FROM audit_log WHERE action = 'undone'")) == 1
+
+
+async def test_undo_is_refused_once_a_side_has_answered_or_the_minute_has_passed(cycle):
+    director, _ = await four_counsellors_for_one_place(cycle)
+    placement_id, done = await approve_first_proposal(cycle, director)
+    wang = cycle.user(201, "王芳", lang="zh")
+    await expect(wang, "社区心理支持")
+    await wang.press(t("zh", "offer.buttons.accept"))
+    await expect(wang, plain("zh", "offer.accepted_waiting"))
+    answer = await director.callback_answer(await director.forge_callback(f"q:undo:{placement_id}", done.message_id))
+    assert answer.answer_text == t("en", "queue.undo_too_late")
+    assert db(cycle, "SELECT status FROM placements WHERE id = ?", placement_id)[0]["status"] == "offered"
+
+
+async def test_a_rejection_is_undone_to_the_open_proposal_with_its_reason_forgotten(cycle):
+    director, _ = await four_counsellors_for_one_place(cycle)
+    [proposal] = db(cycle, "SELECT id FROM placements WHERE status = 'proposed'")
+    await director.callback_answer(await director.forge_callback(f"q:no:{proposal['id']}"))
+    await expect(director, plain("en", "queue.ask_reject_reason"), within=3)
+    await director.press(t("en", "queue.reject_reasons.experience"))
+    await expect(director, plain("en", "queue.ask_reject_note"))
+    await director.press(t("en", "common.buttons.skip"))
+    await expect(director, plain("en", "queue.rejected_done"), within=3)
+    await director.press(t("en", "queue.buttons.undo"))
+    await director.wait_until(lambda chat: any(m.text.startswith("↩️") for m in chat), "the undo")
+    await matching_settled(cycle)
+    rows = db(cycle, "SELECT id, status, reject_reason FROM placements ORDER BY id")
+    assert (rows[0]["id"], rows[0]["status"], rows[0]["reject_reason"]) == (proposal["id"], "proposed", None)
+    assert [r["status"] for r in rows[1:]] in ([], ["withdrawn"])  # the place has room for one
+    await db_write(cycle, "UPDATE placements SET status = 'rejected', decided_at = '2020-01-01T00:00:00Z'")
+    late = await director.callback_answer(await director.forge_callback(f"q:undo:{proposal['id']}"))
+    assert late.answer_text == t("en", "queue.undo_too_late")
+
+
+async def test_a_director_closes_any_ngos_request_and_the_offer_holders_and_the_ngo_are_told(cycle):
+    director, request_id = await four_counsellors_for_one_place(cycle)
+    await approve_first_proposal(cycle, director)
+    wang, sun = cycle.user(201, "王芳", lang="zh"), cycle.user(301, "孙主任", lang="zh")
+    await expect(wang, "社区心理支持")
+    await director.callback_answer(await director.forge_callback(f"fd:r:{request_id}"))
+    card = await expect(director, "📋 ", within=3)
+    await director.press(next(d for d in card.callback_data if d == f"rc:close:{request_id}"))
+    await expect(director, plain("en", "requests.close_confirm", title="社区心理支持"), within=2)
+    await director.press(f"rc:yes:{request_id}")
+    await expect(director, plain("en", "requests.closed", title="社区心理支持"), within=3)
+    await expect(wang, plain("zh", "offer.withdrawn", title="社区心理支持"), within=3)
+    await sun.wait_until(lambda chat: any(plain("zh", "requests.closed_by_association", title="社区心理支持") in m.text
+                                          for m in chat), "the NGO director told")
+    assert db(cycle, "SELECT status FROM requests WHERE id = ?", request_id)[0]["status"] == "closed"
+    [audit] = db(cycle, "SELECT actor, old_state FROM audit_log WHERE action = 'closed'")
+    assert (audit["actor"], audit["old_state"]) == (DIRECTORS[0], "open")
+    again = await director.callback_answer(await director.forge_callback(f"rc:yes:{request_id}"))
+    assert again.answer_text is None  # answered with a message, not a pop-up
+    await expect(director, plain("en", "requests.already_closed", title="社区心理支持"), within=2)
+    refused = await wang.callback_answer(await wang.forge_callback(f"rc:yes:{request_id}"))
+    assert refused.answer_text == t("zh", "alerts.not_allowed")
+
+
+async def test_an_ngo_director_can_close_a_filled_request(cycle):
+    _, request_id = await four_counsellors_for_one_place(cycle)
+    await db_write(cycle, "UPDATE requests SET status = 'filled'")
+    sun = cycle.user(301, "孙主任", lang="zh")
+    await sun.send("/requests")
+    listing = await expect(sun, plain("zh", "requests.header"), within=3)
+    assert f"rq:close:{request_id}" in listing.callback_data and f"rq:edit:{request_id}" not in listing.callback_data
+    await sun.press(f"rq:close:{request_id}")
+    await expect(sun, plain("zh", "requests.close_confirm", title="社区心理支持"), within=2)
+    await sun.press(f"rq:yes:{request_id}")
+    await expect(sun, plain("zh", "requests.closed", title="社区心理支持"), within=2)
+    assert db(cycle, "SELECT status FROM requests WHERE id = ?", request_id)[0]["status"] == "closed"
+
+
+async def test_an_internal_note_shows_on_the_card_for_directors_and_never_reaches_the_member(cycle):
+    from .test_datatools_chat import file_bytes
+
+    director, _ = await four_counsellors_for_one_place(cycle)
+    [wang_row] = db(cycle, "SELECT id FROM workers WHERE telegram_id = 201")
+    await director.callback_answer(await director.forge_callback(f"fd:w:{wang_row['id']}"))
+    card = await expect(director, "👤 ", within=3)
+    await director.press(f"fn:w:{wang_row['id']}")
+    await expect(director, plain("en", "notes.ask", name="王芳"), within=2)
+    await director.send("面谈时很紧张，下次安排老社工陪同")
+    await expect(director, plain("en", "notes.saved", name="王芳"), within=2)
+    await director.callback_answer(await director.forge_callback(f"fd:w:{wang_row['id']}", card.message_id))
+    again = await expect(director, "👤 ", within=2)
+    assert "面谈时很紧张" in again.text and plain("en", "notes.header") in again.text
+    wang = cycle.user(201, "王芳", lang="zh")
+    await wang.send("/mydata")
+    sent = await expect(wang, "", within=3)
+    assert "面谈时很紧张" not in file_bytes(cycle, sent.document).decode("utf-8")
+    assert not any("面谈时很紧张" in m.text for m in wang.transcript())
+    refused = await wang.callback_answer(await wang.forge_callback(f"fn:w:{wang_row['id']}"))
+    assert refused.answer_text == t("zh", "alerts.not_allowed")
