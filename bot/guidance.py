@@ -29,6 +29,9 @@ COMMAND_ROLES: dict[str, str] = {
     "stats": "director",
     "export": "director",
     "invite": "director",
+    "notice": "director",
+    "pause": "director",
+    "resume": "director",
 }
 
 # (what the person seems to want, who it is for, words that say so). The first match wins.

@@ -31,6 +31,8 @@ def profile_lines(role: str, row: dict[str, Any], lang: Lang) -> str:
     lines = [t(lang, "common.summary_line", label=t(lang, field.label),
                value=render.display(field, answers.get(field.name), lang))
              for field in fields if field.applies(answers)]
+    if row["status"] == "paused" and row.get("paused_until"):
+        lines += ["", t(lang, "profile.paused_until", date=row["paused_until"])]
     if row["status"] == "rejected" and row.get("status_reason"):
         lines += ["", t(lang, "profile.rejected_reason", reason=escape(row["status_reason"]))]
     return "\n".join(lines)

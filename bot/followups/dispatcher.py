@@ -17,7 +17,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Sequence
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -93,6 +93,7 @@ class Dispatcher:
         await outcomes.recover_unfinished(services, now, claimed_before=now - CLAIM_TIMEOUT,
                                           in_flight=frozenset(self._in_flight))
         await actions.run_due_actions(services, now)
+        await _members_housekeeping(services, now)
         async with services.database.transaction() as tx:
             await actions.ensure_digests(services, tx, now)
             await actions.schedule_nudges(services, tx, now)
@@ -169,6 +170,16 @@ class Dispatcher:
             await recording
         except Exception:  # the row stays in 'sending' and is recovered as an unknown outcome
             log.exception("could not record the outcome of a follow-up")
+
+
+async def _members_housekeeping(services: Services, now: datetime) -> None:
+    """Pauses whose date has come end; notices whose messages are all out are reported."""
+    # Imported here: both are member flows that themselves write to the outbox.
+    from bot.notices import report_finished
+    from bot.pauses import end_due_pauses
+
+    await end_due_pauses(services, now)
+    await report_finished(services, now)
 
 
 def _markup(rows: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup | None:

@@ -39,6 +39,8 @@ def form_named(name: str) -> Form | None:
     from bot.followups.answers import CHECKIN_FORM
     from bot.member_edits import EDIT_FORMS
     from bot.member_notes import NOTE_FORMS
+    from bot.notices import NOTICE_FORM
+    from bot.pauses import DIRECTOR_PAUSE_FORM, OWN_PAUSE_FORM
     from bot.placements.by_hand import BY_NAME_FORM
     from bot.placements.decisions import REJECT_PROPOSAL_FORM
     from bot.placements.ending import END_FORM
@@ -46,6 +48,6 @@ def form_named(name: str) -> Form | None:
     from bot.verification import REJECT_FORMS
 
     forms = (WORKER_FORM, NGO_FORM, REQUEST_FORM, REJECT_PROPOSAL_FORM, END_FORM, CHECKIN_FORM, RELAY_FORM,
-             *REJECT_FORMS.values(), *NOTE_FORMS.values(), *EDIT_FORMS.values(),
-             BY_NAME_FORM)
+             *REJECT_FORMS.values(), *NOTE_FORMS.values(), *EDIT_FORMS.values(), BY_NAME_FORM, NOTICE_FORM,
+             OWN_PAUSE_FORM, DIRECTOR_PAUSE_FORM)
     return {f.name: f for f in forms}.get(name)

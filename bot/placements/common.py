@@ -45,6 +45,18 @@ def old_button(lang: Lang) -> Outcome:
     return Outcome(alert=t(lang, "alerts.old_button"))
 
 
+async def director_only(services: Services, tx: Tx, sender: Sender, *,
+                        pressed: bool) -> tuple[users.User, Outcome | None]:
+    """The sender as a user, and the refusal to give when they are not an association director
+    (a pop-up for a press, a message for a command); no refusal for a director."""
+    user = await remember(services, tx, sender)
+    if services.is_director(user.telegram_id):
+        return user, None
+    if pressed:
+        return user, not_allowed(user.language)
+    return user, Outcome(replies=(Reply(t(user.language, "alerts.not_allowed")),))
+
+
 async def to_directors(services: Services, tx: Tx, render: Callable[[Lang], Reply]) -> list[Notice]:
     """One notice per association director, each rendered in that director's language."""
     association = services.settings.association

@@ -128,7 +128,7 @@ def test_the_chinese_text_is_a_translation_not_a_copy_of_the_english(key: str) -
 def test_the_bot_command_menu_describes_every_command_the_issues_name() -> None:
     wanted = {"start", "help", "profile", "requests", "language", "cancel"}
     wanted |= {"status", "queue", "members", "find", "match", "placements"}
-    wanted |= {"stats", "export", "invite", "mydata", "deleteme"}
+    wanted |= {"stats", "export", "invite", "mydata", "deleteme", "notice", "pause", "resume"}
     assert {key.removeprefix("commands.") for key in ALL_KEYS if key.startswith("commands.")} == wanted
 
 
