@@ -99,7 +99,8 @@ async def test_directors_read_a_member_by_the_name_in_their_profile_not_their_te
     newcomer = cycle.user(201, "新用户1", lang="zh")  # 王芳 in her profile
     await expect(newcomer, "社区心理支持")
     await newcomer.press(t("zh", "offer.buttons.decline"))
-    told = plain("en", "offer.declined_notice", who="王芳", title="社区心理支持")
+    ngo = db(cycle, "SELECT name FROM ngos")[0]["name"]
+    told = plain("en", "offer.declined_notice", who="王芳", title="社区心理支持", worker="王芳", ngo=ngo)
     await director.wait_until(lambda chat: any(m.from_bot and told in m.text for m in chat), "the decline notice")
     assert not any("新用户1" in m.text for m in director.transcript())
 
