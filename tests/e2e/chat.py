@@ -35,7 +35,9 @@ def edit_button(lang: str, label_key: str) -> str:
 def opening(lang: str, key: str) -> str:
     """The words of a catalog text before its first placeholder (a date, a count...)."""
     template = catalog(lang)[key].split("{", 1)[0]  # type: ignore[arg-type]
-    return html.unescape(re.sub(r"<[^>]+>", "", template))
+    words = html.unescape(re.sub(r"<[^>]+>", "", template))
+    assert words.strip(), f"{key} starts with a placeholder: its opening would match any message"
+    return words
 
 
 async def expect(user: ChatUser, fragment: str, within: int = 4):
