@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bot import request_desk
 from bot.clock import to_iso
 from bot.followups import send_after_commit
-from bot.forms.model import Button, Notice, Outcome, Reply
+from bot.forms.model import Button, Outcome, Reply
 from bot.markup import escape
 from bot.parsers import parse_row_id
 from bot.people import Sender, remember
@@ -18,11 +19,10 @@ from bot.placements import by_hand, decisions, relay, undo
 from bot.placements.common import director_pressing, not_allowed, old_button
 from bot.placements.rematcher import rematcher_of
 from bot.services import Services
-from bot.store import Tx, members, placements, requests
-from bot.store.users import languages_of
+from bot.store import placements, requests
 from bot.talent_requests import close_request
 from bot.texts import t
-from bot.verification import member_page, pending_count, start_rejection, verify
+from bot.verification import member_page, pending_count, start_rejection, tell_ngo, verify
 
 
 async def show_queue(services: Services, sender: Sender) -> Outcome:
@@ -77,18 +77,26 @@ async def request_close_pressed(services: Services, sender: Sender, data: str) -
             return Outcome()
         now = to_iso(services.clock.now())
         notices = await close_request(tx, user, row["id"], now, as_director=True) or []
-        notices += await _tell_ngo(services, tx, row["ngo_id"], "requests.closed_by_association", title=title)
+        notices += await tell_ngo(services, tx, row["ngo_id"],
+                                  lambda m_lang: t(m_lang, "requests.closed_by_association", title=title))
         closed = Outcome(replies=(Reply(t(lang, "requests.closed", title=title)),), notices=tuple(notices))
         return await send_after_commit(tx, closed, now)
 
 
-async def _tell_ngo(services: Services, tx: Tx, ngo_id: int, key: str, **params: str) -> list[Notice]:
-    ngo = await members.member_by_id(tx, "ngos", ngo_id)
-    if ngo is None or ngo["director_telegram_id"] is None:
-        return []
-    telegram_id = ngo["director_telegram_id"]
-    lang = (await languages_of(tx, (telegram_id,), services.settings.association.default_language))[telegram_id]
-    return [Notice(telegram_id, Reply(t(lang, key, **params)))]
+async def request_desk_pressed(services: Services, sender: Sender, data: str) -> Outcome:
+    """``rd:<edit|pause|resume>:<request id>`` on a request's card."""
+    _, action, raw_id = [*data.split(":"), "", ""][:3]
+    async with services.database.transaction() as tx:
+        user = await director_pressing(services, tx, sender)
+        if isinstance(user, Outcome):
+            return user
+        request_id = parse_row_id(raw_id)
+        if request_id is None or action not in ("edit", "pause", "resume"):
+            return old_button(user.language)
+        if action == "edit":
+            return await request_desk.start_edit(services, tx, user, request_id)
+        return await request_desk.switch_pause(services, tx, user, request_id, action == "pause",
+                                               to_iso(services.clock.now()))
 
 
 async def queue_listing_pressed(services: Services, sender: Sender, data: str) -> Outcome:

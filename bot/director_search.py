@@ -133,9 +133,22 @@ async def _request_card(services: Services, tx: Tx, row: dict[str, Any], lang: L
                district=label(row["district"], lang) or "—", places=row["headcount"],
                hours=f"{row['hours_per_week']:g}", start=row["start_date"]), "",
              *await _history(services, tx, await placements.of_request(tx, row["id"]), lang)]
-    closing = () if row["status"] == "closed" else (
-        (Button(t(lang, "requests.buttons.close"), f"rc:close:{row['id']}"),),)
-    return Reply("\n".join(lines), closing)
+    if row["paused"]:
+        lines.insert(1, t(lang, "request_desk.paused_mark"))
+    return Reply("\n".join(lines), _request_actions(row, lang))
+
+
+def _request_actions(row: dict[str, Any], lang: Lang) -> tuple[tuple[Button, ...], ...]:
+    """Edit (while open), pause or resume matching, close (until closed)."""
+    if row["status"] == "closed":
+        return ()
+    rid, rows = row["id"], []
+    if row["status"] == "open":
+        rows.append((Button(t(lang, "request_desk.buttons.edit"), f"rd:edit:{rid}"),))
+    switch = "resume" if row["paused"] else "pause"
+    rows.append((Button(t(lang, f"request_desk.buttons.{switch}"), f"rd:{switch}:{rid}"),
+                 Button(t(lang, "requests.buttons.close"), f"rc:close:{rid}")))
+    return tuple(rows)
 
 
 async def _placement_card(services: Services, tx: Tx, p: dict[str, Any], lang: Lang) -> Reply:

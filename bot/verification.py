@@ -133,6 +133,12 @@ REJECT_FORMS = {
 }
 
 
+async def tell_ngo(services: Services, tx: Tx, ngo_id: int, render) -> list[Notice]:
+    """A notice to an NGO's director (by the NGO's id), in their language."""
+    ngo = await members.member_by_id(tx, "ngos", ngo_id)
+    return [] if ngo is None else await tell_member(tx, services, ngo, "ngo", render)
+
+
 async def tell_member(tx: Tx, services: Services, row: dict[str, Any], role: str, render) -> list[Notice]:
     telegram_id = row["telegram_id"] if role == "worker" else row["director_telegram_id"]
     if telegram_id is None:

@@ -63,6 +63,7 @@ def register_handlers(app: Application) -> None:
         r"^(fd:.*)$": director_search.open_pressed,
         r"^(pm:.*)$": directing.message_pressed,
         r"^(rc:.*)$": directing.request_close_pressed,
+        r"^(rd:.*)$": directing.request_desk_pressed,
         r"^(f[ne]:.*)$": director_search.member_action_pressed,
         r"^(q:.*)$": directing.queue_pressed,
         r"^(q[lr]:.*)$": directing.queue_listing_pressed,

@@ -37,6 +37,14 @@ async def update_request(tx: Tx, request_id: int, ngo_id: int, values: dict[str,
     )
 
 
+async def set_paused(tx: Tx, request_id: int, paused: bool, now: str) -> bool:
+    """Pause or resume matching for an open or filled request; False when nothing changed."""
+    changed = await tx.execute(
+        "UPDATE requests SET paused = ?, updated_at = ? WHERE id = ? AND paused <> ? AND status <> 'closed'",
+        (int(paused), now, request_id, int(paused)))
+    return changed == 1
+
+
 async def request_by_id(tx: Tx, request_id: int) -> dict[str, Any] | None:
     row = await tx.fetchone("SELECT * FROM requests WHERE id = ?", (request_id,))
     return None if row is None else _decode(row)
@@ -70,7 +78,7 @@ async def matchable_requests(tx: Tx) -> list[dict[str, Any]]:
     """Open requests of verified NGOs: what the matcher fills."""
     rows = await tx.fetchall(
         "SELECT r.* FROM requests r JOIN ngos n ON n.id = r.ngo_id "
-        "WHERE r.status = 'open' AND n.status = 'verified' ORDER BY r.id")
+        "WHERE r.status = 'open' AND r.paused = 0 AND n.status = 'verified' ORDER BY r.id")
     return [_decode(row) for row in rows]
 
 

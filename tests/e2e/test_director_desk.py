@@ -392,3 +392,33 @@ async def test_a_director_proposes_someone_outside_the_candidates_by_name(cycle)
     assert row["status"] == "offered" and row["score"] == 0 and "by hand" in row["reasons"]
     await director.send("/queue")  # nothing for that place any more
     await expect(director, plain("en", "queue.empty"), within=3)
+
+
+async def test_a_director_pauses_and_resumes_matching_for_a_request_and_edits_it_for_the_ngo(cycle):
+    director, request_id = await four_counsellors_for_one_place(cycle)
+    sun = cycle.user(301, "孙主任", lang="zh")
+    await director.callback_answer(await director.forge_callback(f"rd:pause:{request_id}"))
+    await expect(director, plain("en", "request_desk.paused", title="社区心理支持"), within=3)
+    await matching_settled(cycle)
+    assert not db(cycle, "SELECT id FROM placements WHERE status = 'proposed'")  # withdrawn while paused
+    await sun.wait_until(lambda chat: any(plain("zh", "request_desk.paused_notice", title="社区心理支持") in m.text
+                                          for m in chat), "the NGO told of the pause")
+    again = await director.callback_answer(await director.forge_callback(f"rd:pause:{request_id}"))
+    assert again.answer_text == t("en", "alerts.old_button")
+    await director.callback_answer(await director.forge_callback(f"rd:resume:{request_id}"))
+    await expect(director, plain("en", "request_desk.resumed", title="社区心理支持"), within=3)
+    await matching_settled(cycle)
+    assert len(db(cycle, "SELECT id FROM placements WHERE status = 'proposed'")) == 1  # matched again
+
+    await director.callback_answer(await director.forge_callback(f"rd:edit:{request_id}"))
+    await expect(director, plain("en", "member_edit.summary_header").split("\n")[0], within=3)
+    await director.press(t("en", "common.buttons.edit_field", label=t("en", "labels.hours_per_week")))
+    await director.send("9")
+    await expect(director, plain("en", "member_edit.summary_header").split("\n")[0], within=3)
+    await director.press(t("en", "common.buttons.submit"))
+    await expect(director, opening("en", "request_desk.edited"), within=3)
+    assert db(cycle, "SELECT hours_per_week FROM requests WHERE id = ?", request_id)[0]["hours_per_week"] == 9
+    await sun.wait_until(lambda chat: any(opening("zh", "request_desk.edited_notice") in m.text for m in chat),
+                         "the NGO told of the edit")
+    refused = await sun.callback_answer(await sun.forge_callback(f"rd:pause:{request_id}"))
+    assert refused.answer_text == t("zh", "alerts.not_allowed")
