@@ -120,9 +120,10 @@ async def other_received(services: Services, sender: Sender) -> Outcome:
 
 
 async def form_pressed(services: Services, sender: Sender, data: str) -> Outcome:
+    """A form's button: the answered question turns into what comes next, in one edit."""
     async with services.database.transaction() as tx:
         user = await remember(services, tx, sender)
-        return await engine.on_press(services, tx, user, data)
+        return replace(await engine.on_press(services, tx, user, data), replaces_prompt=True)
 
 
 async def unknown_press(services: Services, sender: Sender, _data: str) -> Outcome:

@@ -106,6 +106,7 @@ class Outcome:
     notices: tuple[Notice, ...] = ()
     alert: str | None = None
     queued: bool = False             # notices went to the outbox: wake its dispatcher
+    replaces_prompt: bool = False    # a press: the pressed prompt becomes the first reply (one call)
 
 
 Submit = Callable[["Services", "Tx", "User", "Draft", str], Awaitable[Outcome]]

@@ -65,9 +65,13 @@ async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, outcome: O
     if outcome.queued:
         wake_dispatcher(context.application)
     if query is not None:
-        await _answer_press(query, outcome.alert)
+        await _answer_press(query, outcome.alert)  # not rate-limited: Telegram does not count it
+        if replies and outcome.replaces_prompt and _editable(replies[0]):
+            replies[0] = replace(replies[0], edit=True)  # the next step in the pressed message's place
         if replies and replies[0].edit and not await _edit(query, replies[0]):
             replies[0] = replace(replies[0], edit=False)  # could not edit: send it as a new message
+            if outcome.replaces_prompt:
+                await _drop_buttons(query)
         elif replies and replies[0].edit:
             replies.pop(0)
         elif outcome.alert is None:
@@ -81,6 +85,12 @@ async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, outcome: O
             await send(context, notice.telegram_id, notice.reply)
         except (Forbidden, BadRequest) as error:  # blocked, or never opened a chat with the bot
             log.warning("notice to %s not delivered: %s", notice.telegram_id, error)
+
+
+def _editable(reply: Reply) -> bool:
+    """Whether a reply can take a text message's place: plain text with inline buttons at most."""
+    return (reply.photo is None and reply.document is None and reply.ask_contact is None
+            and not reply.keyboard and not reply.remove_keyboard)
 
 
 async def _answer_press(query, alert: str | None) -> None:
