@@ -53,9 +53,11 @@ async def choose_role(services: Services, sender: Sender, role: str) -> Outcome:
                 or services.is_director(user.telegram_id) or await engine.in_form(tx, user)):
             # Already chosen: a second tap, or the greeting's buttons pressed again later.
             return Outcome(alert=t(user.language, "alerts.old_button"))
-        intro = Reply(t(user.language, f"start.role_chosen_{role}"))
         begun = await engine.begin(services, tx, user, WORKER_FORM if role == "worker" else NGO_FORM)
-        return Outcome(replies=(intro, *begun.replies))
+        *intros, question = begun.replies
+        # One message: what comes, then the first question (one call rather than three).
+        texts = (t(user.language, f"start.role_chosen_{role}"), *(intro.text for intro in intros), question.text)
+        return Outcome(replies=(replace(question, text="\n\n".join(texts)),))
 
 
 async def show_help(services: Services, sender: Sender) -> Outcome:
@@ -120,10 +122,9 @@ async def other_received(services: Services, sender: Sender) -> Outcome:
 
 
 async def form_pressed(services: Services, sender: Sender, data: str) -> Outcome:
-    """A form's button: the answered question turns into what comes next, in one edit."""
     async with services.database.transaction() as tx:
         user = await remember(services, tx, sender)
-        return replace(await engine.on_press(services, tx, user, data), replaces_prompt=True)
+        return await engine.on_press(services, tx, user, data)
 
 
 async def unknown_press(services: Services, sender: Sender, _data: str) -> Outcome:
