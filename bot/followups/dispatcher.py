@@ -113,6 +113,9 @@ class Dispatcher:
                     wait = self._pacer.seconds_until_a_chat_frees()
                     await self._pacer.wait_for_change(min(wait if wait is not None else 1.0, _LONGEST_IDLE_WAIT))
                     continue
+                # Replies may have taken the free slots while the row was claimed: look again,
+                # and count the send in the same step (no await between the look and the count).
+                await self._pacer.wait_for_slot()
                 task = asyncio.create_task(self._send(row, self._pacer.start(row.recipient)))
                 sending.add(task)
                 task.add_done_callback(sending.discard)
