@@ -273,7 +273,7 @@ async def on_press(services: Services, tx: Tx, user: User, data: str) -> Outcome
     """A button of a form. Only the latest prompt's buttons count: older ones get an alert.
 
     The answered question turns into what comes next, in one edit; the summary a person
-    submits stays in the chat as it was, without its buttons."""
+    submits stays in the chat, its buttons replaced by what submitting did."""
     parts = data.split(":", 3)
     session = await _session(services, tx, user)
     if (session is None or len(parts) != 4 or parts[0] != render.CALLBACK_PREFIX
@@ -283,7 +283,8 @@ async def on_press(services: Services, tx: Tx, user: User, data: str) -> Outcome
     handler = _PRESS_ACTIONS.get(action)
     if handler is None:
         return Outcome(alert=t(session.lang, "alerts.old_button"))
-    return replace(await handler(session, arg), replaces_prompt=action not in _PROMPTS_KEPT)
+    kept = action in _PROMPTS_KEPT
+    return replace(await handler(session, arg), replaces_prompt=not kept, records_on_prompt=kept)
 
 
 async def _choose(session: _Session, arg: str) -> Outcome:
