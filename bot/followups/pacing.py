@@ -55,7 +55,7 @@ class SendPacer:
         self._per_window, self._window, self._chat_interval = per_window, window, chat_interval
         self._monotonic = monotonic
         self._reserve = reserve
-        self._replies_waiting = 0
+        self._replies_waiting: deque[asyncio.Future[None]] = deque()  # in the order they asked
         self._paused_until = 0.0
         self._in_flight: dict[int, int] = {}          # ticket number -> chat id
         self._finished: deque[float] = deque()         # answer times within the last window
@@ -132,12 +132,18 @@ class SendPacer:
             await asyncio.sleep(wait)
 
     async def start_reply(self, chat_id: int) -> SendTicket:
-        """Wait for a slot ahead of every outbox send, then count a reply to ``chat_id``."""
-        self._replies_waiting += 1
+        """Wait for a slot ahead of every outbox send, replies in the order they asked, then
+        count a reply to ``chat_id``."""
+        turn: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._replies_waiting.append(turn)
         try:
+            if self._replies_waiting[0] is not turn:
+                await turn  # the reply before this one has its slot
             while (wait := self.seconds_until_slot(reply=True)) != 0.0:
                 await self.wait_for_change(wait)
         finally:
-            self._replies_waiting -= 1
+            self._replies_waiting.remove(turn)
+            if self._replies_waiting and not self._replies_waiting[0].done():
+                self._replies_waiting[0].set_result(None)
             self._changed.set()  # outbox sends held back for this reply may look again
         return self.start(chat_id)

@@ -131,3 +131,23 @@ def test_retry_after_pauses_both_lanes():
     assert pacer.seconds_until_slot(reply=True) == 5.0
     time.now = 5.0
     assert pacer.seconds_until_slot(reply=True) == 0.0
+
+
+async def test_waiting_replies_are_served_in_the_order_they_asked():
+    time = FakeTime()
+    pacer = SendPacer(per_window=1, window=1.0, monotonic=time)
+    held = pacer.start(1)  # the only slot is taken
+    tickets: asyncio.Queue = asyncio.Queue()
+
+    async def reply(chat: int) -> None:
+        tickets.put_nowait(await pacer.start_reply(chat))
+
+    waiting = [asyncio.create_task(reply(chat)) for chat in (30, 10, 20)]
+    await asyncio.sleep(0)
+    served = []
+    for _ in waiting:
+        pacer.finish(held)
+        time.now += 2.0  # the window moves on: the slot frees for the next reply
+        held = await asyncio.wait_for(tickets.get(), 2)
+        served.append(held.chat_id)
+    assert served == [30, 10, 20]
