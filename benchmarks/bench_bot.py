@@ -409,6 +409,8 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="also print each row as JSON")
     parser.add_argument("--pace", action="store_true",
                         help="people think 2-6 s between answers while 1,000 due follow-ups go out (limiter on)")
+    parser.add_argument("--outbox", type=int, default=1000,
+                        help="with --pace: how many follow-ups are due as it starts (default: %(default)s)")
     parser.add_argument("--rematch", action="store_true",
                         help="people think 2-6 s between answers while a 10,000 x 2,000 rematch runs again and again")
     parser.add_argument("--serve", nargs=3, help=argparse.SUPPRESS)
@@ -441,7 +443,7 @@ def run_pace(args: argparse.Namespace) -> None:
     with a burst of 1,000 follow-ups going out, or a 10,000 x 2,000 rematch running."""
     default = [50] if args.rematch else [100]
     sizes = default if args.people == "10,50,200" else [int(n) for n in args.people.split(",")]
-    outbox, instance = (0, (10_000, 2_000)) if args.rematch else (1000, None)
+    outbox, instance = (0, (10_000, 2_000)) if args.rematch else (args.outbox, None)
     print(_machine())
     print(" ".join(f"{cell:>11}" for cell in PACE_HEADER))
     problems: list[str] = []
@@ -455,7 +457,7 @@ def run_pace(args: argparse.Namespace) -> None:
             print(json.dumps(row), flush=True)
         problems += [f"{count} people at human pace: {p}" for p in problems_of(row)]
         if row["outbox_sent"] != outbox:
-            problems.append(f"{row['outbox_sent']} of 1,000 follow-ups arrived")
+            problems.append(f"{row['outbox_sent']} of {outbox} follow-ups arrived")
     if problems:
         sys.exit("\n".join(problems))
 
