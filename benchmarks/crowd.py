@@ -197,15 +197,20 @@ class _Chatting:
     latencies: list[float] = field(default_factory=list)
 
 
-async def play_crowd(emulator: Emulator, people: tuple[SocialWorker, ...], timeout: float) -> CrowdResult:
-    """Every person's script at once; a reply missing after ``timeout`` seconds is a failure."""
+async def play_crowd(emulator: Emulator, people: tuple[SocialWorker, ...], timeout: float,
+                     think: tuple[float, float] | None = None, seed: int = 0) -> CrowdResult:
+    """Every person's script at once; a reply missing after ``timeout`` seconds is a failure.
+
+    With ``think`` = (shortest, longest) seconds, each person pauses that long (uniformly drawn,
+    seeded) after each reply before the next action, as people do; without it, nobody pauses."""
     watcher = ReplyWatcher(emulator.state)
     watching = asyncio.create_task(watcher.run())
     chatting = [_register(emulator, person) for person in people]
     started = time.perf_counter()
     try:
         outcomes = await asyncio.gather(
-            *(_play(watcher, one, timeout) for one in chatting), return_exceptions=True
+            *(_play(watcher, one, timeout, think, random.Random(seed + one.person.telegram_id))
+              for one in chatting), return_exceptions=True
         )
     finally:
         watching.cancel()
@@ -221,14 +226,20 @@ def _register(emulator: Emulator, person: SocialWorker) -> _Chatting:
     return _Chatting(person, actions, emulator.state.chat(person.telegram_id))
 
 
-async def _play(watcher: ReplyWatcher, one: _Chatting, timeout: float) -> None:
+async def _play(watcher: ReplyWatcher, one: _Chatting, timeout: float, think: tuple[float, float] | None,
+                rng: random.Random) -> None:
     for step in one.person.steps:
-        arrived = _tick_shows(one, step.value) if step.action == "tick" else _reply_arrives(one, step.reply)
+        if think is not None:
+            await asyncio.sleep(rng.uniform(*think))
+        ticked = _tick_shows(one, step.value) if step.action == "tick" else None
         sent_at = time.perf_counter()
         if step.action == "text":
             one.actions.send_text(step.value)
+            arrived = _reply_arrives(one, step.reply)
         else:
-            one.actions.press(step.value)
+            press = one.actions.press(step.value)
+            pressed = one.actions.callback_answer(press.query_id).message_id if press.query_id else None
+            arrived = ticked or _reply_arrives(one, step.reply, pressed)
         try:
             seen_at = await watcher.wait(one.person.telegram_id, arrived, timeout)
         except TimeoutError:
@@ -236,11 +247,15 @@ async def _play(watcher: ReplyWatcher, one: _Chatting, timeout: float) -> None:
         one.latencies.append(seen_at - sent_at)
 
 
-def _reply_arrives(one: _Chatting, fragment: str) -> Callable[[], bool]:
-    """True once a bot message newer than the last one read contains ``fragment``."""
+def _reply_arrives(one: _Chatting, fragment: str, pressed: int | None = None) -> Callable[[], bool]:
+    """True once a bot message newer than the last one read contains ``fragment``, or the
+    pressed message was edited into one that does (the bot answers a press in its place)."""
     messages = one.chat.messages
+    before = messages[pressed].text if pressed is not None else None
 
     def arrived() -> bool:
+        if pressed is not None and messages[pressed].text != before and fragment in (messages[pressed].text or ""):
+            return True
         newest = next(reversed(messages))
         for message_id in range(one.read_up_to + 1, newest + 1):
             message = messages.get(message_id)

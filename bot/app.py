@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
+from telegram.ext import Application, ApplicationBuilder
 
 from bot.clock import Clock
 from bot.config import Settings
@@ -13,6 +13,7 @@ from bot.followups import start_followups
 from bot.handlers import register_handlers
 from bot.menu import publish_command_menu
 from bot.placements.rematcher import rematcher_of
+from bot.ratelimit import LaneRateLimiter
 from bot.services import SERVICES_KEY, Services, services_of
 from bot.store import open_database
 from bot.telegram_client import bot_urls
@@ -31,8 +32,9 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> Appl
         .token(settings.telegram.token)
         .base_url(base_url)
         .base_file_url(base_file_url)
-        # Keeps us within Telegram's flood limits and retries a 429 after its retry_after.
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        # One budget within Telegram's flood limits, replies ahead of the outbox; a 429 pauses
+        # every send for its retry_after, then the call is retried.
+        .rate_limiter(LaneRateLimiter(max_retries=3))
         # Updates are handled concurrently; every state change is guarded in one transaction.
         .concurrent_updates(True)
         .post_init(_open_services)

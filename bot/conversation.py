@@ -54,9 +54,11 @@ async def choose_role(services: Services, sender: Sender, role: str) -> Outcome:
                 or services.is_director(user.telegram_id) or await engine.in_form(tx, user)):
             # Already chosen: a second tap, or the greeting's buttons pressed again later.
             return Outcome(alert=t(user.language, "alerts.old_button"))
-        intro = Reply(t(user.language, f"start.role_chosen_{role}"))
         begun = await engine.begin(services, tx, user, WORKER_FORM if role == "worker" else NGO_FORM)
-        return Outcome(replies=(intro, *begun.replies))
+        *intros, question = begun.replies
+        # One message: what comes, then the first question (one call rather than three).
+        texts = (t(user.language, f"start.role_chosen_{role}"), *(intro.text for intro in intros), question.text)
+        return Outcome(replies=(replace(question, text="\n\n".join(texts)),))
 
 
 async def show_help(services: Services, sender: Sender) -> Outcome:

@@ -30,6 +30,7 @@ from bot.followups.pacing import SendPacer, SendTicket
 from bot.followups.prepare import message_for
 from bot.followups.render import from_payload
 from bot.forms.model import Button
+from bot.ratelimit import outbox_lane, shared_pacer
 from bot.sending import send_html
 from bot.services import SERVICES_KEY, Services, services_of
 from bot.store import followups
@@ -49,7 +50,8 @@ class Dispatcher:
 
     def __init__(self, app: Application, pacer: SendPacer | None = None) -> None:
         self._app = app
-        self._pacer = pacer or SendPacer()
+        # The bot's rate limiter's pacer when it has one: one budget for replies and the outbox.
+        self._pacer = pacer or shared_pacer(app.bot) or SendPacer()
         self._in_flight: set[int] = set()
         self._passing = False
         self.passes = 0     # completed passes, for whoever wants to wait for one
@@ -112,6 +114,9 @@ class Dispatcher:
                     wait = self._pacer.seconds_until_a_chat_frees()
                     await self._pacer.wait_for_change(min(wait if wait is not None else 1.0, _LONGEST_IDLE_WAIT))
                     continue
+                # Replies may have taken the free slots while the row was claimed: look again,
+                # and count the send in the same step (no await between the look and the count).
+                await self._pacer.wait_for_slot()
                 task = asyncio.create_task(self._send(row, self._pacer.start(row.recipient)))
                 sending.add(task)
                 task.add_done_callback(sending.discard)
@@ -152,7 +157,8 @@ class Dispatcher:
         try:
             try:
                 reply = from_payload(row.payload["message"])
-                await send_html(self._app.bot, row.recipient, reply.text, _markup(reply.buttons))
+                with outbox_lane():  # counted by the pacer when claimed: the limiter lets it through
+                    await send_html(self._app.bot, row.recipient, reply.text, _markup(reply.buttons))
             finally:
                 self._pacer.finish(ticket)
         except Exception as error:  # every error is an answer: classified and recorded

@@ -270,7 +270,10 @@ async def _understand_skills(session: _Session, text: str) -> Outcome:
 
 
 async def on_press(services: Services, tx: Tx, user: User, data: str) -> Outcome:
-    """A button of a form. Only the latest prompt's buttons count: older ones get an alert."""
+    """A button of a form. Only the latest prompt's buttons count: older ones get an alert.
+
+    The answered question turns into what comes next, in one edit; the summary a person
+    submits stays in the chat, its buttons replaced by what submitting did."""
     parts = data.split(":", 3)
     session = await _session(services, tx, user)
     if (session is None or len(parts) != 4 or parts[0] != render.CALLBACK_PREFIX
@@ -280,7 +283,8 @@ async def on_press(services: Services, tx: Tx, user: User, data: str) -> Outcome
     handler = _PRESS_ACTIONS.get(action)
     if handler is None:
         return Outcome(alert=t(session.lang, "alerts.old_button"))
-    return await handler(session, arg)
+    kept = action in _PROMPTS_KEPT
+    return replace(await handler(session, arg), replaces_prompt=not kept, records_on_prompt=kept)
 
 
 async def _choose(session: _Session, arg: str) -> Outcome:
@@ -425,3 +429,4 @@ _PRESS_ACTIONS = {
     "ok": _submit, "x": _cancel, "y": _skills_right, "n": _skills_fix,
     "r": _skills_refuse_item,
 }
+_PROMPTS_KEPT = frozenset({"ok"})  # the summary submitted stays as it was

@@ -107,6 +107,8 @@ class Outcome:
     notices: tuple[Notice, ...] = ()
     alert: str | None = None
     queued: bool = False             # notices went to the outbox: wake its dispatcher
+    replaces_prompt: bool = False    # a press: the pressed prompt becomes the first reply (one call)
+    records_on_prompt: bool = False  # a press: the first reply is added under the pressed prompt (one call)
 
 
 Submit = Callable[["Services", "Tx", "User", "Draft", str], Awaitable[Outcome]]

@@ -20,6 +20,7 @@ from telegram.ext import ContextTypes
 
 from bot.followups import wake_dispatcher
 from bot.forms.model import Outcome, Reply
+from bot.markup import split_message
 from bot.people import Sender
 from bot.sending import send_html
 from bot.services import Services, services_of
@@ -59,15 +60,25 @@ async def send(context: ContextTypes.DEFAULT_TYPE, chat_id: int, reply: Reply) -
 
 
 async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, outcome: Outcome) -> None:
-    """Answer the press (if any), then send the replies to the person and the notices to others."""
+    """Answer the press (if any), then send the replies to the person and the notices to others.
+
+    A form's press costs one rate-limited call where Telegram allows: the pressed prompt is
+    edited into the first reply, or keeps its text with the first reply added under it."""
     query = update.callback_query
     replies = list(outcome.replies)
     if outcome.queued:
         wake_dispatcher(context.application)
     if query is not None:
-        await _answer_press(query, outcome.alert)
+        await _answer_press(query, outcome.alert)  # not rate-limited: Telegram does not count it
+        first = replies[0] if replies else None
+        if first is not None and outcome.replaces_prompt and _editable(first):
+            replies[0] = replace(first, edit=True)  # the next step in the pressed message's place
+        elif first is not None and outcome.records_on_prompt and (kept := _recorded_under(query, first)):
+            replies[0] = kept  # the prompt keeps its text, and says what the press did
         if replies and replies[0].edit and not await _edit(query, replies[0]):
-            replies[0] = replace(replies[0], edit=False)  # could not edit: send it as a new message
+            replies[0] = replace(first, edit=False)  # could not edit: send it as a new message
+            if outcome.replaces_prompt or outcome.records_on_prompt:
+                await _drop_buttons(query)
         elif replies and replies[0].edit:
             replies.pop(0)
         elif outcome.alert is None:
@@ -81,6 +92,21 @@ async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, outcome: O
             await send(context, notice.telegram_id, notice.reply)
         except (Forbidden, BadRequest) as error:  # blocked, or never opened a chat with the bot
             log.warning("notice to %s not delivered: %s", notice.telegram_id, error)
+
+
+def _recorded_under(query, reply: Reply) -> Reply | None:
+    """The pressed prompt's text with ``reply`` under it and no buttons (None: cannot be one edit)."""
+    prompt = query.message.text_html if query.message is not None and query.message.text else None
+    if prompt is None or not _editable(reply) or reply.buttons or reply.edit:
+        return None
+    text = f"{prompt}\n\n{reply.text}"
+    return Reply(text, edit=True) if len(split_message(text)) == 1 else None
+
+
+def _editable(reply: Reply) -> bool:
+    """Whether a reply can take a text message's place: plain text with inline buttons at most."""
+    return (reply.photo is None and reply.document is None and reply.ask_contact is None
+            and not reply.keyboard and not reply.remove_keyboard)
 
 
 async def _answer_press(query, alert: str | None) -> None:

@@ -208,6 +208,7 @@ def _delivered(
 
 
 def _edited(state: EmulatorState, chat: Chat, message: StoredMessage) -> dict[str, Any]:
+    state.rates.record(chat.person.id, "edit")  # Telegram counts an edit against the limits too
     message.edit_date = state.timestamp()
     state.signal.touch()
     return message_dict(message, chat, state.bot)

@@ -1,4 +1,4 @@
-"""A log of every message the bot sent, so tests can check it kept within Telegram's limits.
+"""A log of every message the bot sent or edited, so tests can check it kept within Telegram's limits.
 
 Telegram allows about one message per second in a chat and thirty per second overall; the
 emulator does not throttle, it counts, and a test asks for the busiest window afterwards.

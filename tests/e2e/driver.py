@@ -35,6 +35,7 @@ class ChatUser:
         self._actions = actions
         self._wait_seconds = wait_seconds
         self._seen_bot_messages = 0
+        self._pressed: tuple[int, str | None] | None = None  # (message id, its text when pressed)
 
     @property
     def id(self) -> int:
@@ -42,6 +43,7 @@ class ChatUser:
 
     async def send(self, text: str) -> int:
         """Send a text (commands get their bot_command entity); returns its message id."""
+        self._pressed = None
         return self._actions.send_text(text)
 
     async def send_contact(self, phone_number: str | None = None) -> int:
@@ -50,7 +52,12 @@ class ChatUser:
 
     async def press(self, label_or_data: str) -> Press:
         """Press the newest inline or reply-keyboard button with this label or data."""
-        return self._actions.press(label_or_data)
+        press = self._actions.press(label_or_data)
+        self._pressed = None
+        if press.query_id is not None:
+            pressed_id = self._actions.callback_answer(press.query_id).message_id
+            self._pressed = (pressed_id, self._emulator.state.chat(self.id).messages[pressed_id].text)
+        return press
 
     async def forge_callback(self, data: str, message_id: int | None = None) -> str:
         """A callback_query with any ``data`` (default: on the bot's latest message)."""
@@ -59,10 +66,17 @@ class ChatUser:
         return self._actions.forge_callback(data, message_id)
 
     async def next_message(self, timeout: float | None = None) -> TranscriptMessage:
-        """The bot's next message in this chat (each returned once, in order)."""
+        """The bot's next message in this chat (each returned once, in order).
+
+        After a press, the pressed message edited into new text counts as the next message: the
+        bot answers a press by turning the prompt into the next step, in one call."""
         chat = self._emulator.state.chat(self.id)
         wanted = self._seen_bot_messages + 1
-        await self._wait(lambda: len(chat.bot_messages()) >= wanted, "a new bot message", timeout)
+        await self._wait(lambda: len(chat.bot_messages()) >= wanted or self._edited_press() is not None,
+                         "a new bot message", timeout)
+        if (edited := self._edited_press()) is not None:
+            self._pressed = None
+            return view_of(edited, self._emulator.token)
         self._seen_bot_messages = wanted
         message = chat.bot_messages()[wanted - 1]
         return view_of(message, self._emulator.token)
@@ -70,6 +84,13 @@ class ChatUser:
     async def next_messages(self, count: int, timeout: float | None = None) -> Transcript:
         """The bot's next ``count`` messages."""
         return tuple([await self.next_message(timeout) for _ in range(count)])
+
+    def _edited_press(self):
+        """The message last pressed, if the bot has since edited it into another text."""
+        if self._pressed is None:
+            return None
+        message = self._emulator.state.chat(self.id).messages[self._pressed[0]]
+        return message if message.text != self._pressed[1] else None
 
     def answered(self, query_id: str) -> bool:
         """Whether the bot has answered the callback query yet (without waiting)."""

@@ -6,6 +6,7 @@ with the emulator's own :class:`SendLog`, as the end-to-end tests count them.
 
 from __future__ import annotations
 
+import asyncio
 import heapq
 
 from hypothesis import given, settings
@@ -101,3 +102,52 @@ def test_a_thousand_sends_to_a_hundred_chats_keep_within_the_limits():
     chats = [n % 100 for n in range(1000)]
     log = counted(simulate(chats, [0.004, 0.02, 0.3], [0.5, 0.1, 0.9]))
     assert log.count() == 1000 and log.peak(1.0) <= 30
+
+
+async def test_a_waiting_reply_takes_the_next_free_slot_before_the_outbox():
+    time = FakeTime()
+    pacer = SendPacer(per_window=4, window=1.0, reserve=1, monotonic=time)
+    outbox = [pacer.start(chat) for chat in (1, 2, 3)]
+    assert pacer.seconds_until_slot() != 0.0          # the outbox leaves the reserve free
+    assert pacer.seconds_until_slot(reply=True) == 0.0  # a reply may take it
+    taken = [await pacer.start_reply(10)]
+    reply = asyncio.create_task(pacer.start_reply(11))
+    await asyncio.sleep(0)
+    assert not reply.done()                            # the window is full for everyone
+    for ticket in outbox:
+        pacer.finish(ticket)
+    time.now = 1.5                                     # the window moves on: slots free up
+    assert pacer.seconds_until_slot() != 0.0           # ...but the outbox yields to the waiting reply
+    pacer.finish(taken[0])
+    await asyncio.wait_for(reply, 1)
+    assert pacer.seconds_until_slot() == 0.0           # the reply served, the outbox goes on
+
+
+def test_retry_after_pauses_both_lanes():
+    time = FakeTime()
+    pacer = SendPacer(reserve=3, monotonic=time)
+    pacer.pause(5.0)
+    assert pacer.seconds_until_slot() == 5.0
+    assert pacer.seconds_until_slot(reply=True) == 5.0
+    time.now = 5.0
+    assert pacer.seconds_until_slot(reply=True) == 0.0
+
+
+async def test_waiting_replies_are_served_in_the_order_they_asked():
+    time = FakeTime()
+    pacer = SendPacer(per_window=1, window=1.0, monotonic=time)
+    held = pacer.start(1)  # the only slot is taken
+    tickets: asyncio.Queue = asyncio.Queue()
+
+    async def reply(chat: int) -> None:
+        tickets.put_nowait(await pacer.start_reply(chat))
+
+    waiting = [asyncio.create_task(reply(chat)) for chat in (30, 10, 20)]
+    await asyncio.sleep(0)
+    served = []
+    for _ in waiting:
+        pacer.finish(held)
+        time.now += 2.0  # the window moves on: the slot frees for the next reply
+        held = await asyncio.wait_for(tickets.get(), 2)
+        served.append(held.chat_id)
+    assert served == [30, 10, 20]
