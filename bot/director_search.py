@@ -119,6 +119,9 @@ async def _member_card(services: Services, tx: Tx, code: str, row: dict[str, Any
     actions = (Button(t(lang, "notes.buttons.add"), f"fn:{code}:{row['id']}"),
                Button(t(lang, "member_edit.buttons.edit"), f"fe:{code}:{row['id']}"))
     buttons: tuple[tuple[Button, ...], ...] = (actions,)
+    if row["status"] in ("verified", "paused"):  # /pause's own button: it asks until when
+        switch = "pause" if row["status"] == "verified" else "resume"
+        buttons = (*buttons, (Button(t(lang, f"profile.buttons.{switch}"), f"ps:{switch}:{code}:{row['id']}:-"),))
     if row["status"] == "pending":
         buttons = ((Button(t(lang, "verify.buttons.verify"), f"v:ok:{code}:{row['id']}"),
                     Button(t(lang, "verify.buttons.reject"), f"v:no:{code}:{row['id']}")), *buttons)

@@ -422,3 +422,17 @@ async def test_a_director_pauses_and_resumes_matching_for_a_request_and_edits_it
                          "the NGO told of the edit")
     refused = await sun.callback_answer(await sun.forge_callback(f"rd:pause:{request_id}"))
     assert refused.answer_text == t("zh", "alerts.not_allowed")
+
+
+async def test_a_members_card_pauses_a_worker_until_a_date_through_pause(cycle):
+    director, _ = await four_counsellors_for_one_place(cycle)
+    [zhao] = db(cycle, "SELECT id FROM workers WHERE telegram_id = 202")
+    await director.callback_answer(await director.forge_callback(f"fd:w:{zhao['id']}"))
+    card = await expect(director, "👤 ", within=3)
+    pause = f"ps:pause:w:{zhao['id']}:-"
+    assert pause in card.callback_data
+    await director.press(pause)
+    await expect(director, plain("en", "pause.ask_until_member", name="赵磊", example="").split(",")[0][:20], within=3)
+    await director.press(t("en", "common.buttons.skip"))
+    await until(lambda: db(cycle, "SELECT status FROM workers WHERE id = ?", zhao["id"])[0]["status"] == "paused",
+                "赵磊 paused")
