@@ -247,19 +247,11 @@ async def matching_settled(sandbox: Sandbox) -> None:
 
 async def open_queue(director, fragment: str, lang: str = "en"):
     """/queue, then the first request of its list: the message turns into that request's best
-    proposal card, which must contain ``fragment``; returns the card. Messages that arrive
-    meanwhile (notices) are left alone."""
-    header = opening(lang, "queue.requests_header")
-    before = {m.message_id for m in director.transcript() if m.from_bot}
+    proposal card, which must contain ``fragment``; returns the card. Messages that arrived
+    before the list (notices) are read past."""
     await director.send("/queue")
-    chat = await director.wait_until(
-        lambda messages: any(m.from_bot and m.message_id not in before and header in m.text for m in messages),
-        "the list of requests")
-    listing = next(m for m in chat if m.from_bot and m.message_id not in before and header in m.text)
+    listing = await expect(director, opening(lang, "queue.requests_header"), within=10)
     await director.press(listing.buttons[0])
-    chat = await director.wait_until(
-        lambda messages: any(m.from_bot and m.message_id == listing.message_id and fragment in m.text
-                             for m in messages), f"the first request's card with {fragment!r}")
-    while (await director.next_message()).message_id != listing.message_id:
-        pass  # read past the summary and the list, as the person has
-    return next(m for m in chat if m.from_bot and m.message_id == listing.message_id)
+    card = await director.next_message()  # the list, edited into the card
+    assert card.message_id == listing.message_id and fragment in card.text, card.text
+    return card
