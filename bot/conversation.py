@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot import guidance
+from bot import director_search, guidance
 from bot.clock import to_iso
 from bot.datatools.invites import redeem as redeem_invite
 from bot.forms import engine
@@ -41,7 +41,8 @@ async def start(services: Services, sender: Sender, payload: str = "") -> Outcom
             return Outcome(replies=(Reply(t(lang, f"start.welcome_back_{role}", name=name)),))
     buttons = ((Button(t(lang, "start.buttons.worker"), "role:worker"),
                 Button(t(lang, "start.buttons.ngo"), "role:ngo")),)
-    text = f"{t(lang, 'start.greeting', name=name)}\n\n{t(lang, 'start.ask_role')}"
+    association = escape(services.settings.association.name) or t(lang, "start.our_association")
+    text = f"{t(lang, 'start.greeting', name=name, association=association)}\n\n{t(lang, 'start.ask_role')}"
     return Outcome(replies=(Reply(text, buttons),))
 
 
@@ -99,6 +100,9 @@ async def text_received(services: Services, sender: Sender, text: str,
     async with services.database.transaction() as tx:
         user = await remember(services, tx, sender)
         outcome = await engine.on_text(services, tx, user, text, message_id)
+        if outcome is None and services.is_director(user.telegram_id):
+            found = director_search.results(await director_search.search(tx, text), text, user.language)
+            outcome = Outcome(replies=(found,)) if found else None
         if outcome is None:
             outcome = await guidance.free_text(services, tx, user, text)
     return outcome

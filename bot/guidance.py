@@ -24,10 +24,14 @@ COMMAND_ROLES: dict[str, str] = {
     "requests": "ngo",
     "queue": "director",
     "members": "director",
+    "find": "director",
     "match": "director",
     "stats": "director",
     "export": "director",
     "invite": "director",
+    "notice": "director",
+    "pause": "director",
+    "resume": "director",
 }
 
 # (what the person seems to want, who it is for, words that say so). The first match wins.
@@ -36,7 +40,8 @@ _WISHES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("pause", ("worker",), ("暂停", "休息", "没空", "没时间", "很忙", "太忙", "不想接", "pause", "break",
                             "busy", "no time", "away", "holiday")),
     ("close_request", ("ngo",), ("关闭", "招满", "不需要", "不招", "close", "filled", "no longer need")),
-    ("request", ("ngo",), ("需求", "岗位", "招募", "招人", "发布", "request", "post", "role", "vacancy")),
+    ("request", ("ngo",), ("需求", "岗位", "招募", "招人", "发布", "找人", "找社工", "找个", "需要人", "request",
+                           "post", "role", "vacancy", "find", "looking for", "volunteer", "need someone", "need a")),
     ("offers", ("worker", "ngo"), ("邀请", "进展", "结果", "推荐", "匹配", "offer", "status", "match",
                                   "invitation", "progress")),
     ("profile", ("worker", "ngo"), ("资料", "电话", "手机", "修改", "信息", "profile", "phone", "edit",
@@ -46,8 +51,8 @@ _WISHES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("queue", ("director",), ("审核", "推荐", "待办", "queue", "verify", "approve", "proposal")),
     ("export", ("director",), ("导出", "表格", "excel", "export", "csv", "spreadsheet")),
     ("stats", ("director",), ("统计", "数据", "图表", "stats", "statistics", "chart", "numbers")),
-    ("join", ("newcomer",), ("注册", "登记", "加入", "社工", "机构", "register", "join", "sign up", "ngo",
-                             "social worker")),
+    ("join", ("newcomer",), ("注册", "登记", "加入", "社工", "机构", "你好", "您好", "在吗", "register", "join",
+                             "sign up", "ngo", "social worker", "hello", "hi")),
 )
 
 

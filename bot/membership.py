@@ -10,12 +10,12 @@ from bot.forms import catalog, engine, request
 from bot.forms.model import Button, Form, Outcome, Reply
 from bot.markup import escape, shorten
 from bot.parsers import parse_row_id
+from bot.pauses import OWN_PAUSE_FORM, resume_member
 from bot.people import Sender, remember
-from bot.placements.rematcher import rematch_wanted
 from bot.placements.stages import request_stage
 from bot.profile_view import PROFILES, profile_text
 from bot.services import Services
-from bot.store import Tx, audit, members, placements, requests
+from bot.store import Tx, members, placements, requests
 from bot.store.users import User
 from bot.talent_requests import close_request
 from bot.texts import t
@@ -72,17 +72,14 @@ async def profile_pressed(services: Services, sender: Sender, data: str) -> Outc
 
 
 async def _switch_pause(services: Services, tx: Tx, user: User, row: dict[str, Any], action: str) -> Outcome:
-    """Pause offers (verified -> paused) or resume them (paused -> verified, and match again)."""
+    """Pause offers (asks until when: a date, or Skip for no end date) or resume them now."""
     lang = user.language
     if _PAUSE_SWITCH.get(row["status"], ("",))[0] != action:
         return Outcome(alert=t(lang, "alerts.old_button"))
-    now = to_iso(services.clock.now())
-    to_status = _PAUSE_SWITCH[row["status"]][1]
-    if not await members.set_member_status(tx, "workers", row["id"], row["status"], to_status, None, now):
-        return Outcome(alert=t(lang, "alerts.old_button"))
-    await audit.record(tx, user.telegram_id, action + "d", "worker", row["id"], now, row["status"], to_status)
-    rematch_wanted(services)  # a pause withdraws the worker's open proposals; a resume matches again
-    return Outcome(replies=(Reply(t(lang, f"profile.{action}d")),))
+    if action == "pause":
+        return await engine.begin(services, tx, user, OWN_PAUSE_FORM, target_id=row["id"])
+    found = {"entity": "worker", "id": row["id"], "name": row["name"], "telegram_id": user.telegram_id}
+    return await resume_member(services, tx, user, found, to_iso(services.clock.now()))
 
 
 def _request_line(row: dict[str, Any], counts: dict[str, int], lang: str, ngo_verified: bool) -> str:
@@ -109,6 +106,10 @@ async def list_requests(services: Services, sender: Sender) -> Outcome:
         (Button(f"{t(lang, 'requests.buttons.edit')} · {shorten(r['title'], _TITLE_ON_BUTTON)}", f"rq:edit:{r['id']}"),
          Button(t(lang, "requests.buttons.close"), f"rq:close:{r['id']}"))
         for r in rows if r["status"] == "open"
+    ] + [  # a filled request can still be closed (no new matches), not edited
+        (Button(f"{t(lang, 'requests.buttons.close')} · {shorten(r['title'], _TITLE_ON_BUTTON)}",
+                f"rq:close:{r['id']}"),)
+        for r in rows if r["status"] == "filled"
     ]
     keyboard.append((Button(t(lang, "requests.buttons.new"), "rq:new"),))
     return Outcome(replies=(Reply("\n\n".join(lines), tuple(keyboard)),))
@@ -135,7 +136,7 @@ async def request_pressed(services: Services, sender: Sender, data: str) -> Outc
 async def _on_own_request(services: Services, tx: Tx, user: User, action: str,
                           row: dict[str, Any]) -> Outcome:
     lang, title = user.language, escape(row["title"])
-    if row["status"] != "open":
+    if row["status"] == "closed" or (action == "edit" and row["status"] != "open"):
         return Outcome(replies=(Reply(t(lang, "requests.already_closed", title=title)),))
     if action == "edit":
         return await _edit_request(services, tx, user, catalog.REQUEST_FORM, row)

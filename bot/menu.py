@@ -17,8 +17,8 @@ log = logging.getLogger(__name__)
 
 MEMBER_COMMANDS = ("start", "profile", "requests", "status", "placements", "help", "language", "cancel",
                    "mydata", "deleteme")
-DIRECTOR_COMMANDS = ("queue", "members", "match", "placements", "status", "stats", "export", "invite", "help",
-                     "language", "cancel")
+DIRECTOR_COMMANDS = ("queue", "members", "find", "match", "placements", "status", "stats", "export", "invite",
+                     "notice", "pause", "resume", "help", "language", "cancel")
 
 
 def commands(lang: Lang, names: tuple[str, ...]) -> list[BotCommand]:

@@ -7,7 +7,7 @@ from bot.forms.model import Outcome
 from bot.parsers import parse_row_id
 from bot.people import Sender, remember
 from bot.placements.common import old_button
-from bot.placements.ending import start_ending
+from bot.placements.ending import start_ending, undo_end
 from bot.placements.offers import answer_offer
 from bot.services import Services
 
@@ -25,11 +25,14 @@ async def offer_pressed(services: Services, sender: Sender, data: str) -> Outcom
 
 
 async def end_pressed(services: Services, sender: Sender, data: str) -> Outcome:
-    """``pl:end:<id>``: the NGO director of the placement or an association director."""
+    """``pl:end:<id>`` (and ``pl:undo:<id>`` within a minute of the end): the NGO director of
+    the placement or an association director."""
     _, action, raw_id = [*data.split(":"), "", ""][:3]
     async with services.database.transaction() as tx:
         user = await remember(services, tx, sender)
         placement_id = parse_row_id(raw_id)
-        if action != "end" or placement_id is None:
+        if action not in ("end", "undo") or placement_id is None:
             return old_button(user.language)
+        if action == "undo":
+            return await undo_end(services, tx, user, placement_id, to_iso(services.clock.now()))
         return await start_ending(services, tx, user, placement_id)

@@ -32,9 +32,11 @@ async def _own_placements(services: Services, tx: Tx, user: User, statuses: tupl
 
 
 def _line(services: Services, p: dict[str, Any], lang: Lang) -> str:
+    since = local_time(services, p["started_at"] or p["offered_at"] or p["created_at"])[:10]
+    if p["started_at"] and p.get("start_date") and p["start_date"] > since:
+        since = p["start_date"]  # accepted early: the work itself starts on the request's start date
     return t(lang, "placements.line", title=escape(p["title"]), worker=escape(p["worker_name"]),
-             ngo=escape(p["ngo_name"]), status=t(lang, f"placement_status.{p['status']}"),
-             since=local_time(services, p["started_at"] or p["offered_at"] or p["created_at"])[:10])
+             ngo=escape(p["ngo_name"]), status=t(lang, f"placement_status.{p['status']}"), since=since)
 
 
 async def list_placements(services: Services, sender: Sender, which: str = "") -> Outcome:

@@ -19,12 +19,20 @@ PROFILES: dict[str, tuple[str, tuple[Field, ...], Callable[[dict[str, Any]], dic
 
 def profile_text(role: str, row: dict[str, Any], lang: Lang) -> str:
     """Header with the status, one line per applicable field, and a rejection's reason."""
-    _, fields, to_answers, header = PROFILES[role]
+    header = PROFILES[role][3]
+    return "\n".join((t(lang, header, status=t(lang, f"member_status.{row['status']}")), "",
+                      profile_lines(role, row, lang)))
+
+
+def profile_lines(role: str, row: dict[str, Any], lang: Lang) -> str:
+    """One line per applicable field of the profile, and a rejection's reason (no header)."""
+    _, fields, to_answers, _ = PROFILES[role]
     answers = to_answers(row)
-    lines = [t(lang, header, status=t(lang, f"member_status.{row['status']}")), ""]
-    for field in (f for f in fields if f.applies(answers)):
-        value = render.display(field, answers.get(field.name), lang)
-        lines.append(t(lang, "common.summary_line", label=t(lang, field.label), value=value))
+    lines = [t(lang, "common.summary_line", label=t(lang, field.label),
+               value=render.display(field, answers.get(field.name), lang))
+             for field in fields if field.applies(answers)]
+    if row["status"] == "paused" and row.get("paused_until"):
+        lines += ["", t(lang, "profile.paused_until", date=row["paused_until"])]
     if row["status"] == "rejected" and row.get("status_reason"):
         lines += ["", t(lang, "profile.rejected_reason", reason=escape(row["status_reason"]))]
     return "\n".join(lines)

@@ -38,13 +38,19 @@ async def save_request(services: Services, tx: Tx, user: User, target_id: int | 
     return await send_after_commit(tx, updated, now)
 
 
-async def close_request(tx: Tx, user: User, request_id: int, now: str) -> list[Notice] | None:
-    """Close one of the person's open requests; None when it is not theirs or not open.
+async def close_request(tx: Tx, user: User, request_id: int, now: str, *,
+                        as_director: bool = False) -> list[Notice] | None:
+    """Close an open or filled request of the person's NGO (any NGO's, ``as_director``); None
+    when it is not theirs or already closed.
 
     Its proposals and offers are withdrawn; the notices tell everyone who held an offer.
+    Placements under way go on: closing only stops new matches.
     """
-    ngo = await members.member_by_telegram(tx, "ngos", user.telegram_id)
-    if ngo is None or not await requests.close_request(tx, request_id, ngo["id"], now):
+    row = await requests.request_by_id(tx, request_id)
+    ngo = None if as_director else await members.member_by_telegram(tx, "ngos", user.telegram_id)
+    if row is None or (ngo is None and not as_director):
         return None
-    await audit.record(tx, user.telegram_id, "closed", "request", request_id, now, "open", "closed")
+    if not await requests.close_request(tx, request_id, None if as_director else ngo["id"], now):
+        return None
+    await audit.record(tx, user.telegram_id, "closed", "request", request_id, now, row["status"], "closed")
     return await withdraw_open_offers(tx, request_id, now)

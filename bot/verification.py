@@ -12,7 +12,7 @@ from bot.markup import escape
 from bot.parsers import parse_reason
 from bot.placements.common import decided_already, not_allowed, old_button, to_directors
 from bot.placements.rematcher import rematch_wanted
-from bot.profile_view import profile_text
+from bot.profile_view import profile_lines
 from bot.services import Services
 from bot.store import Tx, audit, members
 from bot.store.users import User, languages_of
@@ -25,7 +25,7 @@ def card(row: dict[str, Any], code: str, lang: Lang, changed: bool) -> Reply:
     """The profile summary with Verify / Reject, as a director sees it."""
     _, role = ROLES[code]
     header = "verify.worker_changed_header" if changed and role == "worker" else f"verify.{role}_header"
-    text = f"{t(lang, header)}\n\n{profile_text(role, row, lang)}"
+    text = f"{t(lang, header)}\n\n{profile_lines(role, row, lang)}"
     buttons = ((Button(t(lang, "verify.buttons.verify"), f"v:ok:{code}:{row['id']}"),
                 Button(t(lang, "verify.buttons.reject"), f"v:no:{code}:{row['id']}")),)
     return Reply(text, buttons)
@@ -86,7 +86,7 @@ async def verify(services: Services, tx: Tx, director: User, code: str, member_i
     if not await members.set_member_status(tx, table, member_id, "pending", "verified", None, now):
         return await decided_already(services, tx, lang, role, member_id, row["updated_at"])
     await audit.record(tx, director.telegram_id, "verified", role, member_id, now, "pending", "verified")
-    notices = await _tell_member(tx, services, row, role,
+    notices = await tell_member(tx, services, row, role,
                                  lambda m_lang: t(m_lang, f"verify.member_verified_{role}"))
     rematch_wanted(services)
     done = Reply(t(lang, "verify.verified_done", name=escape(row["name"])))
@@ -116,7 +116,7 @@ def _reject_with(code: str):
             return Outcome(replies=(Reply(outcome.alert or ""),))
         await audit.record(tx, director.telegram_id, "rejected", role, row["id"], now, "pending", "rejected",
                            reason)
-        notices = await _tell_member(tx, services, row, role,
+        notices = await tell_member(tx, services, row, role,
                                      lambda m_lang: t(m_lang, "verify.member_rejected", reason=escape(reason)))
         done = Reply(t(lang, "verify.rejected_done", name=escape(row["name"])))
         following = await member_page(tx, lang)  # the next member waiting, if any
@@ -133,7 +133,13 @@ REJECT_FORMS = {
 }
 
 
-async def _tell_member(tx: Tx, services: Services, row: dict[str, Any], role: str, render) -> list[Notice]:
+async def tell_ngo(services: Services, tx: Tx, ngo_id: int, render) -> list[Notice]:
+    """A notice to an NGO's director (by the NGO's id), in their language."""
+    ngo = await members.member_by_id(tx, "ngos", ngo_id)
+    return [] if ngo is None else await tell_member(tx, services, ngo, "ngo", render)
+
+
+async def tell_member(tx: Tx, services: Services, row: dict[str, Any], role: str, render) -> list[Notice]:
     telegram_id = row["telegram_id"] if role == "worker" else row["director_telegram_id"]
     if telegram_id is None:
         return []

@@ -7,13 +7,12 @@ that does not exist would otherwise end in a traceback from deep inside sqlite3.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from bot.commands._common import CommandFailed
-from bot.store import DatabaseTooNew, MigrationError
+from bot.store import DatabaseError, DatabaseTooNew, MigrationError
 
 EXIT_DATABASE = 1
 
@@ -25,7 +24,7 @@ def database_errors(path: Path) -> Iterator[None]:
         yield
     except (DatabaseTooNew, MigrationError) as error:
         raise CommandFailed(str(error), code=EXIT_DATABASE) from None
-    except sqlite3.DatabaseError as error:
+    except DatabaseError as error:
         raise CommandFailed(explain(path, error), code=EXIT_DATABASE) from None
     except OSError as error:
         raise CommandFailed(f"{path}: cannot open the database: {error.strerror or error}; "
@@ -33,7 +32,7 @@ def database_errors(path: Path) -> Iterator[None]:
                             code=EXIT_DATABASE) from None
 
 
-def explain(path: Path, error: sqlite3.DatabaseError) -> str:
+def explain(path: Path, error: DatabaseError) -> str:
     """SQLite's complaint about ``path`` as a sentence with what to try."""
     said = str(error)
     if "not a database" in said or "malformed" in said:

@@ -11,7 +11,7 @@ from pathlib import Path
 from matching import MatchSettings, match
 from matching.contract import ContractError, parse_input, result_to_text
 from matching.models import Request, Worker
-from matching.vocabulary import normalise
+from matching.vocabulary import vocabulary
 
 _DESCRIPTION = """\
 Match social workers to NGO requests from a JSON file.
@@ -56,9 +56,9 @@ def run(args: argparse.Namespace) -> int:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return 2
-    for warning in doubtful_values(workers, requests):
-        print(f"warning: {warning}", file=sys.stderr)
     settings = dataclasses.replace(MatchSettings(), top_n=args.top)
+    for warning in doubtful_values(workers, requests, settings.fuzzy_cutoff):
+        print(f"warning: {warning}", file=sys.stderr)
     output = result_to_text(match(workers, requests, settings))
     if args.output is None:
         sys.stdout.write(output)
@@ -71,27 +71,43 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def doubtful_values(workers: Sequence[Worker], requests: Sequence[Request]) -> list[str]:
+def doubtful_values(workers: Sequence[Worker], requests: Sequence[Request], cutoff: float) -> list[str]:
     """Values that are valid JSON but probably mistakes: an empty name, or a district or service
-    field the vocabulary does not know (it is then compared as free text, and rarely matches)."""
+    field the vocabulary does not read at the matcher's ``cutoff`` (it is then compared as free
+    text, and rarely matches). Read at that cutoff, the look-ups are cached for the match itself."""
+    known = _known_values(cutoff, {
+        "district": [w.district for w in workers] + [r.district for r in requests],
+        "field": [f for w in workers for f in w.fields] + [r.field for r in requests if r.field],
+    })
     found = []
     for position, worker in enumerate(workers):
         where = f"workers[{position}] (id {worker.id!r})"
         if not worker.name.strip():
             found.append(f"{where}.name: empty")
-        found += _unknown(where, "district", "district", (worker.district,))
-        found += _unknown(where, "fields", "field", worker.fields)
+        found += _unknown(where, "district", "district", (worker.district,), known)
+        found += _unknown(where, "fields", "field", worker.fields, known)
     for position, request in enumerate(requests):
         where = f"requests[{position}] (id {request.id!r})"
-        found += _unknown(where, "district", "district", (request.district,))
-        found += _unknown(where, "field", "field", (request.field,) if request.field else ())
+        found += _unknown(where, "district", "district", (request.district,), known)
+        found += _unknown(where, "field", "field", (request.field,) if request.field else (), known)
     return found
 
 
-def _unknown(where: str, name: str, kind: str, values: Sequence[str]) -> list[str]:
+def _known_values(cutoff: float, values: dict[str, list[str]]) -> dict[str, set[str]]:
+    """Per kind, the values the vocabulary reads as a term: each distinct spelling read once,
+    all of a kind in one batch (thousands of records share a few hundred spellings)."""
+    known = {}
+    for kind, texts in values.items():
+        distinct = sorted(set(texts))
+        read = vocabulary(kind).normalise_many(distinct, cutoff)
+        known[kind] = {text for text, found in zip(distinct, read, strict=True) if any(n.id for n in found)}
+    return known
+
+
+def _unknown(where: str, name: str, kind: str, values: Sequence[str], known: dict[str, set[str]]) -> list[str]:
     article = {"district": "a district of Jinan", "field": "a known service field"}[kind]
     return [f"{where}.{name}: {value!r} is not {article}; it is compared as free text"
-            for value in values if not any(n.id for n in normalise(value, kind))]
+            for value in values if value not in known[kind]]
 
 
 def _positive_int(text: str) -> int:

@@ -124,13 +124,16 @@ ROSTER_COLUMNS: tuple[Column, ...] = (
     Column("years_experience", "工作年限", False, "3", _into("years_experience", parse_years_of_experience),
            default="0"),
     Column("hours_per_week", "每周小时数", True, "10", _into("hours_per_week", parse_hours_per_week)),
-    Column("max_placements", "同时安置上限", False, "1", _into("max_placements", parse_placements_at_once),
+    Column("max_placements", "同时对接上限", False, "1", _into("max_placements", parse_placements_at_once),
            default="1"),
     Column("remote_ok", "可远程", False, "是", _into("remote_ok", _yes_no), default="no"),
     Column("introduction", "自我介绍", False, "五年社区工作经验。", _into("introduction", parse_introduction)),
 )
 _EMPTY_LISTS = {"fields": [], "languages": [], "introduction": ""}
-_BY_HEADER = {name.casefold(): c for c in ROSTER_COLUMNS for name in (c.name, c.zh)}
+# Headers of older templates, still read: 安置 was the word for a placement before 对接.
+_OLD_HEADERS = {"同时安置上限": "max_placements"}
+_BY_HEADER = {name.casefold(): c for c in ROSTER_COLUMNS for name in (c.name, c.zh)} | {
+    old: next(c for c in ROSTER_COLUMNS if c.name == name) for old, name in _OLD_HEADERS.items()}
 
 
 def parse_roster(sheet: Sheet, lang: Lang) -> Roster:

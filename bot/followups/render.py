@@ -55,17 +55,30 @@ def _placement_names(p: dict[str, Any]) -> dict[str, str]:
     return {"title": escape(p["title"]), "worker": escape(p["worker_name"]), "ngo": escape(p["ngo_name"])}
 
 
+def placement_actions(p: dict[str, Any], lang: Lang, *, open_button: bool = True) -> tuple[tuple[Button, ...], ...]:
+    """What a director can do about a placement: open it, write to both sides, end it (the
+    matcher then proposes a replacement for the place)."""
+    pid, rows = p["id"], []
+    if open_button:
+        rows.append((Button(t(lang, "followups.buttons.open_placement"), f"fd:p:{pid}"),))
+    if p["status"] in ("offered", "active"):
+        rows.append((Button(t(lang, "followups.buttons.message_both"), f"pm:{pid}"),))
+    if p["status"] == "active":
+        rows.append((Button(t(lang, "followups.buttons.end_and_replace"), f"pl:end:{pid}"),))
+    return tuple(rows)
+
+
 def rating_alert(lang: Lang, p: dict[str, Any], who: str, side: str, answer: dict[str, Any]) -> Reply:
-    """For directors: a low rating or a reported problem, at once."""
+    """For directors: a low rating or a reported problem, at once, with what they can do."""
     names = {**_placement_names(p), "who": escape(who), "side": t(lang, f"followups.sides.{side}")}
     if answer.get("problem"):
-        return Reply(t(lang, "followups.problem_alert", **names))
-    return Reply(t(lang, "followups.low_rating_alert", rating=answer["rating"], **names))
+        return Reply(t(lang, "followups.problem_alert", **names), placement_actions(p, lang))
+    return Reply(t(lang, "followups.low_rating_alert", rating=answer["rating"], **names), placement_actions(p, lang))
 
 
 def comment_alert(lang: Lang, p: dict[str, Any], who: str, comment: str) -> Reply:
     return Reply(t(lang, "followups.comment_alert", who=escape(who), comment=escape(comment),
-                   **_placement_names(p)))
+                   **_placement_names(p)), placement_actions(p, lang))
 
 
 def parked_alert(lang: Lang, who: str, kind: str) -> Reply:

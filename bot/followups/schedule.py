@@ -71,17 +71,27 @@ def service_start(services: Services, p: dict[str, Any], accepted: datetime) -> 
     return max(start, accepted)
 
 
+_ENDED = "placement ended"
+
+
 async def placement_ended(tx: Tx, placement_id: int) -> None:
     """Completed or cancelled: the check-ins not sent yet are cancelled."""
-    await followups.cancel_for_placement(tx, placement_id, ("checkin",), "placement ended")
+    await followups.cancel_for_placement(tx, placement_id, ("checkin",), _ENDED)
+
+
+async def placement_end_undone(tx: Tx, placement_id: int) -> None:
+    """The end was undone: the check-ins it cancelled are due again."""
+    await followups.reinstate_for_placement(tx, placement_id, ("checkin",), _ENDED)
 
 
 async def enqueue(tx: Tx, notices: Iterable[Notice], now: str, *, urgent: bool = False,
-                  extra: dict[str, Any] | None = None, kind: str | None = None) -> list[int]:
+                  extra: dict[str, Any] | None = None, kind: str | None = None,
+                  placement_id: int | None = None) -> list[int]:
     """Notices as outbox rows due now: ``alert`` rows when urgent (they ignore quiet hours), else
-    ``notice``; ``kind`` overrides that (an urgent ``notice`` is news of an action just taken)."""
+    ``notice``; ``kind`` overrides that (an urgent ``notice`` is news of an action just taken).
+    ``placement_id`` ties the rows to a placement (an offer, which an undo may still cancel)."""
     kind = kind or ("alert" if urgent else "notice")
-    return [await followups.insert(tx, kind, n.telegram_id, now, now, urgent=urgent,
+    return [await followups.insert(tx, kind, n.telegram_id, now, now, urgent=urgent, placement_id=placement_id,
                                    payload={**(extra or {}), "message": as_payload(n.reply)})
             for n in notices]
 

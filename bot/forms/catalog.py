@@ -37,10 +37,18 @@ def form_named(name: str) -> Form | None:
     """The form a draft row names (member forms, directors' short forms, check-ins); None if
     no form has that name any more (a draft written by an older version)."""
     from bot.followups.answers import CHECKIN_FORM
+    from bot.member_edits import EDIT_FORMS
+    from bot.member_notes import NOTE_FORMS
+    from bot.notices import NOTICE_FORM
+    from bot.pauses import DIRECTOR_PAUSE_FORM, OWN_PAUSE_FORM
+    from bot.placements.by_hand import BY_NAME_FORM
     from bot.placements.decisions import REJECT_PROPOSAL_FORM
     from bot.placements.ending import END_FORM
+    from bot.placements.relay import RELAY_FORM
+    from bot.request_desk import EDIT_REQUEST_FORM
     from bot.verification import REJECT_FORMS
 
-    forms = (WORKER_FORM, NGO_FORM, REQUEST_FORM, REJECT_PROPOSAL_FORM, END_FORM, CHECKIN_FORM,
-             *REJECT_FORMS.values())
+    forms = (WORKER_FORM, NGO_FORM, REQUEST_FORM, REJECT_PROPOSAL_FORM, END_FORM, CHECKIN_FORM, RELAY_FORM,
+             *REJECT_FORMS.values(), *NOTE_FORMS.values(), *EDIT_FORMS.values(), BY_NAME_FORM, NOTICE_FORM,
+             OWN_PAUSE_FORM, DIRECTOR_PAUSE_FORM, EDIT_REQUEST_FORM)
     return {f.name: f for f in forms}.get(name)

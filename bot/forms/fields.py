@@ -66,9 +66,10 @@ def vocabulary_choice(name: str, prompt: str, label: str, kind: str, columns: in
                  choices=lambda: vocabulary_choices(kind), columns=columns)
 
 
-def vocabulary_multi(name: str, prompt: str, label: str, kind: str, optional: bool = False) -> Field:
+def vocabulary_multi(name: str, prompt: str, label: str, kind: str, optional: bool = False,
+                     when_empty: str = "common.not_given") -> Field:
     return Field(name, prompt, label, Kind.MULTI, choices=lambda: vocabulary_choices(kind),
-                 optional=optional)
+                 optional=optional, when_empty=when_empty)
 
 
 def choice_then_note(name: str, choice: tuple[str, str, tuple[str, ...]], note: tuple[str, str],

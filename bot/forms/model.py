@@ -68,6 +68,7 @@ class Field:
     applies: Callable[[Mapping[str, Any]], bool] = _always
     columns: int = 2                 # buttons per row
     unit: str | None = None          # text key showing a number with its unit ("{n} weeks")
+    when_empty: str = "common.not_given"  # text key shown for no answer ("not given", "no requirement")
 
 
 @dataclass(frozen=True)

@@ -33,10 +33,10 @@ def question(form: Form, field: Field, draft: Draft, lang: Lang, today: date) ->
     """The prompt for ``field``: step counter, question, and its buttons."""
     applicable = form.applicable(draft.answers)
     position = next(i for i, f in enumerate(applicable) if f.name == field.name) + 1
-    text = "\n\n".join((
-        f"<i>{t(lang, 'common.step', n=position, total=len(applicable))}</i>",
-        t(lang, field.prompt, **prompt_params(today), **draft.state.get("params", {})),
-    ))
+    asked = t(lang, field.prompt, **prompt_params(today), **draft.state.get("params", {}))
+    # "Step 1 of 1" says nothing: a one-question form shows just the question.
+    step = f"<i>{t(lang, 'common.step', n=position, total=len(applicable))}</i>\n\n" if len(applicable) > 1 else ""
+    text = step + asked
     rows = list(_choice_rows(field, draft, lang))
     navigation = []
     if field.kind is Kind.MULTI:
@@ -92,7 +92,7 @@ def summary(form: Form, draft: Draft, lang: Lang) -> Reply:
 def display(field: Field, value: Any, lang: Lang) -> str:
     """An answer as the person should read it back, HTML-escaped."""
     if value is None or value == [] or value == "":
-        return t(lang, "common.not_given")
+        return t(lang, field.when_empty)
     if field.kind is Kind.SKILLS:
         return html.escape(skills_text(value, lang))
     if field.choices is not None:

@@ -41,7 +41,7 @@ FIELDS = (
     vocabulary_choice("min_certification", "request_form.ask_min_certification",
                       "labels.min_certification", "certification", columns=1),
     vocabulary_multi("languages", "request_form.ask_languages", "labels.languages", "language",
-                     optional=True),
+                     optional=True, when_empty="common.no_requirement"),
     Field("start_date", "request_form.ask_start_date", "labels.start_date", parse=_start_date),
     Field("duration_weeks", "request_form.ask_duration", "labels.duration_weeks",
           parse=ignoring_today(parse_duration_weeks), unit="common.weeks_value"),

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot import conversation, directing, guidance, membership, offering, placement_views
+from bot import (
+    conversation,
+    directing,
+    director_search,
+    guidance,
+    membership,
+    notices,
+    offering,
+    pauses,
+    placement_views,
+)
 from bot.datatools import director_tools, personal_data
 from bot.followups.answers import checkin_pressed
 from bot.handlers import datatools, errors, forms
@@ -29,10 +39,14 @@ def register_handlers(app: Application) -> None:
         "stats": director_tools.show_stats,
         "mydata": personal_data.send_my_data,
         "deleteme": personal_data.ask_to_delete,
+        "notice": notices.start_notice,
     }
     for name, flow in commands.items():
         app.add_handler(CommandHandler(name, answer_with(guidance.for_roles(name, flow)), filters=_PRIVATE))
-    for name, worded in {"start": conversation.start, "export": director_tools.send_export}.items():
+    worded_commands = {"start": conversation.start, "export": director_tools.send_export,
+                       "find": director_search.find_command, "pause": pauses.director_pause,
+                       "resume": pauses.director_resume}
+    for name, worded in worded_commands.items():
         app.add_handler(CommandHandler(name, press_with(guidance.for_roles(name, worded)), filters=_PRIVATE))
     invite = guidance.for_roles("invite", director_tools.make_invite)
     app.add_handler(CommandHandler("invite", datatools.with_bot_username(invite), filters=_PRIVATE))
@@ -46,12 +60,20 @@ def register_handlers(app: Application) -> None:
         r"^(rq:.*)$": membership.request_pressed,
         r"^(v:.*)$": directing.verify_pressed,
         r"^(vm:.*)$": directing.members_paged,
+        r"^(fd:.*)$": director_search.open_pressed,
+        r"^(pm:.*)$": directing.message_pressed,
+        r"^(rc:.*)$": directing.request_close_pressed,
+        r"^(rd:.*)$": directing.request_desk_pressed,
+        r"^(f[ne]:.*)$": director_search.member_action_pressed,
         r"^(q:.*)$": directing.queue_pressed,
+        r"^(q[lr]:.*)$": directing.queue_listing_pressed,
         r"^(o:.*)$": offering.offer_pressed,
         r"^(pl:.*)$": offering.end_pressed,
         r"^pls:(\w+)$": placement_views.filter_pressed,
         r"^(del:.*)$": personal_data.deletion_pressed,
         r"^(fu:.*)$": checkin_pressed,
+        r"^(nb:.*)$": notices.notice_pressed,
+        r"^(ps:.*)$": pauses.pause_pressed,
         r"(?s)^(.*)$": conversation.unknown_press,
     }
     for pattern, flow in buttons.items():

@@ -11,7 +11,7 @@ as a second number beside "一般每周10小时".
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from bot.parsers.numerals import CHINESE_NUMERAL, chinese_numeral_value, english_number_spans
 from bot.parsers.result import Invalid, Ok, ParseResult, Said
@@ -96,10 +96,17 @@ def parse_headcount(text: str) -> ParseResult[int]:
 
 
 def parse_years_of_experience(text: str) -> ParseResult[int]:
-    """Years in social work: 0–60; "none" / "无" / "新手" mean 0; months count to the nearest year."""
+    """Years in social work: 0–60; "none" / "无" / "新手" mean 0; months count up to a whole
+    year, and a part year ("三年半") counts the whole years done, said back."""
     if tidy(text).strip(" .。!！") in _NO_EXPERIENCE:
         return Ok(0)
-    return parse_int_in_range(text, *YEARS_OF_EXPERIENCE, example=3, quantity=YEARS)
+    low, high = YEARS_OF_EXPERIENCE
+    found = _one_number(text, low, high, 3, YEARS)
+    if isinstance(found, Ok) and low <= found.value <= high and found.value != found.value.to_integral_value():
+        whole = found.value.to_integral_value(ROUND_FLOOR)
+        given = Said("common.years_value", {"n": _value(found.value)})
+        return Ok(int(whole), Said("numbers.converted", {"given": given, "value": _said(YEARS, whole)}))
+    return parse_int_in_range(text, low, high, example=3, quantity=YEARS)
 
 
 def parse_placements_at_once(text: str) -> ParseResult[int]:
@@ -119,11 +126,17 @@ def _one_number(text: str, low: int, high: int, example: int, quantity: Quantity
     spans = _number_spans(tidied)
     if len(spans) > 1 or (spans and spans[0][1] is None):
         return Invalid("errors.one_number", {"low": low, "high": high})
+    half_alone = not spans and (half := _HALF.search(tidied)) is not None
+    if half_alone:  # "半年": half of one
+        spans = [(half.span(), Decimal("0.5"))]
     if not spans or spans[0][1] is None:
         return Invalid("errors.not_a_number", {"low": low, "high": high, "example": example})
     (start, end), number = spans[0]
     assert number is not None
     words = tidied[:start] + " " + tidied[end:]
+    if not half_alone and (half := _HALF.search(words)):
+        # "三年半", "一个半月", "3 and a half": the half joins the number; 个半月 reads as 个月
+        number, words = number + Decimal("0.5"), words[:half.start()] + words[half.end():]
     if is_foreign(words, quantity):
         return Invalid(quantity.foreign_error, {"number": _shown(number), "example": example})
     reading = read_words(words, quantity)
@@ -136,6 +149,9 @@ def _one_number(text: str, low: int, high: int, example: int, quantity: Quantity
     if reading.dropped_words and quantity.unit_text:
         return Ok(number, Said("numbers.understood", {"value": _said(quantity, number)}))
     return Ok(number)
+
+
+_HALF = re.compile(r"半|\band a half\b|\bhalf(?: an?)?\b")
 
 
 def _said(quantity: Quantity, number: Decimal) -> Said:

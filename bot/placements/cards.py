@@ -42,15 +42,30 @@ def proposal_card(p: dict[str, Any], lang: Lang, position: int, count: int,
     buttons = ((Button(t(lang, "queue.buttons.approve"), f"q:ok:{pid}"),
                 Button(t(lang, "queue.buttons.reject"), f"q:no:{pid}")),
                (Button(t(lang, "queue.buttons.others"), f"q:alt:{pid}"),
-                Button(t(lang, "queue.buttons.next"), f"q:next:{pid}")))
+                Button(t(lang, "queue.buttons.next"), f"q:next:{pid}")),
+               (Button(t(lang, "queue.buttons.all_requests"), "ql:0"),))
     return Reply(text, buttons)
+
+
+def request_line(number: int, group: list[dict[str, Any]], places_left: int, days: int, lang: Lang) -> str:
+    """ "1. 阳光心理服务中心 · 社区心理支持 — 1 place left · best 92% · 3 d": one request of the queue."""
+    first = group[0]
+    age = t(lang, "queue.age_today") if days <= 0 else t(lang, "queue.age_days", days=days)
+    return t(lang, "queue.request_line", number=number, ngo=escape(first["ngo_name"]), title=escape(first["title"]),
+             left=max(places_left, 0), best=round(max(p["score"] for p in group) * 100), age=age)
+
+
+def request_button(number: int, group: list[dict[str, Any]], lang: Lang) -> str:
+    """ "1. 社区心理支持": the button that opens a request of the queue's list."""
+    return t(lang, "queue.buttons.request", number=number, title=shorten(group[0]["title"], 30))
 
 
 def candidates_card(p: dict[str, Any], ranked: list[Any], lang: Lang) -> Reply:
     """A request's candidates, best first, each with a button that approves them for the place
     of proposal ``p`` (its own worker marked as proposed); Back returns to the proposal."""
     pid = p["id"]
-    back = (Button(t(lang, "queue.buttons.back_to_card"), f"q:card:{pid}"),)
+    back = (Button(t(lang, "queue.buttons.by_name"), f"q:byname:{pid}"),
+            Button(t(lang, "queue.buttons.back_to_card"), f"q:card:{pid}"))
     if not ranked:
         return Reply(t(lang, "queue.no_other_candidates"), (back,))
     lines = [t(lang, "queue.candidates_header", title=escape(p["title"]), ngo=escape(p["ngo_name"]))]

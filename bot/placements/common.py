@@ -9,8 +9,10 @@ from zoneinfo import ZoneInfo
 from bot.clock import from_iso
 from bot.forms.model import Notice, Outcome, Reply
 from bot.markup import escape
+from bot.people import Sender, remember
 from bot.services import Services
 from bot.store import Tx, audit, users
+from bot.store.users import User
 from bot.texts import Lang, t
 
 
@@ -33,8 +35,26 @@ def not_allowed(lang: Lang) -> Outcome:
     return Outcome(alert=t(lang, "alerts.not_allowed"))
 
 
+async def director_pressing(services: Services, tx: Tx, sender: Sender) -> User | Outcome:
+    """The director behind a press or command, or the "not allowed" refusal for anyone else."""
+    user = await remember(services, tx, sender)
+    return user if services.is_director(user.telegram_id) else not_allowed(user.language)
+
+
 def old_button(lang: Lang) -> Outcome:
     return Outcome(alert=t(lang, "alerts.old_button"))
+
+
+async def director_only(services: Services, tx: Tx, sender: Sender, *,
+                        pressed: bool) -> tuple[users.User, Outcome | None]:
+    """The sender as a user, and the refusal to give when they are not an association director
+    (a pop-up for a press, a message for a command); no refusal for a director."""
+    user = await remember(services, tx, sender)
+    if services.is_director(user.telegram_id):
+        return user, None
+    if pressed:
+        return user, not_allowed(user.language)
+    return user, Outcome(replies=(Reply(t(user.language, "alerts.not_allowed")),))
 
 
 async def to_directors(services: Services, tx: Tx, render: Callable[[Lang], Reply]) -> list[Notice]:

@@ -6,15 +6,16 @@ from dataclasses import replace
 from typing import Any
 
 from bot import followups
-from bot.clock import to_iso
+from bot.clock import from_iso, to_iso
 from bot.forms import engine
 from bot.forms.fields import choice_then_note
-from bot.forms.model import Notice, Outcome, Reply
+from bot.forms.model import Button, Notice, Outcome, Reply
 from bot.markup import escape
 from bot.placements import cards
 from bot.placements.candidates import candidates_for
 from bot.placements.common import already_decided, not_allowed, old_button
 from bot.placements.rematcher import rematch_wanted
+from bot.placements.undo import undo_button
 from bot.services import Services
 from bot.store import Tx, audit, placements
 from bot.store.placements import HOLDING, Pair
@@ -38,6 +39,43 @@ async def queue_cards(services: Services, tx: Tx, lang: Lang, after: int | None 
     ids = [p["id"] for p in waiting]
     index = (ids.index(after) + 1) % len(ids) if after in ids else 0
     return await _card_at(services, tx, lang, waiting, index)
+
+
+REQUESTS_PER_PAGE = 8
+
+
+async def request_list(services: Services, tx: Tx, lang: Lang, page: int = 0) -> Reply | None:
+    """The requests that have proposals waiting, best first, a button each (NGO, title, places
+    left, best score, age of the oldest proposal), paged; None when nothing waits."""
+    by_request: dict[int, list[dict[str, Any]]] = {}
+    for p in await placements.proposals_waiting(tx):
+        by_request.setdefault(p["request_id"], []).append(p)
+    if not by_request:
+        return None
+    held = await placements.counts_holding(tx, "request_id")
+    groups = list(by_request.values())
+    pages = -(-len(groups) // REQUESTS_PER_PAGE)
+    page = min(max(page, 0), pages - 1)
+    today = services.clock.now()
+    shown = list(enumerate(groups, start=1))[page * REQUESTS_PER_PAGE:(page + 1) * REQUESTS_PER_PAGE]
+    lines = [t(lang, "queue.requests_header", requests=len(groups), proposals=sum(len(g) for g in groups))]
+    lines += [cards.request_line(number, group, group[0]["headcount"] - held.get(group[0]["request_id"], 0),
+                                 (today - from_iso(min(p["created_at"] for p in group))).days, lang)
+              for number, group in shown]
+    buttons = [(Button(cards.request_button(number, group, lang), f"qr:{group[0]['request_id']}"),)
+               for number, group in shown]
+    if pages > 1:
+        lines.append(t(lang, "queue.page", page=page + 1, pages=pages))
+        buttons.append(tuple(Button(t(lang, f"queue.buttons.{name}_page"), f"ql:{to}")
+                             for name, to in (("previous", page - 1), ("next", page + 1)) if 0 <= to < pages))
+    return Reply("\n".join(lines), tuple(buttons))
+
+
+async def first_card_of_request(services: Services, tx: Tx, lang: Lang, request_id: int) -> Reply | None:
+    """The best waiting proposal of one request, as its card; None when none waits."""
+    waiting = await placements.proposals_waiting(tx)
+    index = next((i for i, p in enumerate(waiting) if p["request_id"] == request_id), None)
+    return None if index is None else await _card_at(services, tx, lang, waiting, index)
 
 
 async def proposal_card(services: Services, tx: Tx, lang: Lang, placement_id: int) -> Reply | None:
@@ -96,10 +134,12 @@ async def approve(services: Services, tx: Tx, director: User, placement_id: int,
     notices = [Notice(tel, reply) for tel, reply in (
         (offered["worker_telegram_id"], cards.offer_to_worker(offered)),
         (offered["ngo_telegram_id"], cards.offer_to_ngo(offered))) if tel is not None]
-    done = Reply(t(lang, "queue.approved_done", worker=escape(p["worker_name"]), ngo=escape(p["ngo_name"])))
+    # Tied to the placement, so an Undo within the minute can still cancel what has not gone out.
+    await followups.enqueue(tx, notices, now, urgent=True, kind="notice", placement_id=placement_id)
+    done = Reply(t(lang, "queue.approved_done", worker=escape(p["worker_name"]), ngo=escape(p["ngo_name"])),
+                 (undo_button(lang, placement_id),))
     following = await queue_cards(services, tx, lang, placement_id)
-    approved = Outcome(replies=(done, *([following] if following else [])), notices=tuple(notices))
-    return await followups.send_after_commit(tx, approved, now)
+    return Outcome(replies=(done, *([following] if following else [])), queued=True)
 
 
 async def _still_has_room(tx: Tx, p: dict[str, Any]) -> bool:
@@ -133,7 +173,8 @@ async def _reject(services: Services, tx: Tx, director: User, draft, now: str) -
                        "rejected", draft.answers["reason"])
     rematch_wanted(services)  # the next candidate for the place
     following = await queue_cards(services, tx, lang, placement_id)
-    return Outcome(replies=(Reply(t(lang, "queue.rejected_done")), *([following] if following else [])))
+    done = Reply(t(lang, "queue.rejected_done"), (undo_button(lang, placement_id),))
+    return Outcome(replies=(done, *([following] if following else [])))
 
 
 REJECT_PROPOSAL_FORM = choice_then_note(
@@ -166,10 +207,18 @@ async def pick(services: Services, tx: Tx, director: User, placement_id: int, wo
     chosen = next((c for c in ranked if c.worker_id == worker_id), None)
     if chosen is None:
         return Outcome(alert=t(lang, "queue.pick_gone"))
+    return await give_way_and_approve(services, tx, director, p, worker_id, chosen.score, chosen.reasons, now)
+
+
+async def give_way_and_approve(services: Services, tx: Tx, director: User, p: dict[str, Any], worker_id: int,
+                               score: float, reasons: list[dict[str, str]], now: str) -> Outcome:
+    """The open proposal ``p`` gives way to one for ``worker_id`` on the same place, which is
+    approved at once (its own checks: a free place on both sides)."""
+    placement_id = p["id"]
     pair = Pair(p["request_id"], worker_id)
     chosen_id = await placements.open_proposal_of(tx, pair)
     if chosen_id is None:
-        chosen_id = await placements.insert_proposal(tx, pair, chosen.score, chosen.reasons, now)
+        chosen_id = await placements.insert_proposal(tx, pair, score, reasons, now)
         await audit.record(tx, director.telegram_id, "proposed", "placement", chosen_id, now, None,
                            "proposed", "chosen by a director")
     await placements.move(tx, placement_id, "proposed", "withdrawn", now)

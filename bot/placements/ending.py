@@ -5,14 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from bot import followups
+from bot.clock import from_iso
 from bot.forms import engine
 from bot.forms.fields import choice_then_note
-from bot.forms.model import Notice, Outcome, Reply
+from bot.forms.model import Button, Notice, Outcome, Reply
 from bot.markup import escape
 from bot.placements.common import both_sides, not_allowed, old_button, to_directors
 from bot.placements.rematcher import rematch_wanted
+from bot.placements.undo import UNDO_WINDOW
 from bot.services import Services
-from bot.store import Tx, audit, placements, requests
+from bot.store import Tx, audit, placements, requests, users
+from bot.store import followups as followups_store
 from bot.store.users import User
 from bot.texts import t
 
@@ -56,8 +59,39 @@ async def _end(services: Services, tx: Tx, user: User, draft, now: str) -> Outco
     notices += await to_directors(services, tx, lambda d_lang: Reply(t(
         d_lang, "placement.ended_notice", title=title, outcome=t(d_lang, f"placement.buttons.{outcome}"))))
     notices = [n for n in notices if n.telegram_id != user.telegram_id]
+    # Tied to the placement, so an Undo within the minute can still cancel what has not gone out.
+    await followups.enqueue(tx, notices, now, urgent=True, kind="notice", placement_id=p["id"])
     done = t(lang, "placement.ended", title=title, outcome=t(lang, f"placement.buttons.{outcome}"))
-    return await followups.send_after_commit(tx, Outcome(replies=(Reply(done),), notices=tuple(notices)), now)
+    undo = (Button(t(lang, "queue.buttons.undo"), f"pl:undo:{p['id']}"),)
+    return Outcome(replies=(Reply(done, (undo,)),), queued=True)
+
+
+async def undo_end(services: Services, tx: Tx, user: User, placement_id: int, now: str) -> Outcome:
+    """``pl:undo:<id>``, within a minute of the end, by whoever may end it: the placement is
+    active again, its check-ins due again, its request filled again if the end reopened it; end
+    notices not yet sent are cancelled and whoever was sent one is told the placement goes on."""
+    lang = user.language
+    p = await placements.detail(tx, placement_id)
+    if p is None or not may_end(services, p, user.telegram_id):
+        return not_allowed(lang)
+    if p["status"] == "active":
+        return Outcome(alert=t(lang, "queue.undo_already"))
+    if (p["ended_at"] is None or from_iso(now) - from_iso(p["ended_at"]) > UNDO_WINDOW
+            or not await placements.undo_end(tx, placement_id, now)):
+        return Outcome(alert=t(lang, "queue.undo_too_late"))
+    await followups.placement_end_undone(tx, placement_id)
+    held = len(await placements.live_of_request(tx, p["request_id"], ("active",)))
+    if held >= p["headcount"] and await requests.set_request_status(tx, p["request_id"], "open", "filled", now):
+        await audit.record(tx, user.telegram_id, "filled", "request", p["request_id"], now, "open", "filled")
+    await audit.record(tx, user.telegram_id, "undone", "placement", placement_id, now, p["status"], "active")
+    reached = await followups_store.recipients_sent(tx, placement_id, "notice")
+    await followups_store.cancel_for_placement(tx, placement_id, ("notice",), "the end was undone")
+    languages = await users.languages_of(tx, tuple(reached), services.settings.association.default_language)
+    title = escape(p["title"])
+    await followups.enqueue(tx, [Notice(tel, Reply(t(languages[tel], "placement.end_undone_notice", title=title)))
+                                 for tel in reached], now, urgent=True, kind="notice")
+    rematch_wanted(services)  # a replacement proposed meanwhile gives way
+    return Outcome(replies=(Reply(t(lang, "placement.end_undone", title=title), edit=True),), queued=True)
 
 
 END_FORM = choice_then_note(

@@ -60,8 +60,9 @@ async def _declined(services: Services, tx: Tx, user: User, p: dict[str, Any], n
     await placements.move(tx, p["id"], "offered", "declined", now)
     await followups.offer_closed(tx, p["id"])
     who, title = escape(side_name(p, user.telegram_id)), escape(p["title"])
+    names = {"worker": escape(p["worker_name"]), "ngo": escape(p["ngo_name"])}
     notices = await to_directors(
-        services, tx, lambda lang: Reply(t(lang, "offer.declined_notice", who=who, title=title)))
+        services, tx, lambda lang: Reply(t(lang, "offer.declined_notice", who=who, title=title, **names)))
     notices += [Notice(tel, Reply(t(lang, "offer.other_declined", title=title)))  # the side still waiting
                 for tel, lang in both_sides(p) if tel is not None and tel != user.telegram_id]
     rematch_wanted(services)

@@ -23,12 +23,12 @@ from bot.followups import wake_dispatcher
 from bot.placements.proposals import rematch
 from bot.sandbox.application import polling
 from bot.sandbox.emulator import DEFAULT_TOKEN, Emulator
-from bot.sandbox.personas import personas_from_seed
+from bot.sandbox.personas import FIRST_NEW_USER_ID, personas_from_seed
 from bot.sandbox.seed import Seed, load_seed
 from bot.sandbox.seeding import seed_database
 from bot.sandbox.webchat import WebChat
 from bot.services import Services
-from bot.store import open_database
+from bot.store import open_database, users
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 ApplicationFactory = Callable[[Settings, Clock], AnyApplication]
@@ -83,7 +83,7 @@ async def run_sandbox(
             settings, emulator_url=emulator.url, token=emulator.token, database=plan.database,
             seed=seed,
         )
-        await _seed_once(bot_settings, seed, clock)
+        webchat.continue_new_users_after(await _seed_once(bot_settings, seed, clock))
         factory = application_factory or _build_real_application
         app = factory(bot_settings, clock)
 
@@ -98,15 +98,17 @@ async def run_sandbox(
         await emulator.close()
 
 
-async def _seed_once(settings: Settings, seed: Seed, clock: Clock) -> None:
+async def _seed_once(settings: Settings, seed: Seed, clock: Clock) -> int | None:
     """Seed a new sandbox database, then run the matcher once so the director's queue has
-    proposals to decide from the first minute."""
+    proposals to decide from the first minute. Returns the highest new-user id already used."""
     store = await open_database(settings.database.path,
                                 busy_timeout_ms=settings.database.busy_timeout_ms)
     try:
         if await seed_database(store, seed, clock=clock):
             async with store.transaction() as tx:
                 await rematch(Services(settings=settings, clock=clock, db=store), tx, to_iso(clock.now()))
+        async with store.snapshot() as tx:
+            return await users.highest_id_from(tx, FIRST_NEW_USER_ID)
     finally:
         await store.close()
 

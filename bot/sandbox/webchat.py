@@ -24,7 +24,7 @@ from aiohttp import web
 from bot.clock import Clock
 from bot.sandbox.keyboards import Markup
 from bot.sandbox.people import PersonActions
-from bot.sandbox.personas import Persona, new_user_persona
+from bot.sandbox.personas import FIRST_NEW_USER_ID, Persona, new_user_persona
 from bot.sandbox.state import EmulatorState
 from bot.sandbox.transcript import transcript_of
 
@@ -55,6 +55,12 @@ class WebChat:
         app.router.add_get("/sandbox/api/chats/{person_id:\\d+}", _chat)
         app.router.add_post("/sandbox/api/chats/{person_id:\\d+}/{action}", _act)
         app.router.add_post("/sandbox/api/clock", _move_clock)
+
+    def continue_new_users_after(self, highest_id: int | None) -> None:
+        """New users get ids after those an earlier sandbox run created on the same database,
+        so a new user never walks into someone else's half-filled form."""
+        if highest_id is not None:
+            self._new_users = max(self._new_users, highest_id - FIRST_NEW_USER_ID + 1)
 
     def new_persona(self, language_code: str) -> Persona:
         persona = new_user_persona(self._new_users, language_code)

@@ -3,13 +3,14 @@
 from pathlib import Path
 
 from bot.store.backup import BackupError, BackupStopped, backup_database
-from bot.store.database import Database, DatabaseTooNew, Tx
+from bot.store.database import Database, DatabaseError, DatabaseTooNew, Tx
 from bot.store.migrations import MigrationError, discover, migrate
 
 __all__ = [
     "BackupError",
     "BackupStopped",
     "Database",
+    "DatabaseError",
     "DatabaseTooNew",
     "MigrationError",
     "Tx",

@@ -24,6 +24,16 @@ async def record_many(tx: Tx, actor: int | None, action: str, entity: str,
         [(actor, action, entity, entity_id, old, new, detail, now) for entity_id, old, new, detail in rows])
 
 
+async def notes_on(tx: Tx, entity: str, entity_id: int) -> list[dict[str, str]]:
+    """Directors' internal notes on a member, oldest first: who (display name or id), when, what."""
+    rows = await tx.fetchall(
+        "SELECT coalesce(u.display_name, CAST(a.actor AS TEXT), '—'), a.at, a.detail FROM audit_log a "
+        "LEFT JOIN users u ON u.telegram_id = a.actor "
+        "WHERE a.action = 'noted' AND a.entity = ? AND a.entity_id = ? AND a.detail IS NOT NULL ORDER BY a.id",
+        (entity, entity_id))
+    return [{"who": row[0], "at": row[1], "text": row[2]} for row in rows]
+
+
 async def last_decision(tx: Tx, entity: str, entity_id: int) -> dict[str, str] | None:
     """The newest recorded decision on a row: who (display name or id) and when."""
     row = await tx.fetchone(

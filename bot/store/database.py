@@ -22,6 +22,11 @@ log = logging.getLogger(__name__)
 Params = Sequence[Any] | dict[str, Any]
 
 
+# What SQLite raises for a file that is no database, read-only, locked...: named here so code
+# outside the store can catch it without importing sqlite3 itself.
+DatabaseError = sqlite3.DatabaseError
+
+
 class DatabaseTooNew(Exception):
     """The database was written by a newer matchbot than this one."""
 

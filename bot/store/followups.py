@@ -175,6 +175,20 @@ async def cancel_for_placement(tx: Tx, placement_id: int, kinds: tuple[str, ...]
         (reason, placement_id, *kinds, *(() if recipient is None else (recipient,))))
 
 
+async def reinstate_for_placement(tx: Tx, placement_id: int, kinds: tuple[str, ...], reason: str) -> int:
+    """Rows of a placement cancelled for ``reason`` pending again (an undone end's check-ins)."""
+    return await tx.execute(
+        f"UPDATE followups SET status = 'pending', last_error = NULL WHERE placement_id = ? AND status = 'cancelled' "
+        f"AND last_error = ? AND kind IN ({_marks(kinds)})", (placement_id, reason, *kinds))
+
+
+async def recipients_sent(tx: Tx, placement_id: int, kind: str) -> list[int]:
+    """Who has already been sent a placement's messages of ``kind`` (or has one in flight)."""
+    rows = await tx.fetchall("SELECT DISTINCT recipient FROM followups WHERE placement_id = ? AND kind = ? "
+                             "AND status IN ('sending', 'sent')", (placement_id, kind))
+    return [row[0] for row in rows]
+
+
 async def cancel_for_recipient(tx: Tx, recipient: int, reason: str) -> int:
     """Cancel every pending message to one person (they cannot be reached)."""
     return await tx.execute(

@@ -31,6 +31,12 @@ async def member_by_telegram(tx: Tx, table: str, telegram_id: int) -> dict[str, 
     return None if row is None else _decode(row)
 
 
+async def every_member(tx: Tx, table: str) -> list[dict[str, Any]]:
+    """Every worker or every NGO, as dicts of columns (a director's search reads them all)."""
+    _TABLES[table]  # only the two member tables
+    return [_decode(row) for row in await tx.fetchall(f"SELECT * FROM {table} ORDER BY id")]
+
+
 async def profile_name(tx: Tx, telegram_id: int) -> str | None:
     """How others should read a member's name: the social worker's name, or the NGO director's
     name with the NGO's; None for someone with no profile."""

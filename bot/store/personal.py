@@ -77,8 +77,8 @@ async def personal_rows(tx: Tx, telegram_id: int) -> dict[str, list[dict[str, An
                     (profiles.worker_id or -1, telegram_id)),
         "history": (
             "SELECT action, entity, entity_id, old_state, new_state, detail, at, actor = ? AS by_you "
-            "FROM audit_log WHERE actor = ? OR (entity = 'worker' AND entity_id = ?) "
-            "OR (entity = 'ngo' AND entity_id = ?) ORDER BY id",
+            "FROM audit_log WHERE action <> 'noted' AND (actor = ? OR (entity = 'worker' AND entity_id = ?) "
+            "OR (entity = 'ngo' AND entity_id = ?)) ORDER BY id",  # directors' internal notes stay internal
             (telegram_id, telegram_id, profiles.worker_id or -1, profiles.ngo_id or -1)),
     }
     return {name: _dicts(await tx.fetchall(sql, params)) for name, (sql, params) in queries.items()}

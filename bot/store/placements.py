@@ -109,6 +109,17 @@ async def open_proposal_of(tx: Tx, pair: Pair) -> int | None:
                              "AND status = 'proposed'", (pair.request_id, pair.worker_id))
 
 
+async def of_member(tx: Tx, code: str, member_id: int) -> list[dict[str, Any]]:
+    """Every placement row of a worker (``code`` "w") or of an NGO ("n"), newest first."""
+    column = {"w": "w.id", "n": "n.id"}[code]
+    return await details(tx, f"{column} = ?", (member_id,), order="p.updated_at DESC, p.id DESC")
+
+
+async def of_request(tx: Tx, request_id: int) -> list[dict[str, Any]]:
+    """Every placement row of a request, newest first."""
+    return await details(tx, "p.request_id = ?", (request_id,), order="p.updated_at DESC, p.id DESC")
+
+
 async def details(tx: Tx, where: str = "1", params: tuple[Any, ...] = (), order: str = "p.id") -> list[dict[str, Any]]:
     rows = await tx.fetchall(f"{_DETAIL} WHERE {where} ORDER BY {order}", params)
     return [decode(row, _JSON) for row in rows]
@@ -121,6 +132,31 @@ async def move(tx: Tx, placement_id: int, from_status: str, to_status: str, now:
     changed = await tx.execute(
         f"UPDATE placements SET status = ?, updated_at = ?{assignments} WHERE id = ? AND status = ?",
         (to_status, now, *columns.values(), placement_id, from_status))
+    return changed == 1
+
+
+async def undo_offer(tx: Tx, placement_id: int, now: str) -> bool:
+    """An approved offer back to an open proposal, only while neither side has answered it."""
+    changed = await tx.execute(
+        "UPDATE placements SET status = 'proposed', decided_by = NULL, decided_at = NULL, offered_at = NULL, "
+        "updated_at = ? WHERE id = ? AND status = 'offered' AND worker_answer IS NULL AND ngo_answer IS NULL",
+        (now, placement_id))
+    return changed == 1
+
+
+async def undo_end(tx: Tx, placement_id: int, now: str) -> bool:
+    """An ended placement active again, as if it had not ended."""
+    changed = await tx.execute(
+        "UPDATE placements SET status = 'active', ended_at = NULL, end_reason = NULL, updated_at = ? "
+        "WHERE id = ? AND status IN ('completed', 'cancelled')", (now, placement_id))
+    return changed == 1
+
+
+async def undo_rejection(tx: Tx, placement_id: int, now: str) -> bool:
+    """A rejected proposal open again, its reason and note forgotten."""
+    changed = await tx.execute(
+        "UPDATE placements SET status = 'proposed', decided_by = NULL, decided_at = NULL, reject_reason = NULL, "
+        "reject_note = NULL, updated_at = ? WHERE id = ? AND status = 'rejected'", (now, placement_id))
     return changed == 1
 
 

@@ -37,9 +37,24 @@ async def update_request(tx: Tx, request_id: int, ngo_id: int, values: dict[str,
     )
 
 
+async def set_paused(tx: Tx, request_id: int, paused: bool, now: str) -> bool:
+    """Pause or resume matching for an open or filled request; False when nothing changed."""
+    changed = await tx.execute(
+        "UPDATE requests SET paused = ?, updated_at = ? WHERE id = ? AND paused <> ? AND status <> 'closed'",
+        (int(paused), now, request_id, int(paused)))
+    return changed == 1
+
+
 async def request_by_id(tx: Tx, request_id: int) -> dict[str, Any] | None:
     row = await tx.fetchone("SELECT * FROM requests WHERE id = ?", (request_id,))
     return None if row is None else _decode(row)
+
+
+async def every_request(tx: Tx) -> list[dict[str, Any]]:
+    """Every request with its NGO's name (a director's search reads them all)."""
+    rows = await tx.fetchall("SELECT r.*, n.name AS ngo_name FROM requests r JOIN ngos n ON n.id = r.ngo_id "
+                             "ORDER BY r.id")
+    return [_decode(row) for row in rows]
 
 
 async def requests_of_ngo(tx: Tx, ngo_id: int) -> list[dict[str, Any]]:
@@ -50,18 +65,20 @@ async def requests_of_ngo(tx: Tx, ngo_id: int) -> list[dict[str, Any]]:
     return [_decode(row) for row in rows]
 
 
-async def close_request(tx: Tx, request_id: int, ngo_id: int, now: str) -> int:
-    """Close an open request of this NGO; 0 when it was not open (or not theirs)."""
+async def close_request(tx: Tx, request_id: int, ngo_id: int | None, now: str) -> int:
+    """Close an open or filled request (of this NGO, unless ``ngo_id`` is None: a director);
+    0 when it was already closed (or not theirs)."""
     return await tx.execute(
         "UPDATE requests SET status = 'closed', updated_at = ? "
-        "WHERE id = ? AND ngo_id = ? AND status = 'open'", (now, request_id, ngo_id))
+        "WHERE id = ? AND (? IS NULL OR ngo_id = ?) AND status IN ('open', 'filled')",
+        (now, request_id, ngo_id, ngo_id))
 
 
 async def matchable_requests(tx: Tx) -> list[dict[str, Any]]:
     """Open requests of verified NGOs: what the matcher fills."""
     rows = await tx.fetchall(
         "SELECT r.* FROM requests r JOIN ngos n ON n.id = r.ngo_id "
-        "WHERE r.status = 'open' AND n.status = 'verified' ORDER BY r.id")
+        "WHERE r.status = 'open' AND r.paused = 0 AND n.status = 'verified' ORDER BY r.id")
     return [_decode(row) for row in rows]
 
 

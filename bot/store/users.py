@@ -63,6 +63,11 @@ async def set_reachable(tx: Tx, telegram_id: int, reachable: bool, now: str) -> 
         (int(reachable), now, telegram_id, int(reachable)))
 
 
+async def highest_id_from(tx: Tx, first_id: int) -> int | None:
+    """The highest Telegram id at or above ``first_id`` the bot has met, if any."""
+    return await tx.fetchval("SELECT max(telegram_id) FROM users WHERE telegram_id >= ?", (first_id,))
+
+
 async def languages_of(tx: Tx, telegram_ids: tuple[int, ...], default: str) -> dict[int, str]:
     """Each person's chosen language; ``default`` for someone who never wrote to the bot."""
     marks = ", ".join("?" * len(telegram_ids))

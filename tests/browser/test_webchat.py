@@ -75,3 +75,14 @@ async def test_the_stats_chart_is_an_image_and_the_chat_scrolls_past_it(page: Pa
         " return m.scrollHeight - m.scrollTop - m.clientHeight < 2; }")
     assert at_end
     await expect(last).to_be_in_viewport()
+
+
+async def test_the_director_opens_the_best_request_and_its_candidates_in_one_message(page: Page):
+    await page.click("button.persona[data-role=director] >> nth=0")
+    await _send(page, "/queue")
+    first_request = page.locator(".inline-button", has_text="1. ")
+    await expect(first_request).to_be_visible(timeout=WAIT_MS)
+    await first_request.click()
+    await page.locator(".inline-button", has_text="其他人选").click(timeout=WAIT_MS)
+    await expect(page.locator(".inline-button", has_text="✅ 1.")).to_be_visible(timeout=WAIT_MS)
+    await expect(page.locator(".message.from-bot")).to_have_count(2)  # the summary, and one edited message

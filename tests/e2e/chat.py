@@ -35,7 +35,9 @@ def edit_button(lang: str, label_key: str) -> str:
 def opening(lang: str, key: str) -> str:
     """The words of a catalog text before its first placeholder (a date, a count...)."""
     template = catalog(lang)[key].split("{", 1)[0]  # type: ignore[arg-type]
-    return html.unescape(re.sub(r"<[^>]+>", "", template))
+    words = html.unescape(re.sub(r"<[^>]+>", "", template))
+    assert words.strip(), f"{key} starts with a placeholder: its opening would match any message"
+    return words
 
 
 async def expect(user: ChatUser, fragment: str, within: int = 4):
@@ -241,3 +243,23 @@ async def matching_settled(sandbox: Sandbox) -> None:
 
     assert sandbox.application is not None
     await rematcher_of(sandbox.application.bot_data["services"]).settled()
+
+
+async def open_queue(director, fragment: str, lang: str = "en"):
+    """/queue, then the first request of its list: the message turns into that request's best
+    proposal card, which must contain ``fragment``; returns the card. Messages that arrive
+    meanwhile (notices) are left alone."""
+    header = opening(lang, "queue.requests_header")
+    before = {m.message_id for m in director.transcript() if m.from_bot}
+    await director.send("/queue")
+    chat = await director.wait_until(
+        lambda messages: any(m.from_bot and m.message_id not in before and header in m.text for m in messages),
+        "the list of requests")
+    listing = next(m for m in chat if m.from_bot and m.message_id not in before and header in m.text)
+    await director.press(listing.buttons[0])
+    chat = await director.wait_until(
+        lambda messages: any(m.from_bot and m.message_id == listing.message_id and fragment in m.text
+                             for m in messages), f"the first request's card with {fragment!r}")
+    while (await director.next_message()).message_id != listing.message_id:
+        pass  # read past the summary and the list, as the person has
+    return next(m for m in chat if m.from_bot and m.message_id == listing.message_id)

@@ -16,7 +16,7 @@ from datetime import timedelta
 from bot.texts import t
 
 from . import followups_kit as kit
-from .chat import db_write, every_text_value, expect, opening, plain, submit_worker_profile
+from .chat import db_write, every_text_value, expect, open_queue, opening, plain, submit_worker_profile
 from .followups_kit import DIRECTORS, passes, rows, seen
 from .seeding import add_ngo, add_request
 
@@ -78,8 +78,7 @@ async def a_placed_worker_who_answered_a_check_in(sandbox, clock):
     await director.send("/match")
     await seen(director, plain("en", "queue.match_done", new=1, withdrawn=0))
     [proposal] = rows(sandbox, "SELECT id FROM placements WHERE status = 'proposed'")
-    await director.send("/queue")
-    await seen(director, plain("en", "queue.reasons_header"))  # the proposal card names the worker
+    await open_queue(director, plain("en", "queue.reasons_header"))  # the proposal card names the worker
     await director.press(f"q:ok:{proposal['id']}")
     for side in (worker, ngo):
         await seen(side, "Youth counselling")

@@ -167,6 +167,9 @@ async def test_check_ins_count_from_the_requests_start_date_when_the_work_starts
     start = rows(fu_bot, "SELECT r.start_date FROM requests r JOIN placements p ON p.request_id = r.id "
                          "WHERE p.id = ?", cycle.placement_id)[0]["start_date"]
     await seen(cycle.worker, plain("zh", "followups.ask_hours", since=start, title=TITLE))
+    await cycle.worker.send("/placements")  # the list dates the placement from the start too
+    [listing] = await seen(cycle.worker, plain("zh", "placements.header"))
+    assert f"（{start} 起）" in listing.text
 
 
 async def test_the_hours_question_takes_zero_and_can_be_skipped(fu_bot, day_clock):
@@ -191,3 +194,36 @@ async def test_the_hours_question_takes_zero_and_can_be_skipped(fu_bot, day_cloc
 def checkin_id(sandbox, cycle, day: int) -> int:
     return rows(sandbox, "SELECT id FROM followups WHERE kind = 'checkin' AND recipient = ? "
                          "AND json_extract(payload, '$.day') = ?", cycle.worker.id, day)[0]["id"]
+
+
+async def test_a_one_question_follow_up_shows_no_step_counter(fu_bot, day_clock):
+    cycle = await active_placement(fu_bot)
+    day_clock.advance(timedelta(days=7, minutes=1))
+    await seen(cycle.ngo, opening("zh", "followups.checkin_ngo"))
+    await cycle.ngo.press("4")                                   # the NGO is asked only for a comment
+    [question] = await seen(cycle.ngo, plain("zh", "followups.ask_comment"))
+    assert question.text == plain("zh", "followups.ask_comment")
+
+async def test_a_problem_alert_carries_what_a_director_can_do_and_message_both_sides_reaches_both(
+        fu_bot, day_clock):
+    cycle = await active_placement(fu_bot)
+    day_clock.advance(timedelta(days=7, minutes=1))
+    await seen(cycle.ngo, opening("zh", "followups.checkin_ngo"))
+    await cycle.ngo.press(t("zh", "followups.buttons.problem"))
+    [alert] = await seen(cycle.director, opening("en", "followups.problem_alert"))
+    assert alert.buttons == (t("en", "followups.buttons.open_placement"), t("en", "followups.buttons.message_both"),
+                             t("en", "followups.buttons.end_and_replace"))
+    await cycle.director.press(t("en", "followups.buttons.open_placement"))
+    [card] = await seen(cycle.director, "🤝 ")
+    assert TITLE in card.text and t("en", "placement_status.active") in card.text
+    await cycle.director.press(t("en", "followups.buttons.message_both"))
+    await seen(cycle.director, opening("en", "relay.ask"))
+    await cycle.director.send("请双方本周五下午来协会面谈。")
+    await seen(cycle.director, plain("en", "relay.sent", count=2))
+    for side in (cycle.worker, cycle.ngo):
+        [relayed] = await seen(side, "请双方本周五下午来协会面谈。")
+        assert relayed.text.startswith("✉️ 协会消息")
+    [audit] = rows(fu_bot, "SELECT actor, detail FROM audit_log WHERE action = 'messaged'")
+    assert audit["detail"] == "请双方本周五下午来协会面谈。"
+    forged = await cycle.worker.callback_answer(await cycle.worker.forge_callback(f"pm:{cycle.placement_id}"))
+    assert forged.answer_text == t("zh", "alerts.not_allowed")

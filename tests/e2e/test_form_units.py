@@ -22,7 +22,7 @@ async def test_a_duration_in_months_is_converted_to_weeks_said_back_and_shown_wi
     await register_ngo(li)
     summary = await request_form_to_summary(li, "周末助老活动组织者", "明天", duration="3个月")
     assert summary.text.startswith("好的，3 个月按 13 周记。")
-    for line in ("服务周期：13 周", "每周可服务时长：6 小时", "需要人数：2 人"):
+    for line in ("服务周期：13 周", "每周可服务时长：6 小时", "需要人数：2 人", "工作语言：不限"):
         assert line in summary.text
     assert draft_answers(sandbox, 301)["duration_weeks"] == 13
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.texts import t
 
-from .chat import answer, db_rows, db_write, expect, plain, start_worker_profile
+from .chat import answer, db_rows, db_write, expect, opening, plain, start_worker_profile
 from .seeding import add_worker
 
 
@@ -22,7 +22,9 @@ async def test_a_busy_social_worker_is_pointed_to_pausing_offers_and_can_pause_a
     profile = await expect(wang, plain("zh", "member_status.verified"), within=1)
     assert t("zh", "profile.buttons.pause") in profile.buttons
     await wang.press(t("zh", "profile.buttons.pause"))
-    await expect(wang, plain("zh", "profile.paused"), within=1)
+    await expect(wang, opening("zh", "pause.ask_until_self"), within=1)
+    await wang.press(t("zh", "common.buttons.skip"))
+    await expect(wang, plain("zh", "profile.paused", until=t("zh", "pause.until_resumed")), within=1)
     assert db_rows(sandbox, "SELECT status FROM workers")[0]["status"] == "paused"
 
     await wang.send("/profile")
@@ -48,5 +50,5 @@ async def test_requests_mid_form_says_what_it_is_for_and_asks_the_question_again
 async def test_an_unknown_command_is_named_and_the_menu_follows(sandbox):
     await add_worker(sandbox.application.bot_data["services"], 202, "赵磊")
     zhao = sandbox.user(202, "赵磊", lang="zh")
-    reply = await answer(zhao, "/pause", plain("zh", "guidance.unknown_command", command="pause"), within=1)
+    reply = await answer(zhao, "/holiday", plain("zh", "guidance.unknown_command", command="holiday"), within=1)
     assert plain("zh", "help.worker") in reply.text

@@ -7,7 +7,7 @@ import asyncio
 import re
 import threading
 
-from .chat import db_write, expect, plain
+from .chat import db_write, expect, open_queue, plain
 from .conftest import DIRECTORS
 from .seeding import add_ngo, add_request, add_worker
 from .test_placement_cycle import db
@@ -51,15 +51,13 @@ async def test_a_proposal_no_director_has_seen_gives_way_to_a_better_worker(cycl
 
 async def test_a_proposal_a_director_was_shown_stays_and_its_card_names_the_better_worker(cycle):
     director = await first_proposal_for_a_weaker_worker(cycle)
-    await director.send("/queue")
-    card = await expect(director, "赵磊", within=3)
+    card = await open_queue(director, "赵磊")
     assert "scores higher" not in card.text
     await a_stronger_worker_is_verified(cycle)
     await director.send("/match")
     await expect(director, plain("en", "queue.match_done", new=0, withdrawn=0), within=2)
     assert proposed_names(cycle) == ["赵磊"]
-    await director.send("/queue")
-    card = await expect(director, "赵磊", within=3)
+    card = await open_queue(director, "赵磊")
     proposed = int(re.search(r"score (\d+)%", card.text).group(1))
     better = re.search(r"Someone now scores higher for this request: 王芳 \((\d+)%\)", card.text)
     assert better and int(better.group(1)) > proposed

@@ -10,7 +10,7 @@ import sqlite3
 
 from bot.texts import t
 
-from .chat import expect, matching_settled, plain
+from .chat import expect, matching_settled, open_queue, opening, plain
 from .driver import Sandbox
 from .seeding import add_ngo, add_request, add_worker
 
@@ -50,6 +50,9 @@ async def verify_everyone(director, count: int) -> None:
     await expect(director, plain("en", "queue.summary", members=count, proposals=0))
     await director.send("/members")
     card = await expect(director, plain("en", "members.header", position=1, count=count))
+    # the director reads about the member, not "Your profile"
+    assert opening("en", "profile.worker_header") not in card.text
+    assert opening("en", "profile.ngo_header") not in card.text
     for left in range(count - 1, -1, -1):
         verify_data = next(d for d in card.callback_data if d and d.startswith("v:ok:"))
         await director.press(verify_data)
@@ -74,8 +77,7 @@ async def test_the_whole_cycle_from_verification_to_an_ended_placement(cycle):
         (ids["counselling"], ids["wang"]), (ids["elderly"], ids["liu"])]
 
     # Approve the counselling proposal: offers go to 王芳 and to the NGO director.
-    await director.send("/queue")
-    card = await expect(director, plain("en", "queue.reasons_header"), within=3)
+    card = await open_queue(director, plain("en", "queue.reasons_header"))
     assert "王芳" in card.text and "社区心理支持" in card.text
     await director.press(f"q:ok:{proposals[0]['id']}")
     await expect(director, "Approved", within=2)
@@ -121,7 +123,8 @@ async def test_the_whole_cycle_from_verification_to_an_ended_placement(cycle):
     await liu.press(t("zh", "offer.buttons.decline"))
     await expect(liu, plain("zh", "offer.declined_ack"))
     await expect(he, plain("zh", "offer.other_declined", title="周末助老活动"), within=3)  # the other side
-    await expect(director, "declined", within=8)
+    await expect(director, plain("en", "offer.declined_notice", who="刘敏", title="周末助老活动",
+                                 worker="刘敏", ngo="和美助老服务社"), within=8)  # who, what, for whom
     assert db(cycle, "SELECT status FROM placements WHERE id = ?", proposals[1]["id"])[0]["status"] == "declined"
 
     # The NGO director ends the active placement: 王芳's place is free again.

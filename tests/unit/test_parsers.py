@@ -690,3 +690,19 @@ def test_any_name_accepted_is_one_trimmed_line_of_at_most_a_hundred_characters(t
         assert 0 < len(result.value) <= 100
         assert result.value == " ".join(result.value.split())
         assert parse_name(result.value) == result
+
+
+@pytest.mark.parametrize(
+    ("parser", "typed", "value", "said_zh"),
+    [
+        (parse_duration_weeks, "半年", 26, "好的，0.5 年按 26 周记。"),
+        (parse_duration_weeks, "一个半月", 7, "好的，1.5 个月按 7 周记。"),
+        (parse_duration_weeks, "3 and a half months", 15, "好的，3.5 个月按 15 周记。"),
+        (parse_years_of_experience, "三年半", 3, "好的，3.5 年按 3 年记。"),  # whole years done
+        (parse_hours_per_week, "7个半小时", 7.5, None),
+    ],
+)
+def test_a_half_is_read_with_its_number(parser, typed: str, value: float, said_zh: str | None) -> None:
+    result = parser(typed)
+    assert result == Ok(value)
+    assert isinstance(result, Ok) and (result.note.render("zh") if result.note else None) == said_zh

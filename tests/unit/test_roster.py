@@ -197,3 +197,10 @@ def test_problems_are_reported_in_the_configured_language_without_lang(tmp_path,
     err = capsys.readouterr().err
     assert "第 2 行，电话：" in err and "1 行中共有 1 个问题，没有导入任何内容" in err
     assert "row" not in err and "nothing" not in err
+
+
+def test_an_older_template_with_the_former_placements_header_is_still_read(tmp_path):
+    header = [c.zh if c.name != "max_placements" else "同时安置上限" for c in ROSTER_COLUMNS]
+    rows = [header, [c.example for c in ROSTER_COLUMNS]]
+    roster = parse_roster(read_sheet(write_csv(tmp_path / "old.csv", rows)), "zh")
+    assert roster.problems == () and roster.rows[0].values["max_placements"] == 1

@@ -1,0 +1,243 @@
+"""Pauses: a social worker or an NGO takes no proposals or offers for a while.
+
+A social worker pauses themselves from /profile; an association director pauses any member with
+``/pause <name or id> [date]`` and lifts it with ``/resume``. The optional date is the day the
+member takes offers again: the dispatcher's pass ends the pause on that day. Every pause and
+resume writes an audit row, asks for a rematch (a pause withdraws the member's open proposals and
+the next candidate is proposed) and tells the member.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from bot.clock import to_iso
+from bot.followups.quiet import local_date
+from bot.followups.schedule import enqueue, send_after_commit
+from bot.forms import engine
+from bot.forms.model import Button, Field, Form, Kind, Notice, Outcome, Reply
+from bot.markup import escape
+from bot.parsers import parse_row_id
+from bot.parsers.dates import parse_start_date
+from bot.parsers.result import Invalid, Ok, ParseResult
+from bot.people import Sender
+from bot.placements.common import director_only, not_allowed, old_button
+from bot.placements.rematcher import rematch_wanted
+from bot.services import Services
+from bot.store import Tx, audit, pauses
+from bot.store.users import User, get_user
+from bot.texts import Lang, t
+
+_CODES = {"w": "worker", "n": "ngo"}
+_LISTED = 8  # members offered as buttons when a name fits several
+
+
+def parse_resume_date(text: str, today: date) -> ParseResult[str]:
+    """The day offers start again (ISO date): after today, up to two years ahead."""
+    result = parse_start_date(text, today)
+    if isinstance(result, Invalid):
+        return result
+    if result.value <= today:
+        return Invalid("errors.resume_not_after_today")
+    return Ok(result.value.isoformat())
+
+
+def _until_field(prompt: str) -> Field:
+    return Field("until", prompt, "pause.label_until", Kind.TEXT, parse=parse_resume_date, optional=True)
+
+
+async def _submit_own(services: Services, tx: Tx, user: User, draft, now: str) -> Outcome:
+    own = await pauses.member(tx, "worker", draft.target_id)
+    if own is None or own["telegram_id"] != user.telegram_id:
+        return not_allowed(user.language)
+    return await pause_member(services, tx, user, own, draft.answers.get("until"), now)
+
+
+async def _submit_by_director(services: Services, tx: Tx, user: User, draft, now: str) -> Outcome:
+    if not services.is_director(user.telegram_id):
+        return not_allowed(user.language)
+    entity = draft.state.get("params", {}).get("entity", "worker")
+    found = await pauses.member(tx, entity, draft.target_id)
+    if found is None:
+        return old_button(user.language)
+    return await pause_member(services, tx, user, found, draft.answers.get("until"), now)
+
+
+OWN_PAUSE_FORM = Form("pause_self", "", "", (_until_field("pause.ask_until_self"),), _submit_own,
+                      confirm=False, cancel_button=True)
+DIRECTOR_PAUSE_FORM = Form("pause_member", "", "", (_until_field("pause.ask_until_member"),),
+                           _submit_by_director, confirm=False, cancel_button=True)
+
+
+def _until_text(lang: Lang, until: str | None) -> str:
+    return t(lang, "pause.until_date", date=until) if until else t(lang, "pause.until_resumed")
+
+
+async def pause_member(services: Services, tx: Tx, actor: User, found: dict[str, Any], until: Any,
+                       now: str) -> Outcome:
+    """Pause ``found`` (a worker or NGO row of :mod:`bot.store.pauses`) until ``until`` or for now."""
+    lang, until_iso = actor.language, until.isoformat() if isinstance(until, date) else until
+    before = await pauses.pause(tx, found["entity"], found["id"], until_iso, now)
+    if before is None:
+        return Outcome(replies=(Reply(t(lang, "pause.not_verified", name=escape(found["name"]))),))
+    await audit.record(tx, actor.telegram_id, "paused", found["entity"], found["id"], now, before, "paused",
+                       until_iso)
+    rematch_wanted(services)  # the member's open proposals are withdrawn, the next candidate proposed
+    if found["telegram_id"] == actor.telegram_id:
+        return Outcome(replies=(Reply(t(lang, "profile.paused", until=_until_text(lang, until_iso))),))
+    done = Reply(t(lang, "pause.paused_done", name=escape(found["name"]), until=_until_text(lang, until_iso)))
+    notices = await _to_member(tx, found, lambda m_lang: t(
+        m_lang, f"pause.paused_notice_{found['entity']}", until=_until_text(m_lang, until_iso)))
+    return await send_after_commit(tx, Outcome(replies=(done,), notices=notices), now)
+
+
+async def resume_member(services: Services, tx: Tx, actor: User, found: dict[str, Any], now: str) -> Outcome:
+    """Lift a pause now (the member's own Resume, or a director's /resume)."""
+    lang = actor.language
+    if not await pauses.resume(tx, found["entity"], found["id"], now):
+        return Outcome(replies=(Reply(t(lang, "pause.not_paused", name=escape(found["name"]))),))
+    await audit.record(tx, actor.telegram_id, "resumed", found["entity"], found["id"], now, "paused", "verified")
+    rematch_wanted(services)
+    if found["telegram_id"] == actor.telegram_id:
+        return Outcome(replies=(Reply(t(lang, "profile.resumed")),))
+    done = Reply(t(lang, "pause.resumed_done", name=escape(found["name"])))
+    notices = await _to_member(tx, found, lambda m_lang: t(m_lang, f"pause.resumed_notice_{found['entity']}"))
+    return await send_after_commit(tx, Outcome(replies=(done,), notices=notices), now)
+
+
+async def _to_member(tx: Tx, found: dict[str, Any], text) -> tuple[Notice, ...]:
+    if found["telegram_id"] is None:
+        return ()
+    person = await get_user(tx, found["telegram_id"])
+    m_lang: Lang = person.language if person is not None else "zh"  # type: ignore[assignment]
+    return (Notice(found["telegram_id"], Reply(text(m_lang))),)
+
+
+async def end_due_pauses(services: Services, now: datetime) -> int:
+    """The dispatcher's pass: pauses whose date has come end, the member is told (quiet hours hold
+    the message) and a rematch proposes them again. How many ended."""
+    stamp = to_iso(now)
+    async with services.database.transaction() as tx:
+        ending = await pauses.pauses_ending(tx, local_date(now, services.settings))
+        for found in ending:
+            if not await pauses.resume(tx, found["entity"], found["id"], stamp):
+                continue
+            await audit.record(tx, None, "pause_ended", found["entity"], found["id"], stamp, "paused", "verified",
+                               found["paused_until"])
+            key = f"pause.ended_notice_{found['entity']}"
+            notices = await _to_member(tx, found, lambda m_lang, key=key: t(m_lang, key))
+            await enqueue(tx, notices, stamp)
+    if ending:
+        rematch_wanted(services)
+    return len(ending)
+
+
+# -- a director's /pause and /resume -------------------------------------------------------
+
+
+def _split_date(words: str, today: date) -> tuple[str, date | None, Invalid | None]:
+    """``"王芳 2026-12-20"`` -> ("王芳", that date); a last word that reads as a date is the end date."""
+    head, _, last = words.strip().rpartition(" ")
+    if head and any(ch.isdigit() for ch in last):
+        result = parse_resume_date(last, today)
+        if isinstance(result, Invalid):
+            return head.strip(), None, result
+        return head.strip(), date.fromisoformat(result.value), None
+    return words.strip(), None, None
+
+
+async def _find(tx: Tx, words: str) -> list[dict[str, Any]]:
+    """``w12`` / ``n3`` (a worker's or NGO's id), or a name (whole, else a part of it)."""
+    code, number = words[:1].lower(), parse_row_id(words[1:])
+    if code in _CODES and number is not None:
+        found = await pauses.member(tx, _CODES[code], number)
+        return [] if found is None else [found]
+    return await pauses.find_members(tx, words, _LISTED)
+
+
+async def director_pause(services: Services, sender: Sender, words: str = "") -> Outcome:
+    """``/pause <name or id> [date]``: pause at once when a date is given, else ask for one."""
+    return await _director_command(services, sender, words, "pause")
+
+
+async def director_resume(services: Services, sender: Sender, words: str = "") -> Outcome:
+    """``/resume <name or id>``: lift a member's pause now."""
+    return await _director_command(services, sender, words, "resume")
+
+
+async def _director_command(services: Services, sender: Sender, words: str, action: str) -> Outcome:
+    async with services.database.transaction() as tx:
+        user, refusal = await director_only(services, tx, sender, pressed=False)
+        if refusal is not None:
+            return refusal
+        lang = user.language
+        who, until, bad_date = (_split_date(words, _local_today(services)) if action == "pause"
+                                else (words.strip(), None, None))
+        if not who:
+            return Outcome(replies=(Reply(t(lang, f"pause.usage_{action}")),))
+        if bad_date is not None:
+            return Outcome(replies=(Reply(bad_date.render(lang)),))
+        found = await _find(tx, who)
+        if len(found) != 1:
+            return _choose_among(lang, who, found, action, until)
+        return await _act(services, tx, user, found[0], action, until)
+
+
+async def _act(services: Services, tx: Tx, user: User, found: dict[str, Any], action: str,
+               until: date | None) -> Outcome:
+    now = to_iso(services.clock.now())
+    if action == "resume":
+        return await resume_member(services, tx, user, found, now)
+    if until is not None:
+        return await pause_member(services, tx, user, found, until, now)
+    if found["status"] not in ("verified", "paused"):
+        return Outcome(replies=(Reply(t(user.language, "pause.not_verified", name=escape(found["name"]))),))
+    return await engine.begin(services, tx, user, DIRECTOR_PAUSE_FORM, target_id=found["id"],
+                              params={"name": escape(found["name"]), "entity": found["entity"]})
+
+
+def _choose_among(lang: Lang, who: str, found: list[dict[str, Any]], action: str, until: date | None) -> Outcome:
+    if not found:
+        return Outcome(replies=(Reply(t(lang, "pause.nobody", words=escape(who))),))
+    day = until.strftime("%Y%m%d") if until else "-"
+    buttons = tuple((Button(_listed(lang, m), f"ps:{action}:{m['entity'][0]}:{m['id']}:{day}"),) for m in found)
+    return Outcome(replies=(Reply(t(lang, "pause.which", words=escape(who)), buttons),))
+
+
+def _listed(lang: Lang, member: dict[str, Any]) -> str:
+    kind = t(lang, "pause.kind_" + member["entity"])
+    return f"{kind} · {member['name']} · {t(lang, 'member_status.' + member['status'])}"
+
+
+async def pause_pressed(services: Services, sender: Sender, data: str) -> Outcome:
+    """``ps:<pause|resume>:<w|n>:<id>:<yyyymmdd|->``: the member a director picked from a list."""
+    _, action, code, raw_id, day = [*data.split(":"), "", "", "", ""][:5]
+    async with services.database.transaction() as tx:
+        user, refusal = await director_only(services, tx, sender, pressed=True)
+        if refusal is not None:
+            return refusal
+        lang = user.language
+        member_id = parse_row_id(raw_id)
+        found = None
+        if action in ("pause", "resume") and code in _CODES and member_id is not None:
+            found = await pauses.member(tx, _CODES[code], member_id)
+        until = _button_date(day, _local_today(services))
+        if found is None or until is False:
+            return old_button(lang)
+        return await _act(services, tx, user, found, action, until or None)
+
+
+def _local_today(services: Services) -> date:
+    return date.fromisoformat(local_date(services.clock.now(), services.settings))
+
+
+def _button_date(day: str, today: date) -> date | bool | None:
+    """The date a button carries, None for "no date", False when forged or already past."""
+    if day == "-":
+        return None
+    try:
+        parsed = datetime.strptime(day, "%Y%m%d").date()
+    except ValueError:
+        return False
+    return parsed if parsed > today else False
