@@ -13,10 +13,9 @@ from bot.followups import start_followups
 from bot.handlers import register_handlers
 from bot.menu import publish_command_menu
 from bot.placements.rematcher import rematcher_of
-from bot.ratelimit import LaneRateLimiter
 from bot.services import SERVICES_KEY, Services, services_of
 from bot.store import open_database
-from bot.telegram_client import bot_urls
+from bot.telegram_client import LaneRateLimiter, bot_urls
 
 log = logging.getLogger(__name__)
 

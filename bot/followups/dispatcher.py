@@ -23,6 +23,7 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.ext import Application, CallbackContext
 
+from bot import telegram_client  # the module: it imports this package's pacer in turn
 from bot.clock import to_iso
 from bot.followups import actions, outcomes, quiet
 from bot.followups.delivery import classify
@@ -30,7 +31,6 @@ from bot.followups.pacing import SendPacer, SendTicket
 from bot.followups.prepare import message_for
 from bot.followups.render import from_payload
 from bot.forms.model import Button
-from bot.ratelimit import outbox_lane, shared_pacer
 from bot.sending import send_html
 from bot.services import SERVICES_KEY, Services, services_of
 from bot.store import followups
@@ -51,7 +51,7 @@ class Dispatcher:
     def __init__(self, app: Application, pacer: SendPacer | None = None) -> None:
         self._app = app
         # The bot's rate limiter's pacer when it has one: one budget for replies and the outbox.
-        self._pacer = pacer or shared_pacer(app.bot) or SendPacer()
+        self._pacer = pacer or telegram_client.shared_pacer(app.bot) or SendPacer()
         self._in_flight: set[int] = set()
         self._passing = False
         self.passes = 0     # completed passes, for whoever wants to wait for one
@@ -157,7 +157,7 @@ class Dispatcher:
         try:
             try:
                 reply = from_payload(row.payload["message"])
-                with outbox_lane():  # counted by the pacer when claimed: the limiter lets it through
+                with telegram_client.outbox_lane():  # counted by the pacer when claimed: the limiter lets it through
                     await send_html(self._app.bot, row.recipient, reply.text, _markup(reply.buttons))
             finally:
                 self._pacer.finish(ticket)

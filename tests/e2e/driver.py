@@ -75,7 +75,9 @@ class ChatUser:
         await self._wait(lambda: len(chat.bot_messages()) >= wanted or self._edited_press() is not None,
                          "a new bot message", timeout)
         if (edited := self._edited_press()) is not None:
-            self._pressed = None
+            self._pressed = None  # the person has read up to the message they pressed
+            position = [m.message_id for m in chat.bot_messages()].index(edited.message_id) + 1
+            self._seen_bot_messages = max(self._seen_bot_messages, position)
             return view_of(edited, self._emulator.token)
         self._seen_bot_messages = wanted
         message = chat.bot_messages()[wanted - 1]
