@@ -43,7 +43,8 @@ sys.path[:0] = [str(HERE), str(HERE.parent)]
 
 from aiohttp import web  # noqa: E402
 
-from bot.sandbox import DEFAULT_TOKEN, Emulator, EmulatorState  # noqa: E402
+from bot.sandbox.emulator import DEFAULT_TOKEN, Emulator  # noqa: E402
+from bot.sandbox.state import EmulatorState  # noqa: E402
 
 DIRECTOR_ID = 9001
 # Calls that name a chat: the ones the rate limiter holds to 30 a second overall.
@@ -71,8 +72,9 @@ def build_without_rate_limiter(settings: Settings) -> Application:
     from telegram.ext import ApplicationBuilder
 
     from bot.app import build_application
+    from bot.channels.telegram.routes import register_handlers
     from bot.clock import Clock
-    from bot.handlers import register_handlers
+    from bot.forms_catalog import all_forms
     from bot.services import SERVICES_KEY, Services
 
     real = build_application(settings)
@@ -84,7 +86,7 @@ def build_without_rate_limiter(settings: Settings) -> Application:
         .post_init(real.post_init).post_shutdown(real.post_shutdown)
         .build()
     )
-    app.bot_data[SERVICES_KEY] = Services(settings=settings, clock=Clock())
+    app.bot_data[SERVICES_KEY] = Services(settings=settings, clock=Clock(), forms=all_forms())
     register_handlers(app)
     return app
 

@@ -18,9 +18,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.sandbox import Emulator, EmulatorState, PersonActions
 from bot.sandbox.change_signal import ChangeSignal
+from bot.sandbox.emulator import Emulator
 from bot.sandbox.model import Chat, StoredMessage
+from bot.sandbox.people import PersonActions
+from bot.sandbox.state import EmulatorState
 from bot.texts import t
 from matching.vocabulary import Term, entries
 

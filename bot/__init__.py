@@ -1,4 +1,4 @@
-"""matchbot: the Telegram side of the placement cycle (handlers, store, schedule, sandbox)."""
+"""matchbot: the placement cycle in chat (channels, feature flows, store, schedule, sandbox)."""
 
 import os
 

@@ -7,15 +7,17 @@ import logging
 
 from telegram.ext import Application, ApplicationBuilder
 
+from bot.channels.telegram.client import LaneRateLimiter, bot_urls
+from bot.channels.telegram.context import SERVICES_KEY, services_of
+from bot.channels.telegram.menu import publish_command_menu
+from bot.channels.telegram.outbox import start_followups
+from bot.channels.telegram.routes import register_handlers
 from bot.clock import Clock
 from bot.config import Settings
-from bot.followups import start_followups
-from bot.handlers import register_handlers
-from bot.menu import publish_command_menu
+from bot.forms_catalog import all_forms
 from bot.placements.rematcher import rematcher_of
-from bot.services import SERVICES_KEY, Services, services_of
+from bot.services import Services
 from bot.store import open_database
-from bot.telegram_client import LaneRateLimiter, bot_urls
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +42,7 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> Appl
         .post_shutdown(_close_services)
         .build()
     )
-    app.bot_data[SERVICES_KEY] = Services(settings=settings, clock=clock or Clock())
+    app.bot_data[SERVICES_KEY] = Services(settings=settings, clock=clock or Clock(), forms=all_forms())
     register_handlers(app)
     return app
 

@@ -1,17 +1,18 @@
-"""What every handler and job needs, built once per Application and kept in ``bot_data``."""
+"""What every flow and job needs: the settings, the clock, the database; built once per process.
+
+Channel-neutral: a channel keeps one Services beside its own objects (Telegram's Application
+keeps it in ``bot_data``, see ``bot.channels.telegram.context``) and hands it to every flow.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
-
-from telegram.ext import Application, CallbackContext
 
 from bot.clock import Clock
 from bot.config import Settings
 from bot.store import Database
-
-SERVICES_KEY = "services"
 
 
 @dataclass
@@ -21,7 +22,14 @@ class Services:
     settings: Settings
     clock: Clock
     db: Database | None = None
+    # Every form (bot.forms.model.Form) by its stored name, handed in at start
+    # (bot.forms_catalog.all_forms) so the form engine can resume a draft without importing the
+    # features that define the forms. Typed loosely: the form model itself names Services.
+    forms: Mapping[str, Any] = field(default_factory=dict)
     extras: dict[str, Any] = field(default_factory=dict)
+    # The channel's outbox sender hangs its wake-up here, so a flow that wrote rows due now can
+    # ask for a pass without knowing which channel sends them (nothing happens until one does).
+    outbox_bell: Callable[[], None] | None = None
 
     @property
     def database(self) -> Database:
@@ -32,8 +40,7 @@ class Services:
     def is_director(self, telegram_id: int) -> bool:
         return self.settings.is_director(telegram_id)
 
-
-def services_of(source: Application | CallbackContext) -> Services:
-    """The Services of an Application, or of the Application behind a handler's context."""
-    app = source if isinstance(source, Application) else source.application
-    return app.bot_data[SERVICES_KEY]
+    def ring_outbox(self) -> None:
+        """Ask the outbox sender (if one runs) for a pass now."""
+        if self.outbox_bell is not None:
+            self.outbox_bell()

@@ -1,5 +1,7 @@
-"""The arrows of DESIGN.md, read from the source: matching/ is pure, SQL and sqlite stay in the
-store, handlers reach the store only through flows, Telegram stays at its edge, one clock.
+"""The arrows of docs/architecture.md, read from the source: matching/ is pure, SQL and sqlite
+stay in the store, Telegram stays in its channel package (and the entry points), the channel
+reaches the store only through flows, nothing in the middle imports the edge, the import graph
+has no cycle, one clock.
 
 Each rule is a function over a source tree, with imports resolved as Python resolves them
 (relative ones, ``from bot import store``). The tests at the bottom plant each violation in a
@@ -23,13 +25,12 @@ MATCHING_MAY_IMPORT = {
 }
 # Standard modules matching/ must not use either: loading code by name hides what it depends on.
 MATCHING_MAY_NOT_IMPORT = {"importlib", "sqlite3", "socket", "subprocess"}
-# Where python-telegram-bot may be imported today: the channel's edge. A flow module that
-# imports it fails here; shrinking this list is the way forward, never growing it.
-TELEGRAM_EDGE = (
-    "bot/app.py", "bot/commands/", "bot/sandbox/", "bot/handlers/", "bot/followups/delivery.py",
-    "bot/followups/dispatcher.py", "bot/lifecycle.py", "bot/menu.py", "bot/ratelimit.py", "bot/sending.py",
-    "bot/services.py", "bot/telegram_client.py", "bot/webhook.py",
-)
+# The edge: the channel package and the entry points that build or drive it. Only these import
+# python-telegram-bot, and nothing else imports them (flows take a plain sender, return plain
+# outcomes). A second channel would go under bot/channels/ beside telegram/.
+CHANNELS = "bot/channels/"
+EDGE = ("bot/app.py", "bot/cli.py", "bot/commands/", "bot/sandbox/", CHANNELS)
+EDGE_MODULES = ("bot.app", "bot.cli", "bot.commands", "bot.sandbox", "bot.channels")
 SQL_STATEMENT = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|PRAGMA|BEGIN|COMMIT)\b")
 CLOCK_READS = {"now", "utcnow", "today"}
 
@@ -87,14 +88,64 @@ def sqlite_outside_the_store(root: Path) -> set[str]:
             if _top(name) in ("sqlite3", "aiosqlite") and not m.path.startswith("bot/store/")}
 
 
-def store_reached_from_handlers(root: Path) -> set[str]:
-    return {f"{m.path}: {name}" for m in modules(root, "bot") if m.path.startswith("bot/handlers/")
+def store_reached_from_the_channel(root: Path) -> set[str]:
+    return {f"{m.path}: {name}" for m in modules(root, "bot") if m.path.startswith(CHANNELS)
             for name in imported(m) if _within(name, "bot.store")}
 
 
 def telegram_beyond_its_edge(root: Path) -> set[str]:
     return {f"{m.path}: {name}" for m in modules(root, "bot") for name in imported(m)
-            if _top(name) == "telegram" and not m.path.startswith(TELEGRAM_EDGE)}
+            if _top(name) == "telegram" and not m.path.startswith(EDGE)}
+
+
+def edge_reached_from_the_middle(root: Path) -> set[str]:
+    """Upward arrows: a flow, the store or a shared module importing the channel or an entry point."""
+    return {f"{m.path}: {name}" for m in modules(root, "bot") if not m.path.startswith(EDGE)
+            for name in imported(m) if any(_within(name, edge) for edge in EDGE_MODULES)}
+
+
+def import_graph(root: Path) -> dict[str, set[str]]:
+    """Module -> the project's modules it imports, anywhere in its body (inside a function or
+    under TYPE_CHECKING too: an import hidden there still ties the two modules together)."""
+    found = modules(root, "bot", "matching")
+    names = {m.name for m in found}
+
+    def module_of(name: str) -> str:
+        while name and name not in names:  # ``from a.b import c`` names c, a function or a class
+            name = name.rpartition(".")[0]
+        return name
+
+    return {m.name: {module_of(name) for name in imported(m)} - {"", m.name} for m in found}
+
+
+def import_cycles(root: Path) -> set[str]:
+    """Every group of modules that import each other, directly or round a loop (Tarjan's
+    strongly connected components), as "a -> b -> ... " sorted names."""
+    graph = import_graph(root)
+    index: dict[str, int] = {}
+    lowest: dict[str, int] = {}
+    stack: list[str] = []
+    cycles: set[str] = set()
+
+    def visit(module: str) -> None:
+        index[module] = lowest[module] = len(index)
+        stack.append(module)
+        for target in graph.get(module, ()):
+            if target not in index:
+                visit(target)
+                lowest[module] = min(lowest[module], lowest[target])
+            elif target in stack:
+                lowest[module] = min(lowest[module], index[target])
+        if lowest[module] == index[module]:
+            group = stack[stack.index(module):]
+            del stack[stack.index(module):]
+            if len(group) > 1:
+                cycles.add(" <-> ".join(sorted(group)))
+
+    for module in sorted(graph):
+        if module not in index:
+            visit(module)
+    return cycles
 
 
 def sql_outside_the_store(root: Path) -> set[str]:
@@ -139,8 +190,10 @@ def clock_reads_outside_the_clock(root: Path) -> set[str]:
 RULES = {
     "matching imports only the standard library, its numeric and text libraries and itself": matching_impurities,
     "only the store imports sqlite3 or aiosqlite": sqlite_outside_the_store,
-    "handlers never reach the store": store_reached_from_handlers,
-    "python-telegram-bot is imported only at the channel's edge": telegram_beyond_its_edge,
+    "the channel never reaches the store": store_reached_from_the_channel,
+    "python-telegram-bot is imported only at the edge": telegram_beyond_its_edge,
+    "nothing in the middle imports the channel or an entry point": edge_reached_from_the_middle,
+    "the import graph has no cycle": import_cycles,
     "SQL statements are written only in the store": sql_outside_the_store,
     "only the clock reads the wall clock": clock_reads_outside_the_clock,
 }
@@ -153,10 +206,19 @@ def test_the_tree_keeps_the_rule(rule: str):
 
 # One planted violation per rule: (rule, file, source). Each must be caught.
 PLANTED = (
-    ("handlers never reach the store", "bot/handlers/planted.py", "from ..store import members\n"),
-    ("handlers never reach the store", "bot/handlers/planted.py", "from bot import store\n"),
-    ("handlers never reach the store", "bot/handlers/planted.py", "import bot.store.members as m\n"),
-    ("python-telegram-bot is imported only at the channel's edge", "bot/planted_flow.py", "from telegram import Bot\n"),
+    ("the channel never reaches the store", "bot/channels/telegram/planted.py", "from ...store import members\n"),
+    ("the channel never reaches the store", "bot/channels/telegram/planted.py", "from bot import store\n"),
+    ("the channel never reaches the store", "bot/channels/telegram/planted.py", "import bot.store.members as m\n"),
+    ("python-telegram-bot is imported only at the edge", "bot/planted_flow.py", "from telegram import Bot\n"),
+    ("python-telegram-bot is imported only at the edge", "bot/store/planted.py", "import telegram.ext\n"),
+    ("nothing in the middle imports the channel or an entry point", "bot/planted_flow.py",
+     "from bot.channels.telegram import reply\n"),
+    ("nothing in the middle imports the channel or an entry point", "bot/store/planted.py",
+     "def later():\n    from ..channels.telegram.reply import deliver\n"),
+    ("nothing in the middle imports the channel or an entry point", "bot/planted_flow.py", "from bot import app\n"),
+    ("the import graph has no cycle", "bot/store/members.py", "from bot import planted_flow\n"),
+    ("the import graph has no cycle", "bot/store/members.py",
+     "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from bot.planted_flow import x\n"),
     ("only the clock reads the wall clock", "bot/planted.py", "from datetime import datetime as dt\nx = dt.now()\n"),
     ("only the clock reads the wall clock", "bot/planted.py", "import datetime as d\nx = d.date.today()\n"),
     ("only the clock reads the wall clock", "bot/planted.py", "from time import time as clock\nx = clock()\n"),
@@ -171,10 +233,14 @@ PLANTED = (
 
 @pytest.mark.parametrize(("rule", "file", "source"), PLANTED, ids=[f"{r} <- {s.strip()}" for r, _, s in PLANTED])
 def test_a_planted_violation_is_caught(tmp_path: Path, rule: str, file: str, source: str):
-    for package in ("bot", "bot/handlers", "bot/store", "matching"):
+    for package in ("bot", "bot/channels", "bot/channels/telegram", "bot/store", "matching"):
         (tmp_path / package).mkdir(parents=True, exist_ok=True)
         (tmp_path / package / "__init__.py").write_text("", encoding="utf-8")
     (tmp_path / "bot/store/members.py").write_text("", encoding="utf-8")
+    # A flow that uses the store, and a channel module that calls the flow: the allowed arrows.
+    (tmp_path / "bot/planted_flow.py").write_text("from bot.store import members\nx = 1\n", encoding="utf-8")
+    (tmp_path / "bot/channels/telegram/reply.py").write_text("from bot import planted_flow\n", encoding="utf-8")
+    (tmp_path / "bot/app.py").write_text("from bot.channels.telegram import reply\n", encoding="utf-8")
     assert RULES[rule](tmp_path) == set()  # the clean tree passes
     (tmp_path / file).write_text(source, encoding="utf-8")
     assert RULES[rule](tmp_path) != set()

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from telegram.error import TelegramError
 
+from bot.channels.telegram.client import bot_username
 from bot.clock import Clock, from_iso
 from bot.commands._common import CommandFailed, add_config_argument, load_config
 from bot.commands._database import database_errors
@@ -21,7 +22,6 @@ from bot.datatools.roster_import import ImportedWorker, import_roster
 from bot.datatools.safe_csv import SafeCsvWriter
 from bot.datatools.sheets import SheetError, read_sheet
 from bot.store import open_database
-from bot.telegram_client import bot_username
 from bot.texts import Lang, t
 
 EXIT_BAD_FILE = 1

@@ -38,8 +38,8 @@ def run(args: argparse.Namespace) -> int:
     from telegram import Update
 
     from bot.app import build_application
+    from bot.channels.telegram.webhook import new_secret_token, serving_webhook
     from bot.logs import configure_logging
-    from bot.webhook import new_secret_token, serving_webhook
 
     settings = load_config(args)
     telegram = settings.telegram
@@ -70,7 +70,7 @@ async def _migrate(settings: Settings) -> None:
 
 
 def _wait_for_telegram(settings: Settings) -> None:
-    from bot.telegram_client import TokenRefused, wait_for_bot_api
+    from bot.channels.telegram.client import TokenRefused, wait_for_bot_api
 
     try:
         username = asyncio.run(wait_for_bot_api(settings.telegram))

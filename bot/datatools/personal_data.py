@@ -11,7 +11,7 @@ import secrets
 from datetime import timedelta
 
 from bot.clock import to_iso
-from bot.followups import send_after_commit
+from bot.followups.schedule import send_after_commit
 from bot.forms.model import Button, Notice, Outcome, Reply
 from bot.markup import escape
 from bot.people import Sender, remember

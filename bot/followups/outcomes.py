@@ -12,8 +12,8 @@ from datetime import datetime, timedelta
 
 from bot.clock import to_iso
 from bot.followups import render
-from bot.followups.delivery import Failure, Verdict
 from bot.followups.schedule import enqueue
+from bot.followups.verdicts import Failure, Verdict
 from bot.placements.common import to_directors
 from bot.services import Services
 from bot.store import Tx, followups, members, users

@@ -117,13 +117,10 @@ def _still_applicable(form: Form, answers: dict[str, Any]) -> dict[str, Any]:
 
 
 async def _session(services: Services, tx: Tx, user: User, message_id: int | None = None) -> _Session | None:
-    # Imported here: the catalog wires forms to services that themselves start forms.
-    from bot.forms.catalog import form_named
-
     draft = await draft_rows.current_draft(tx, user.telegram_id)
     if draft is None:
         return None
-    form = form_named(draft.form)
+    form = services.forms.get(draft.form)
     if form is None:  # left by a version that had this form: drop it rather than fail every message
         log.warning("dropping %s's draft of the unknown form %r", user.telegram_id, draft.form)
         await draft_rows.drop_drafts(tx, user.telegram_id)

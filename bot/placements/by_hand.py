@@ -4,6 +4,7 @@ way the vocabulary does not know yet, a district exception agreed by phone)."""
 
 from __future__ import annotations
 
+from bot.desk.search import find, read_query
 from bot.forms import engine
 from bot.forms.fields import ignoring_today
 from bot.forms.model import Button, Field, Form, Outcome, Reply
@@ -12,7 +13,6 @@ from bot.parsers import parse_name
 from bot.placements import decisions
 from bot.placements.candidates import candidates_for
 from bot.placements.common import not_allowed, old_button
-from bot.search import find, read_query
 from bot.services import Services
 from bot.store import Tx, members, placements
 from bot.store.drafts import Draft

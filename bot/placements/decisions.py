@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from bot import followups
 from bot.clock import from_iso, to_iso
+from bot.followups import schedule
 from bot.forms import engine
 from bot.forms.fields import choice_then_note
 from bot.forms.model import Button, Notice, Outcome, Reply
@@ -130,12 +130,12 @@ async def approve(services: Services, tx: Tx, director: User, placement_id: int,
     await audit.record(tx, director.telegram_id, "approved", "placement", placement_id, now, "proposed", "offered")
     offered = await placements.detail(tx, placement_id)
     assert offered is not None
-    await followups.offer_made(services, tx, offered, now)
+    await schedule.offer_made(services, tx, offered, now)
     notices = [Notice(tel, reply) for tel, reply in (
         (offered["worker_telegram_id"], cards.offer_to_worker(offered)),
         (offered["ngo_telegram_id"], cards.offer_to_ngo(offered))) if tel is not None]
     # Tied to the placement, so an Undo within the minute can still cancel what has not gone out.
-    await followups.enqueue(tx, notices, now, urgent=True, kind="notice", placement_id=placement_id)
+    await schedule.enqueue(tx, notices, now, urgent=True, kind="notice", placement_id=placement_id)
     done = Reply(t(lang, "queue.approved_done", worker=escape(p["worker_name"]), ngo=escape(p["ngo_name"])),
                  (undo_button(lang, placement_id),))
     following = await queue_cards(services, tx, lang, placement_id)

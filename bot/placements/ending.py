@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot import followups
 from bot.clock import from_iso
+from bot.followups import schedule
 from bot.forms import engine
 from bot.forms.fields import choice_then_note
 from bot.forms.model import Button, Notice, Outcome, Reply
@@ -45,7 +45,7 @@ async def _end(services: Services, tx: Tx, user: User, draft, now: str) -> Outco
     if not await placements.move(tx, p["id"], "active", outcome, now, ended_at=now,
                                  end_reason=draft.answers.get("reason")):
         return Outcome(replies=(Reply(t(lang, "alerts.old_button")),))
-    await followups.placement_ended(tx, p["id"])
+    await schedule.placement_ended(tx, p["id"])
     await audit.record(tx, user.telegram_id, "ended", "placement", p["id"], now, "active", outcome,
                        draft.answers.get("reason"))
     if outcome == "cancelled" and await requests.set_request_status(tx, p["request_id"], "filled", "open", now):
@@ -60,7 +60,7 @@ async def _end(services: Services, tx: Tx, user: User, draft, now: str) -> Outco
         d_lang, "placement.ended_notice", title=title, outcome=t(d_lang, f"placement.buttons.{outcome}"))))
     notices = [n for n in notices if n.telegram_id != user.telegram_id]
     # Tied to the placement, so an Undo within the minute can still cancel what has not gone out.
-    await followups.enqueue(tx, notices, now, urgent=True, kind="notice", placement_id=p["id"])
+    await schedule.enqueue(tx, notices, now, urgent=True, kind="notice", placement_id=p["id"])
     done = t(lang, "placement.ended", title=title, outcome=t(lang, f"placement.buttons.{outcome}"))
     undo = (Button(t(lang, "queue.buttons.undo"), f"pl:undo:{p['id']}"),)
     return Outcome(replies=(Reply(done, (undo,)),), queued=True)
@@ -79,7 +79,7 @@ async def undo_end(services: Services, tx: Tx, user: User, placement_id: int, no
     if (p["ended_at"] is None or from_iso(now) - from_iso(p["ended_at"]) > UNDO_WINDOW
             or not await placements.undo_end(tx, placement_id, now)):
         return Outcome(alert=t(lang, "queue.undo_too_late"))
-    await followups.placement_end_undone(tx, placement_id)
+    await schedule.placement_end_undone(tx, placement_id)
     held = len(await placements.live_of_request(tx, p["request_id"], ("active",)))
     if held >= p["headcount"] and await requests.set_request_status(tx, p["request_id"], "open", "filled", now):
         await audit.record(tx, user.telegram_id, "filled", "request", p["request_id"], now, "open", "filled")
@@ -88,7 +88,7 @@ async def undo_end(services: Services, tx: Tx, user: User, placement_id: int, no
     await followups_store.cancel_for_placement(tx, placement_id, ("notice",), "the end was undone")
     languages = await users.languages_of(tx, tuple(reached), services.settings.association.default_language)
     title = escape(p["title"])
-    await followups.enqueue(tx, [Notice(tel, Reply(t(languages[tel], "placement.end_undone_notice", title=title)))
+    await schedule.enqueue(tx, [Notice(tel, Reply(t(languages[tel], "placement.end_undone_notice", title=title)))
                                  for tel in reached], now, urgent=True, kind="notice")
     rematch_wanted(services)  # a replacement proposed meanwhile gives way
     return Outcome(replies=(Reply(t(lang, "placement.end_undone", title=title), edit=True),), queued=True)

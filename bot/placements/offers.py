@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot import followups
+from bot.followups import schedule
 from bot.forms.model import Notice, Outcome, Reply
 from bot.markup import escape
 from bot.placements import cards
@@ -45,7 +45,7 @@ async def answer_offer(services: Services, tx: Tx, user: User, placement_id: int
         return Outcome(alert=t(lang, "offer.over_capacity", held=active, most=p["max_placements"]))
     if not await placements.record_answer(tx, placement_id, side, "accepted" if accept else "declined", now):
         return await decided_already(services, tx, lang, "placement", placement_id, p["updated_at"])
-    await followups.offer_answered(tx, placement_id, user.telegram_id)
+    await schedule.offer_answered(tx, placement_id, user.telegram_id)
     await audit.record(tx, user.telegram_id, "accepted" if accept else "declined", "placement", placement_id,
                        now, "offered", "offered", side)
     if not accept:
@@ -58,7 +58,7 @@ async def answer_offer(services: Services, tx: Tx, user: User, placement_id: int
 
 async def _declined(services: Services, tx: Tx, user: User, p: dict[str, Any], now: str) -> Outcome:
     await placements.move(tx, p["id"], "offered", "declined", now)
-    await followups.offer_closed(tx, p["id"])
+    await schedule.offer_closed(tx, p["id"])
     who, title = escape(side_name(p, user.telegram_id)), escape(p["title"])
     names = {"worker": escape(p["worker_name"]), "ngo": escape(p["ngo_name"])}
     notices = await to_directors(
@@ -67,7 +67,7 @@ async def _declined(services: Services, tx: Tx, user: User, p: dict[str, Any], n
                 for tel, lang in both_sides(p) if tel is not None and tel != user.telegram_id]
     rematch_wanted(services)
     declined = Outcome(replies=(Reply(t(user.language, "offer.declined_ack")),), notices=tuple(notices))
-    return await followups.send_after_commit(tx, declined, now)
+    return await schedule.send_after_commit(tx, declined, now)
 
 
 async def _activate(services: Services, tx: Tx, p: dict[str, Any], now: str) -> Outcome:
@@ -76,14 +76,14 @@ async def _activate(services: Services, tx: Tx, p: dict[str, Any], now: str) -> 
     await audit.record(tx, None, "activated", "placement", p["id"], now, "offered", "active")
     active = await placements.detail(tx, p["id"])
     assert active is not None
-    await followups.placement_started(services, tx, active, now)
+    await schedule.placement_started(services, tx, active, now)
     notices = [Notice(active["worker_telegram_id"], cards.contacts_for_worker(active)),
                Notice(active["ngo_telegram_id"], cards.contacts_for_ngo(active))]
     names = {"worker": escape(p["worker_name"]), "ngo": escape(p["ngo_name"]), "title": escape(p["title"])}
     notices += await to_directors(
         services, tx, lambda lang: Reply(t(lang, "offer.active_for_director", **names)))
     notices += await _fill_if_full(services, tx, active, now)
-    return await followups.send_after_commit(tx, Outcome(notices=tuple(notices)), now)
+    return await schedule.send_after_commit(tx, Outcome(notices=tuple(notices)), now)
 
 
 async def _fill_if_full(services: Services, tx: Tx, p: dict[str, Any], now: str) -> list[Notice]:
@@ -104,7 +104,7 @@ async def withdraw_open_offers(tx: Tx, request_id: int, now: str) -> list[Notice
         if p is None or not await placements.move(tx, pid, p["status"], "withdrawn", now):
             continue
         await audit.record(tx, None, "withdrawn", "placement", pid, now, p["status"], "withdrawn")
-        await followups.offer_closed(tx, pid)
+        await schedule.offer_closed(tx, pid)
         if p["status"] == "offered":
             notices += [Notice(tel, Reply(t(lang, "offer.withdrawn", title=escape(p["title"]))))
                         for tel, lang in both_sides(p) if tel is not None]

@@ -4,7 +4,7 @@ from the association, and recorded in the audit log."""
 
 from __future__ import annotations
 
-from bot.followups import send_after_commit
+from bot.followups.schedule import send_after_commit
 from bot.forms import engine
 from bot.forms.fields import ignoring_today
 from bot.forms.model import Field, Form, Notice, Outcome, Reply

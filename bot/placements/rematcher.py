@@ -70,7 +70,7 @@ class Rematcher:
                 result = await rematch(self._services, tx, self._now())
                 await self._tell_directors(tx, result)
         if result.proposed:
-            self._wake_dispatcher()
+            self._services.ring_outbox()
         return result
 
     async def _catch_up(self) -> None:
@@ -92,14 +92,6 @@ class Rematcher:
         notices = await to_directors(self._services, tx, lambda lang: Reply(
             t(lang, "queue.proposals_waiting", new=result.proposed, count=result.waiting)))
         await enqueue(tx, notices, self._now(), urgent=True, kind="notice")
-
-    def _wake_dispatcher(self) -> None:
-        # Imported here: the dispatcher module is Telegram's side of the outbox.
-        from bot.followups.dispatcher import DISPATCHER_KEY
-
-        dispatcher = self._services.extras.get(DISPATCHER_KEY)
-        if dispatcher is not None:
-            dispatcher.wake()
 
 
 def rematcher_of(services: Services) -> Rematcher:

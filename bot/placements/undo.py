@@ -14,7 +14,7 @@ from datetime import timedelta
 from typing import Any
 
 from bot.clock import from_iso
-from bot.followups import enqueue, offer_closed
+from bot.followups.schedule import enqueue, offer_closed
 from bot.forms.model import Button, Notice, Outcome, Reply
 from bot.markup import escape
 from bot.placements.common import old_button

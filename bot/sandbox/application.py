@@ -1,7 +1,7 @@
 """Run a python-telegram-bot Application against the emulator, and stop it cleanly.
 
 It runs inside the caller's event loop, which ``run_polling`` does not allow, through
-``bot.lifecycle.running``: the same steps in the same order as ``matchbot run``.
+``bot.channels.telegram.lifecycle.running``: the same steps in the same order as ``matchbot run``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 from telegram.ext import Application, ApplicationBuilder
 
-from bot.lifecycle import running
+from bot.channels.telegram.lifecycle import running
 from bot.sandbox.emulator import Emulator
 
 # Long polls are cancelled client-side at shutdown, so a long timeout costs nothing.

@@ -17,9 +17,9 @@ from typing import Any
 from telegram.ext import Application
 
 from bot.app import build_application
+from bot.channels.telegram.outbox import wake_dispatcher
 from bot.clock import Clock, to_iso
 from bot.config import Settings
-from bot.followups import wake_dispatcher
 from bot.placements.proposals import rematch
 from bot.sandbox.application import polling
 from bot.sandbox.emulator import DEFAULT_TOKEN, Emulator

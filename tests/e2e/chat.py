@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from bot.config import Settings, default_settings
-from bot.sandbox import Emulator
+from bot.sandbox.emulator import Emulator
 from bot.texts import catalog, t
 
 from .driver import ChatUser, Sandbox

@@ -20,8 +20,8 @@ import telegram
 from bot.app import build_application
 from bot.clock import Clock
 from bot.config import default_settings
-from bot.sandbox import Emulator
 from bot.sandbox.application import polling
+from bot.sandbox.emulator import Emulator
 
 from .driver import Sandbox
 from .tiny_bot import build_tiny_bot

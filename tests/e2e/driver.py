@@ -18,9 +18,10 @@ from typing import Any
 import pytest
 from telegram.ext import Application
 
-from bot.sandbox import Emulator, PersonActions, Press, TranscriptMessage
+from bot.sandbox.emulator import Emulator
 from bot.sandbox.model import CallbackRecord
-from bot.sandbox.transcript import view_of
+from bot.sandbox.people import PersonActions, Press
+from bot.sandbox.transcript import TranscriptMessage, view_of
 
 DEFAULT_WAIT_SECONDS = 10.0
 

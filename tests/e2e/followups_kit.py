@@ -18,11 +18,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.app import build_application
+from bot.channels.telegram.outbox import dispatcher_of
 from bot.clock import Clock
 from bot.config import default_settings
-from bot.followups import dispatcher_of
-from bot.sandbox import Emulator
 from bot.sandbox.application import polling
+from bot.sandbox.emulator import Emulator
 
 from .chat import db_write, expect, plain
 from .driver import ChatUser, Sandbox

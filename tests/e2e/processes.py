@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from bot.sandbox import Emulator
+from bot.sandbox.emulator import Emulator
 
 REPO = Path(__file__).resolve().parents[2]
 

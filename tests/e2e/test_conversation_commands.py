@@ -8,7 +8,7 @@ import pytest
 from telegram import BotCommandScopeChat
 
 from bot.app import build_application
-from bot.menu import DIRECTOR_COMMANDS, MEMBER_COMMANDS
+from bot.channels.telegram.menu import DIRECTOR_COMMANDS, MEMBER_COMMANDS
 from bot.sandbox.application import polling
 from bot.texts import t
 

@@ -1,7 +1,7 @@
 """What people type comes back exactly as typed: escaped for Telegram's HTML, never read as markup
 (the emulator, like Telegram, refuses a message whose HTML is malformed)."""
 
-from bot.handlers.errors import SORRY
+from bot.channels.telegram.errors import SORRY
 from bot.texts import t
 
 from .chat import (

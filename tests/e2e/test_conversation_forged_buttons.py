@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.handlers.errors import SORRY
+from bot.channels.telegram.errors import SORRY
 from bot.texts import t
 
 from .chat import db_rows, register_ngo

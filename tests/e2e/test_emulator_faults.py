@@ -7,7 +7,8 @@ import telegram
 from telegram.error import NetworkError, RetryAfter, TimedOut
 from telegram.request import HTTPXRequest
 
-from bot.sandbox import Emulator, FaultKind
+from bot.sandbox.emulator import Emulator
+from bot.sandbox.faults import FaultKind
 
 ALICE, BOB = 101, 102
 

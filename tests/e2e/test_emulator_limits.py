@@ -7,7 +7,7 @@ import telegram
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, EndPointNotFound, Forbidden, InvalidToken, NetworkError
 
-from bot.sandbox import Emulator
+from bot.sandbox.emulator import Emulator
 
 ALICE = 101
 

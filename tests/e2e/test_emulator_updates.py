@@ -11,8 +11,8 @@ from telegram import Update
 from telegram.error import Conflict
 from telegram.ext import MessageHandler, filters
 
-from bot.sandbox import Emulator
 from bot.sandbox.application import builder_for, polling
+from bot.sandbox.emulator import Emulator
 
 ALICE = 101
 

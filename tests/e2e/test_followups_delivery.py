@@ -10,11 +10,12 @@ import pytest
 
 from bot.app import build_application
 from bot.clock import Clock, to_iso
-from bot.followups import enqueue
 from bot.followups.render import as_payload
+from bot.followups.schedule import enqueue
 from bot.forms.model import Notice, Reply
-from bot.sandbox import Emulator, FaultKind
 from bot.sandbox.application import polling
+from bot.sandbox.emulator import Emulator
+from bot.sandbox.faults import FaultKind
 from bot.store import followups, open_database
 from bot.texts import t
 

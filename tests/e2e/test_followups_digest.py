@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.clock import to_iso
-from bot.followups import enqueue
+from bot.followups.schedule import enqueue
 from bot.forms.model import Notice, Reply
 from bot.texts import t
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.sandbox import Emulator
+from bot.sandbox.emulator import Emulator
 
 from .followups_kit import DIRECTORS, rows, until
 from .processes import start_bot, write_config

@@ -9,8 +9,8 @@ import signal
 from pathlib import Path
 
 from bot.app import build_application
-from bot.sandbox import Emulator
 from bot.sandbox.application import polling
+from bot.sandbox.emulator import Emulator
 from bot.texts import t
 
 from .chat import (

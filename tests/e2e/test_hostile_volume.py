@@ -16,7 +16,7 @@ import random
 
 import pytest
 
-from bot.handlers.errors import SORRY
+from bot.channels.telegram.errors import SORRY
 
 from .chat import db_rows, db_write
 from .seeding import add_ngo, add_request, add_worker

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from bot.handlers.errors import SORRY
+from bot.channels.telegram.errors import SORRY
 
 from .chat import database_of, db_rows, plain
 from .processes import REPO

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from bot.app import build_application
+from bot.channels.telegram.pacing import PER_WINDOW
 from bot.clock import Clock, to_iso
-from bot.followups.pacing import PER_WINDOW
 from bot.sandbox.application import polling
 
 from .chat import plain

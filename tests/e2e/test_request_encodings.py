@@ -8,7 +8,7 @@ from typing import Any
 import aiohttp
 import pytest
 
-from bot.sandbox import Emulator
+from bot.sandbox.emulator import Emulator
 
 ALICE = 101
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bot.clock import Clock
 from bot.config import default_settings
-from bot.sandbox import DEFAULT_TOKEN
+from bot.sandbox.emulator import DEFAULT_TOKEN
 from bot.sandbox.personas import personas_from_seed
 from bot.sandbox.runner import sandbox_settings
 from bot.sandbox.seed import load_seed

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.sandbox import SendLog
+from bot.sandbox.rates import SendLog
 
 
 class _FakeMonotonic:

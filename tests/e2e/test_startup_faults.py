@@ -15,7 +15,7 @@ from aiohttp import web
 
 from bot.commands._database import explain
 from bot.config import ConfigError, default_settings
-from bot.sandbox import Emulator
+from bot.sandbox.emulator import Emulator
 
 from .chat import plain
 from .conftest import polling_sandbox

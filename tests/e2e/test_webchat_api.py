@@ -10,8 +10,8 @@ import aiohttp
 import pytest
 
 from bot.clock import Clock
-from bot.sandbox import Emulator
 from bot.sandbox.application import polling
+from bot.sandbox.emulator import Emulator
 from bot.sandbox.personas import Persona
 from bot.sandbox.webchat import WebChat
 

@@ -17,9 +17,9 @@ import aiohttp
 import pytest
 
 from bot.app import build_application
+from bot.channels.telegram.webhook import MAX_BODY_BYTES, SECRET_HEADER, serving_webhook
 from bot.config import default_settings
-from bot.sandbox import Emulator
-from bot.webhook import MAX_BODY_BYTES, SECRET_HEADER, serving_webhook
+from bot.sandbox.emulator import Emulator
 
 from .chat import db_rows, plain
 from .driver import Sandbox

@@ -29,8 +29,8 @@ from telegram.ext import (
     filters,
 )
 
-from bot.sandbox import Emulator
 from bot.sandbox.application import builder_for
+from bot.sandbox.emulator import Emulator
 
 GREETING = {"en": "Hello, <b>{name}</b>! Pick one:", "zh": "你好，<b>{name}</b>！请选择："}
 PING_ANSWER = "pong"

@@ -8,8 +8,9 @@ import httpx
 import pytest
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
-from bot.followups.delivery import Verdict, classify
+from bot.channels.telegram.delivery import classify
 from bot.followups.outcomes import backoff
+from bot.followups.verdicts import Verdict
 
 
 def raised(error: Exception, cause: Exception | None = None) -> Exception:

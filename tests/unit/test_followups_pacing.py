@@ -12,7 +12,7 @@ import heapq
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.followups.pacing import SendPacer
+from bot.channels.telegram.pacing import SendPacer
 from bot.sandbox.rates import SendLog
 
 

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from bot.clock import Clock
 from bot.config import default_settings
 from bot.forms import engine, skills
-from bot.forms.catalog import form_named
 from bot.forms.model import Outcome
+from bot.forms_catalog import all_forms
 from bot.sandbox.formatting import parse_html
 from bot.services import Services
 from bot.store import drafts as draft_rows
@@ -73,7 +73,7 @@ class Position:
 
 def positions() -> Iterator[Position]:
     for name, valid in VALID_ANSWERS.items():
-        form = form_named(name)
+        form = all_forms()[name]
         assert set(valid) == {f.name for f in form.fields}, f"VALID_ANSWERS[{name!r}] is out of date"
         for field in form.fields:
             yield Position(name, {k: v for k, v in valid.items() if k != field.name}, {})
@@ -100,7 +100,7 @@ def harness(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Harness]:
     runner = asyncio.Runner()
     database = runner.run(open_database(path))
     services = Services(settings=default_settings(database={"path": str(path)}), clock=Clock(),
-                        db=database)
+                        db=database, forms=all_forms())
     runner.run(_remember_person(services))
     try:
         yield Harness(runner, services)
@@ -150,4 +150,4 @@ def test_every_question_of_every_form_is_among_the_positions() -> None:
     for name in VALID_ANSWERS:
         asked = {next(iter(set(VALID_ANSWERS[name]) - set(p.answers)), None)
                  for p in POSITIONS if p.form == name and not p.state}
-        assert {f.name for f in form_named(name).fields} <= asked
+        assert {f.name for f in all_forms()[name].fields} <= asked

@@ -7,7 +7,7 @@ import pytest
 from bot.clock import Clock
 from bot.config import default_settings
 from bot.forms import engine
-from bot.forms.catalog import WORKER_FORM
+from bot.forms_catalog import WORKER_FORM, all_forms
 from bot.services import Services
 from bot.store import drafts as draft_rows
 from bot.store import open_database, users
@@ -18,7 +18,7 @@ PERSON = 777
 @pytest.fixture
 async def services(tmp_path):
     db = await open_database(tmp_path / "forms.sqlite3")
-    yield Services(settings=default_settings(), clock=Clock(), db=db)
+    yield Services(settings=default_settings(), clock=Clock(), db=db, forms=all_forms())
     await db.close()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.guidance import wish_of
+from bot.conversation.guidance import wish_of
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from bot.clock import Clock
 from bot.config import default_settings
 from bot.datatools.invites import INVITE_VALID_DAYS, invite_link, issue_invite, redeem
 from bot.datatools.roster import RosterRow
+from bot.forms_catalog import all_forms
 from bot.people import Sender, remember
 from bot.services import Services
 from bot.store import open_database, roster
@@ -22,7 +23,7 @@ DIRECTOR = 9001
 @pytest.fixture
 async def services(tmp_path):
     db = await open_database(tmp_path / "invites.sqlite3")
-    yield Services(default_settings(association={"directors": [DIRECTOR]}), Clock(), db)
+    yield Services(default_settings(association={"directors": [DIRECTOR]}), Clock(), db, forms=all_forms())
     await db.close()
 
 

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
+from bot.members.pauses import _split_date, parse_resume_date
 from bot.parsers.result import Invalid, Ok
-from bot.pauses import _split_date, parse_resume_date
 
 TODAY = date(2026, 12, 2)
 

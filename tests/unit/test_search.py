@@ -1,6 +1,6 @@
 """A director's search: names, phones and the matcher's vocabulary, in either language."""
 
-from bot.search import find, read_query
+from bot.desk.search import find, read_query
 
 WORKERS = [
     {"id": 1, "name": "王芳", "phone": "+8613912345678", "skills": ["psychological_counselling", "case_work"],

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.followups import send_after_commit
+from bot.followups.schedule import send_after_commit
 from bot.forms import engine
 from bot.forms.fields import ignoring_today
 from bot.forms.model import Button, Field, Form, Notice, Outcome, Reply
 from bot.markup import escape
+from bot.members.profile_view import profile_lines
 from bot.parsers import parse_reason
 from bot.placements.common import decided_already, not_allowed, old_button, to_directors
 from bot.placements.rematcher import rematch_wanted
-from bot.profile_view import profile_lines
 from bot.services import Services
 from bot.store import Tx, audit, members
 from bot.store.users import User, languages_of

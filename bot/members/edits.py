@@ -8,11 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from bot.followups import send_after_commit
-from bot.forms import engine, ngo, worker
+from bot.followups.schedule import send_after_commit
+from bot.forms import engine
 from bot.forms.model import Field, Form, Outcome, Reply
 from bot.markup import escape
-from bot.member_notes import member_for_director
+from bot.members import ngo_form as ngo
+from bot.members import worker_form as worker
+from bot.members.notes import member_for_director
+from bot.members.verification import tell_member
 from bot.placements.common import old_button
 from bot.placements.rematcher import rematch_wanted
 from bot.services import Services
@@ -20,7 +23,6 @@ from bot.store import Tx, audit, members
 from bot.store.drafts import Draft
 from bot.store.users import User
 from bot.texts import Lang, t
-from bot.verification import tell_member
 
 # code -> (table, role, the member's form questions, row -> answers, answers -> columns)
 _KINDS: dict[str, tuple[str, str, tuple[Field, ...], Callable[..., dict[str, Any]], Callable[..., dict[str, Any]]]] = {

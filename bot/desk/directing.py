@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot import request_desk
 from bot.clock import to_iso
-from bot.followups import send_after_commit
+from bot.followups.schedule import send_after_commit
 from bot.forms.model import Button, Outcome, Reply
 from bot.markup import escape
+from bot.members.verification import member_page, pending_count, start_rejection, tell_ngo, verify
 from bot.parsers import parse_row_id
 from bot.people import Sender, remember
 from bot.placements import by_hand, decisions, relay, undo
@@ -20,9 +20,9 @@ from bot.placements.common import director_pressing, not_allowed, old_button
 from bot.placements.rematcher import rematcher_of
 from bot.services import Services
 from bot.store import placements, requests
-from bot.talent_requests import close_request
+from bot.talent_requests import desk as request_desk
+from bot.talent_requests.posting import close_request
 from bot.texts import t
-from bot.verification import member_page, pending_count, start_rejection, tell_ngo, verify
 
 
 async def show_queue(services: Services, sender: Sender) -> Outcome:

@@ -16,32 +16,27 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Sequence
-from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.ext import Application, CallbackContext
 
-from bot import telegram_client  # the module: it imports this package's pacer in turn
-from bot.clock import to_iso
-from bot.followups import actions, outcomes, quiet
-from bot.followups.delivery import classify
-from bot.followups.pacing import SendPacer, SendTicket
-from bot.followups.prepare import message_for
+from bot.channels.telegram import client as telegram_client
+from bot.channels.telegram.context import SERVICES_KEY, services_of
+from bot.channels.telegram.delivery import classify
+from bot.channels.telegram.pacing import SendPacer, SendTicket
+from bot.channels.telegram.sending import send_html
+from bot.followups import claims, housekeeping, outcomes
 from bot.followups.render import from_payload
 from bot.forms.model import Button
-from bot.sending import send_html
-from bot.services import SERVICES_KEY, Services, services_of
-from bot.store import followups
-from bot.store.followups import Followup
+from bot.services import Services
 
 log = logging.getLogger(__name__)
 
 DISPATCHER_KEY = "followups"
 # A row in 'sending' this long, and not in flight in this process, was lost by another run.
 CLAIM_TIMEOUT = timedelta(minutes=10)
-_CANCELS_PER_CLAIM = 200
 _LONGEST_IDLE_WAIT = 0.5
 
 
@@ -63,12 +58,10 @@ class Dispatcher:
     async def start(self) -> None:
         """Recover what a crash left in 'sending', make sure digests are scheduled, start the job."""
         services = self.services
-        recovered = await outcomes.recover_unfinished(services, services.clock.now())
+        recovered = await housekeeping.at_start(services)
         if recovered:
             log.warning("%s follow-ups were being sent when the bot stopped; each counts one unknown outcome",
                         recovered)
-        async with services.database.transaction() as tx:
-            await actions.ensure_digests(services, tx, services.clock.now())
         assert self._app.job_queue is not None, "install python-telegram-bot[job-queue]"
         self._app.job_queue.run_repeating(
             self._tick, interval=services.settings.followups.dispatch_interval_seconds, first=0,
@@ -92,13 +85,8 @@ class Dispatcher:
         """Housekeeping, then send until nothing is due that may be sent now."""
         services = self.services
         now = services.clock.now()
-        await outcomes.recover_unfinished(services, now, claimed_before=now - CLAIM_TIMEOUT,
-                                          in_flight=frozenset(self._in_flight))
-        await actions.run_due_actions(services, now)
-        await _members_housekeeping(services, now)
-        async with services.database.transaction() as tx:
-            await actions.ensure_digests(services, tx, now)
-            await actions.schedule_nudges(services, tx, now)
+        await housekeeping.before_a_pass(services, now, claimed_before=now - CLAIM_TIMEOUT,
+                                         in_flight=frozenset(self._in_flight))
         await self._drain()
         self.passes += 1
 
@@ -107,13 +95,14 @@ class Dispatcher:
         try:
             while self._app.running:
                 await self._pacer.wait_for_slot()
-                row = await self._claim()
+                row = await claims.claim_next(self.services, self._pacer.busy_chats())
                 if row is None:
-                    if not await self._anything_due():
+                    if not await claims.anything_due(self.services):
                         break
                     wait = self._pacer.seconds_until_a_chat_frees()
                     await self._pacer.wait_for_change(min(wait if wait is not None else 1.0, _LONGEST_IDLE_WAIT))
                     continue
+                self._in_flight.add(row.id)
                 # Replies may have taken the free slots while the row was claimed: look again,
                 # and count the send in the same step (no await between the look and the count).
                 await self._pacer.wait_for_slot()
@@ -124,35 +113,7 @@ class Dispatcher:
             if sending:
                 await asyncio.gather(*sending, return_exceptions=True)
 
-    async def _anything_due(self) -> bool:
-        services = self.services
-        now = services.clock.now()
-        async with services.database.snapshot() as tx:
-            return await followups.due_exists(tx, to_iso(now), allow_non_urgent=not quiet.in_quiet_hours(
-                now, services.settings))
-
-    async def _claim(self) -> Followup | None:
-        """The next due row to a chat the pacer allows, claimed and with its message rendered."""
-        services = self.services
-        async with services.database.transaction() as tx:
-            now = services.clock.now()
-            stamp, allow = to_iso(now), not quiet.in_quiet_hours(now, services.settings)
-            busy = self._pacer.busy_chats()
-            for _ in range(_CANCELS_PER_CLAIM):
-                row = await followups.next_due(tx, stamp, allow_non_urgent=allow, excluded=busy)
-                if row is None:
-                    return None
-                message = await message_for(services, tx, row, now)
-                if message is None:
-                    await followups.cancel(tx, row.id, "no longer applies")
-                    continue
-                payload = {**row.payload, "message": message}
-                if await followups.claim(tx, row.id, stamp, payload):
-                    self._in_flight.add(row.id)
-                    return replace(row, payload=payload, attempts=row.attempts + 1, status="sending")
-        return None
-
-    async def _send(self, row: Followup, ticket: SendTicket) -> None:
+    async def _send(self, row: claims.Claim, ticket: SendTicket) -> None:
         services = self.services
         try:
             try:
@@ -178,16 +139,6 @@ class Dispatcher:
             log.exception("could not record the outcome of a follow-up")
 
 
-async def _members_housekeeping(services: Services, now: datetime) -> None:
-    """Pauses whose date has come end; notices whose messages are all out are reported."""
-    # Imported here: both are member flows that themselves write to the outbox.
-    from bot.notices import report_finished
-    from bot.pauses import end_due_pauses
-
-    await end_due_pauses(services, now)
-    await report_finished(services, now)
-
-
 def _markup(rows: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup | None:
     if not rows:
         return None
@@ -198,7 +149,9 @@ def _markup(rows: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup | None:
 async def start_followups(app: Application) -> Dispatcher:
     """Create the Application's dispatcher and start its job (call once the database is open)."""
     dispatcher = Dispatcher(app)
-    services_of(app).extras[DISPATCHER_KEY] = dispatcher
+    services = services_of(app)
+    services.extras[DISPATCHER_KEY] = dispatcher
+    services.outbox_bell = dispatcher.wake
     await dispatcher.start()
     return dispatcher
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.followups import send_after_commit
+from bot.followups.schedule import send_after_commit
 from bot.forms.model import Notice, Outcome, Reply
 from bot.markup import escape
 from bot.placements.offers import withdraw_open_offers

@@ -11,7 +11,7 @@ answer came back:
   the last window. Any window of arrivals then holds at most ``per_window`` messages, whatever the
   network's delays (each of them was counted when the last of them started).
 
-The same pacer is the whole bot's budget (see :mod:`bot.telegram_client`), shared by two lanes:
+The same pacer is the whole bot's budget (see :mod:`bot.channels.telegram.client`), shared by two lanes:
 replies to the person who just acted, and the outbox. A reply may take any free slot and is
 served before any outbox send; the outbox may fill the window only up to ``reserve`` slots short
 of it, and never while a reply waits, so it gets everything replies leave unused. A 429's

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.followups import send_after_commit
+from bot.followups.schedule import send_after_commit
 from bot.forms.model import Outcome, Reply
+from bot.members.verification import cards_to_directors
 from bot.placements.rematcher import rematch_wanted
 from bot.services import Services
 from bot.store import Tx, audit, members, users
 from bot.store.users import User
 from bot.texts import t
-from bot.verification import cards_to_directors
 
 _VOUCHED_WORKER_FIELDS = ("skills", "certification")
 _VOUCHED_NGO_FIELDS = ("name", "registration", "registration_number")

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot import director_search, guidance
 from bot.clock import to_iso
+from bot.conversation import guidance
 from bot.datatools.invites import redeem as redeem_invite
+from bot.desk import find as director_search
 from bot.forms import engine
-from bot.forms.catalog import NGO_FORM, WORKER_FORM
 from bot.forms.model import Button, Outcome, Reply
+from bot.forms_catalog import NGO_FORM, WORKER_FORM
 from bot.markup import escape
 from bot.people import Sender, remember
 from bot.services import Services

@@ -18,12 +18,13 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden
 from telegram.ext import ContextTypes
 
-from bot.followups import wake_dispatcher
+from bot.channels.telegram.context import services_of
+from bot.channels.telegram.outbox import wake_dispatcher
+from bot.channels.telegram.sending import send_html
 from bot.forms.model import Outcome, Reply
 from bot.markup import split_message
 from bot.people import Sender
-from bot.sending import send_html
-from bot.services import Services, services_of
+from bot.services import Services
 
 log = logging.getLogger(__name__)
 

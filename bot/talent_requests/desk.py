@@ -4,18 +4,19 @@ change is audited, the NGO director is told, and the matcher runs again."""
 
 from __future__ import annotations
 
-from bot.followups import send_after_commit
-from bot.forms import engine, request
+from bot.followups.schedule import send_after_commit
+from bot.forms import engine
 from bot.forms.model import Form, Outcome, Reply
 from bot.markup import escape
+from bot.members.verification import tell_ngo
 from bot.placements.common import not_allowed, old_button
 from bot.placements.rematcher import rematch_wanted
 from bot.services import Services
 from bot.store import Tx, audit, requests
 from bot.store.drafts import Draft
 from bot.store.users import User
+from bot.talent_requests import form as request
 from bot.texts import t
-from bot.verification import tell_ngo
 
 
 async def start_edit(services: Services, tx: Tx, director: User, request_id: int) -> Outcome:

@@ -17,8 +17,8 @@ from contextlib import asynccontextmanager
 from aiohttp import web
 from telegram import Update
 
+from bot.channels.telegram.lifecycle import AnyApplication, running
 from bot.config import TelegramSettings
-from bot.lifecycle import AnyApplication, running
 
 log = logging.getLogger(__name__)
 

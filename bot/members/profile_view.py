@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from bot.forms import ngo, render, worker
+from bot.forms import render
 from bot.forms.model import Field
 from bot.markup import escape
+from bot.members import ngo_form as ngo
+from bot.members import worker_form as worker
 from bot.texts import Lang, t
 
 # role -> (table, the form's questions, stored row -> form answers, header key)

@@ -7,10 +7,11 @@ from collections.abc import Awaitable, Callable
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.channels.telegram.context import services_of
+from bot.channels.telegram.reply import Handler, deliver, sender_of
 from bot.forms.model import Outcome
-from bot.handlers.reply import Handler, deliver, sender_of
 from bot.people import Sender
-from bot.services import Services, services_of
+from bot.services import Services
 
 LinkFlow = Callable[[Services, Sender, str, str], Awaitable[Outcome]]
 

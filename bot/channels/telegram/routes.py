@@ -1,24 +1,22 @@
-"""Thin handlers: parse the update, call a flow of bot.conversation, deliver its Outcome."""
+"""Thin handlers: parse the update, call a flow of bot.conversation.flows, deliver its Outcome."""
 
 from __future__ import annotations
 
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot import (
-    conversation,
-    directing,
-    director_search,
-    guidance,
-    membership,
-    notices,
-    offering,
-    pauses,
-    placement_views,
-)
+from bot.channels.telegram import errors, links, messages
+from bot.channels.telegram.reply import answer_with, press_with
+from bot.conversation import flows as conversation
+from bot.conversation import guidance
 from bot.datatools import director_tools, personal_data
+from bot.desk import directing
+from bot.desk import find as director_search
 from bot.followups.answers import checkin_pressed
-from bot.handlers import datatools, errors, forms
-from bot.handlers.reply import answer_with, press_with
+from bot.members import own_records as membership
+from bot.members import pauses
+from bot.notices import broadcast as notices
+from bot.placements import offering
+from bot.placements import views as placement_views
 
 _PRIVATE = filters.ChatType.PRIVATE
 
@@ -49,8 +47,8 @@ def register_handlers(app: Application) -> None:
     for name, worded in worded_commands.items():
         app.add_handler(CommandHandler(name, press_with(guidance.for_roles(name, worded)), filters=_PRIVATE))
     invite = guidance.for_roles("invite", director_tools.make_invite)
-    app.add_handler(CommandHandler("invite", datatools.with_bot_username(invite), filters=_PRIVATE))
-    app.add_handler(CallbackQueryHandler(datatools.with_bot_username(director_tools.invite_pressed),
+    app.add_handler(CommandHandler("invite", links.with_bot_username(invite), filters=_PRIVATE))
+    app.add_handler(CallbackQueryHandler(links.with_bot_username(director_tools.invite_pressed),
                                          pattern=r"^(inv:\d+)$"))
     buttons = {
         r"^role:(\w+)$": conversation.choose_role,
@@ -78,8 +76,8 @@ def register_handlers(app: Application) -> None:
     }
     for pattern, flow in buttons.items():
         app.add_handler(CallbackQueryHandler(press_with(flow), pattern=pattern))
-    app.add_handler(MessageHandler(_PRIVATE & filters.CONTACT, forms.contact_received))
-    app.add_handler(MessageHandler(_PRIVATE & filters.TEXT & ~filters.COMMAND, forms.text_received))
-    app.add_handler(MessageHandler(_PRIVATE & filters.COMMAND, forms.command_unknown))
+    app.add_handler(MessageHandler(_PRIVATE & filters.CONTACT, messages.contact_received))
+    app.add_handler(MessageHandler(_PRIVATE & filters.TEXT & ~filters.COMMAND, messages.text_received))
+    app.add_handler(MessageHandler(_PRIVATE & filters.COMMAND, messages.command_unknown))
     app.add_handler(MessageHandler(_PRIVATE & ~filters.COMMAND, answer_with(conversation.other_received)))
     app.add_error_handler(errors.on_error)

@@ -37,8 +37,8 @@ from telegram.error import InvalidToken, NetworkError, RetryAfter
 from telegram.ext import BaseRateLimiter
 from telegram.request import HTTPXRequest
 
+from bot.channels.telegram.pacing import REPLY_RESERVE, SendPacer, SendTicket
 from bot.config import TelegramSettings
-from bot.followups.pacing import REPLY_RESERVE, SendPacer, SendTicket
 
 log = logging.getLogger(__name__)
 

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.desk.search import Hit, find, read_query
 from bot.followups.render import placement_actions, view_lines
 from bot.forms.model import Button, Outcome, Reply
 from bot.markup import escape, shorten
-from bot.member_edits import start_edit
-from bot.member_notes import note_lines, start_note
+from bot.members.edits import start_edit
+from bot.members.notes import note_lines, start_note
+from bot.members.profile_view import profile_lines
 from bot.parsers import parse_row_id
 from bot.people import Sender
 from bot.placements.cards import term_names
 from bot.placements.common import director_pressing, local_time, old_button
-from bot.profile_view import profile_lines
-from bot.search import Hit, find, read_query
 from bot.services import Services
 from bot.store import Tx, followups, members, placements, requests
 from bot.texts import Lang, t

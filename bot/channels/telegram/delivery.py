@@ -8,31 +8,15 @@ connection). Only those count as unknown outcomes.
 
 from __future__ import annotations
 
-import enum
-from dataclasses import dataclass
-
 import httpx
 from telegram.error import BadRequest, Forbidden, RetryAfter
+
+from bot.followups.verdicts import Failure, Verdict
 
 # httpx errors raised before the request reached Telegram: nothing can have been delivered.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 # Telegram's 400s that mean the chat does not exist for the bot, like a block.
 _NO_CHAT = ("chat not found", "user is deactivated", "bot was blocked", "peer_id_invalid")
-
-
-class Verdict(enum.Enum):
-    RETRY = "retry"              # not delivered: send again later
-    UNKNOWN = "unknown"          # may have been delivered
-    UNREACHABLE = "unreachable"  # blocked the bot, or no such chat
-
-
-@dataclass(frozen=True)
-class Failure:
-    """A classified send error: what to do, a short description, and Telegram's retry_after."""
-
-    verdict: Verdict
-    description: str
-    retry_after: float | None = None
 
 
 def classify(error: BaseException) -> Failure:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot import conversation, guidance
-from bot.handlers.reply import deliver, sender_of
-from bot.services import services_of
+from bot.channels.telegram.context import services_of
+from bot.channels.telegram.reply import deliver, sender_of
+from bot.conversation import flows as conversation
+from bot.conversation import guidance
 
 
 async def text_received(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -4,25 +4,27 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot import forms_catalog as catalog
 from bot.clock import to_iso
-from bot.followups import send_after_commit
-from bot.forms import catalog, engine, request
+from bot.followups.schedule import send_after_commit
+from bot.forms import engine
 from bot.forms.model import Button, Form, Outcome, Reply
 from bot.markup import escape, shorten
+from bot.members.pauses import OWN_PAUSE_FORM, resume_member
+from bot.members.profile_view import PROFILES, profile_text
 from bot.parsers import parse_row_id
-from bot.pauses import OWN_PAUSE_FORM, resume_member
 from bot.people import Sender, remember
 from bot.placements.stages import request_stage
-from bot.profile_view import PROFILES, profile_text
 from bot.services import Services
 from bot.store import Tx, members, placements, requests
 from bot.store.users import User
-from bot.talent_requests import close_request
+from bot.talent_requests import form as request
+from bot.talent_requests.posting import close_request
 from bot.texts import t
 
 _TITLE_ON_BUTTON = 24  # characters of a request's title on its Edit button
 
-# The form that edits each role's profile (what is shown is in bot.profile_view).
+# The form that edits each role's profile (what is shown is in bot.members.profile_view).
 _PROFILE_FORMS = {"worker": catalog.WORKER_FORM, "ngo": catalog.NGO_FORM}
 
 

@@ -1,0 +1,1 @@
+"""/notice: an association director's announcement to many members, and its delivery report."""
