@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from bot.clock import from_iso
+from bot.clock import local_minute
 from bot.forms.model import Notice, Outcome, Reply
 from bot.markup import escape
 from bot.people import Sender, remember
@@ -18,10 +17,7 @@ from bot.texts import Lang, t
 
 def local_time(services: Services, iso: str | None) -> str:
     """A stored UTC timestamp as the association's local time, to the minute."""
-    if not iso:
-        return "—"
-    zone = ZoneInfo(services.settings.association.timezone)
-    return from_iso(iso).astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    return local_minute(iso, services.settings.association.timezone)
 
 
 def already_decided(services: Services, lang: Lang, p: dict[str, Any]) -> Outcome:
