@@ -9,8 +9,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from bot.desk.callbacks import OpenPress
 from bot.forms.model import Button, Reply
 from bot.markup import escape
+from bot.placements.callbacks import EndPress, MessagePress
 from bot.placements.cards import offer_buttons
 from bot.texts import Lang, t
 
@@ -60,11 +62,11 @@ def placement_actions(p: dict[str, Any], lang: Lang, *, open_button: bool = True
     matcher then proposes a replacement for the place)."""
     pid, rows = p["id"], []
     if open_button:
-        rows.append((Button(t(lang, "followups.buttons.open_placement"), f"fd:p:{pid}"),))
+        rows.append((Button(t(lang, "followups.buttons.open_placement"), OpenPress("p", pid).data),))
     if p["status"] in ("offered", "active"):
-        rows.append((Button(t(lang, "followups.buttons.message_both"), f"pm:{pid}"),))
+        rows.append((Button(t(lang, "followups.buttons.message_both"), MessagePress(pid).data),))
     if p["status"] == "active":
-        rows.append((Button(t(lang, "followups.buttons.end_and_replace"), f"pl:end:{pid}"),))
+        rows.append((Button(t(lang, "followups.buttons.end_and_replace"), EndPress("end", pid).data),))
     return tuple(rows)
 
 

@@ -16,8 +16,8 @@ from bot.members import ngo_form as ngo
 from bot.members import worker_form as worker
 from bot.members.notes import member_for_director
 from bot.members.verification import tell_member
-from bot.placements.common import old_button
 from bot.placements.rematcher import rematch_wanted
+from bot.refusals import OldButton
 from bot.services import Services
 from bot.store import Tx, audit, members
 from bot.store.drafts import Draft
@@ -35,7 +35,7 @@ async def start_edit(services: Services, tx: Tx, director: User, code: str, memb
     table, _, _, to_answers, _ = _KINDS[code]
     row = await members.member_by_id(tx, table, member_id)
     if row is None or row["status"] == "rejected":
-        return old_button(director.language)
+        raise OldButton
     return await engine.begin(services, tx, director, EDIT_FORMS[code], target_id=member_id,
                               answers=to_answers(row))
 

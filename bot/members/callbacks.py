@@ -1,0 +1,68 @@
+"""The member buttons' data, made and read here only: ``v:`` verify or reject a member, ``vm:``
+page through those waiting, ``fn:`` / ``fe:`` a director's note on or edit of a member, ``p:`` a
+member's own profile, ``ps:`` pause or resume. Each reader raises ``OldButton`` on data it did
+not make. The wire format is fixed: buttons already in people's chats must keep working."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.codec import fields, one_of, row_id
+
+MEMBER_CODES = ("w", "n")  # a social worker, an NGO
+
+
+@dataclass(frozen=True)
+class VerifyPress:
+    """``v:<ok|no>:<w|n>:<member id>``: verify a member, or ask the reason to reject them."""
+
+    action: str
+    code: str
+    member_id: int
+
+    @property
+    def data(self) -> str:
+        return f"v:{self.action}:{self.code}:{self.member_id}"
+
+
+def read_verify(data: str) -> VerifyPress:
+    action, code, raw_id = fields(data, 3)
+    member_id = row_id(raw_id)
+    return VerifyPress(one_of(action, ("ok", "no")), one_of(code, MEMBER_CODES), member_id)
+
+
+@dataclass(frozen=True)
+class PagePress:
+    """``vm:<prev|next>:<w|n>:<member id>``: the member waiting before or after this one."""
+
+    direction: str
+    code: str
+    member_id: int
+
+    @property
+    def data(self) -> str:
+        return f"vm:{self.direction}:{self.code}:{self.member_id}"
+
+
+def read_page(data: str) -> PagePress:
+    direction, code, raw_id = fields(data, 3)
+    return PagePress(one_of(direction, ("prev", "next")), one_of(code, MEMBER_CODES), row_id(raw_id))
+
+
+@dataclass(frozen=True)
+class MemberActionPress:
+    """``fn:<w|n>:<member id>`` writes a note on a member; ``fe:<w|n>:<member id>`` edits them."""
+
+    action: str  # "fn" or "fe"
+    code: str
+    member_id: int
+
+    @property
+    def data(self) -> str:
+        return f"{self.action}:{self.code}:{self.member_id}"
+
+
+def read_member_action(data: str) -> MemberActionPress:
+    action, code, raw_id = [*data.split(":"), "", ""][:3]
+    member_id = row_id(raw_id)
+    return MemberActionPress(one_of(action, ("fn", "fe")), one_of(code, MEMBER_CODES), member_id)

@@ -1,0 +1,46 @@
+"""The talent request buttons' data, made and read here only: ``rq:`` on an NGO's own requests,
+``rc:`` a director closing one, ``rd:`` a director's edit, pause or resume of one. Each reader
+raises ``OldButton`` on data it did not make. The wire format is fixed: buttons already in
+people's chats must keep working."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.codec import fields, one_of, row_id
+
+
+@dataclass(frozen=True)
+class ClosePress:
+    """``rc:<close|yes|keep>:<request id>``: a director closes a request, after a confirmation."""
+
+    action: str
+    request_id: int
+
+    @property
+    def data(self) -> str:
+        return f"rc:{self.action}:{self.request_id}"
+
+
+def read_close(data: str) -> ClosePress:
+    action, raw_id = fields(data, 2)
+    request_id = row_id(raw_id)
+    return ClosePress(one_of(action, ("close", "yes", "keep")), request_id)
+
+
+@dataclass(frozen=True)
+class DeskPress:
+    """``rd:<edit|pause|resume>:<request id>`` on a request's card."""
+
+    action: str
+    request_id: int
+
+    @property
+    def data(self) -> str:
+        return f"rd:{self.action}:{self.request_id}"
+
+
+def read_desk(data: str) -> DeskPress:
+    action, raw_id = fields(data, 2)
+    request_id = row_id(raw_id)
+    return DeskPress(one_of(action, ("edit", "pause", "resume")), request_id)
