@@ -66,3 +66,36 @@ def read_member_action(data: str) -> MemberActionPress:
     action, code, raw_id = [*data.split(":"), "", ""][:3]
     member_id = row_id(raw_id)
     return MemberActionPress(one_of(action, ("fn", "fe")), one_of(code, MEMBER_CODES), member_id)
+
+
+PROFILE_ACTIONS = ("edit", "pause", "resume")
+
+
+def profile_data(action: str) -> str:
+    """``p:<edit|pause|resume>`` on a member's own /profile."""
+    return f"p:{action}"
+
+
+def read_profile(data: str) -> str:
+    return one_of(data.removeprefix("p:"), PROFILE_ACTIONS)
+
+
+@dataclass(frozen=True)
+class PausePress:
+    """``ps:<pause|resume>:<w|n>:<member id>:<yyyymmdd|->``: the member a director picked from a
+    list, and the date the pause ends ("-" for none; checked against today by the flow)."""
+
+    action: str
+    code: str
+    member_id: int
+    day: str
+
+    @property
+    def data(self) -> str:
+        return f"ps:{self.action}:{self.code}:{self.member_id}:{self.day}"
+
+
+def read_pause(data: str) -> PausePress:
+    action, code, raw_id, day = fields(data, 4)
+    member_id = row_id(raw_id)
+    return PausePress(one_of(action, ("pause", "resume")), one_of(code, MEMBER_CODES), member_id, day)

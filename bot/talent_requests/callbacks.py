@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.codec import fields, one_of, row_id
+from bot.parsers import parse_row_id
 
 
 @dataclass(frozen=True)
@@ -44,3 +45,24 @@ def read_desk(data: str) -> DeskPress:
     action, raw_id = fields(data, 2)
     request_id = row_id(raw_id)
     return DeskPress(one_of(action, ("edit", "pause", "resume")), request_id)
+
+
+@dataclass(frozen=True)
+class OwnRequestPress:
+    """``rq:new``, ``rq:<edit|close|yes|keep>:<request id>`` on an NGO's own /requests.
+
+    Read leniently: whether the presser has an NGO and owns the request is checked first (a
+    refusal of its own), so an id that is not one is kept as None with ``named`` set."""
+
+    action: str
+    request_id: int | None = None
+    named: bool = False  # something followed the action
+
+    @property
+    def data(self) -> str:
+        return f"rq:{self.action}" if self.request_id is None else f"rq:{self.action}:{self.request_id}"
+
+
+def read_own_request(data: str) -> OwnRequestPress:
+    action, _, raw_id = data.removeprefix("rq:").partition(":")
+    return OwnRequestPress(action, parse_row_id(raw_id), bool(raw_id))
