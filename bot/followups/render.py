@@ -10,15 +10,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.desk.callbacks import OpenPress
+from bot.followups.callbacks import RATINGS, CheckinPress
 from bot.forms.model import Button, Reply
 from bot.markup import escape
 from bot.placements.callbacks import EndPress, MessagePress
 from bot.placements.cards import offer_buttons
 from bot.texts import Lang, t
 
-RATINGS = (1, 2, 3, 4, 5)
 LOW_RATING = 2          # a rating of this or less alerts the directors
-CALLBACK_PREFIX = "fu"
 
 
 def as_payload(reply: Reply) -> dict[str, Any]:
@@ -41,8 +40,8 @@ def checkin(p: dict[str, Any], side: str, day: int, followup_id: int) -> Reply:
     lang: Lang = p[f"{side}_language"]
     names = {"title": escape(p["title"]), "ngo": escape(p["ngo_name"]), "worker": escape(p["worker_name"])}
     text = t(lang, f"followups.checkin_{side}", day=day, **names)
-    ratings = tuple(Button(str(n), f"{CALLBACK_PREFIX}:r:{followup_id}:{n}") for n in RATINGS)
-    problem = (Button(t(lang, "followups.buttons.problem"), f"{CALLBACK_PREFIX}:p:{followup_id}"),)
+    ratings = tuple(Button(str(n), CheckinPress(followup_id, n).data) for n in RATINGS)
+    problem = (Button(t(lang, "followups.buttons.problem"), CheckinPress(followup_id).data),)
     return Reply(text, (ratings, problem))
 
 

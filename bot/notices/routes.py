@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from bot.events import Role
 from bot.notices import broadcast
-from bot.routing import CommandRoute, PressRoute
+from bot.notices.callbacks import read_broadcast
+from bot.routing import command, press
 
-COMMANDS = (CommandRoute("notice", broadcast.start_notice, Role.DIRECTOR),)
+COMMANDS = (command("notice", broadcast.start_notice, Role.DIRECTOR),)
 
-PRESSES = (PressRoute(r"^(nb:.*)$", broadcast.notice_pressed, Role.DIRECTOR),)
+PRESSES = (press(r"^(nb:.*)$", read_broadcast, broadcast.notice_pressed, Role.DIRECTOR),)

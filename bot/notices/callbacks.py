@@ -1,0 +1,27 @@
+"""The notice buttons' data, made and read here only: ``nb:<send|cancel>:<notice id>`` under a
+director's preview. Its reader raises ``OldButton`` on data it did not make. The wire format is
+fixed: buttons already in people's chats must keep working."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.codec import fields, one_of, row_id
+
+
+@dataclass(frozen=True)
+class BroadcastPress:
+    """``nb:<send|cancel>:<notice id>``: send a previewed notice, or drop it."""
+
+    action: str
+    broadcast_id: int
+
+    @property
+    def data(self) -> str:
+        return f"nb:{self.action}:{self.broadcast_id}"
+
+
+def read_broadcast(data: str) -> BroadcastPress:
+    action, raw_id = fields(data, 2)
+    broadcast_id = row_id(raw_id)
+    return BroadcastPress(one_of(action, ("send", "cancel")), broadcast_id)
