@@ -88,22 +88,24 @@ def on_command(flow: Callable[[Event], Awaitable[Outcome]], role: Role = Role.AN
     return wrapped
 
 
-def on_words(flow: Callable[[Event, str], Awaitable[Outcome]], role: Role = Role.ANYONE) -> WordsFlow:
-    """A command with words ("/find 王芳"): ``flow(event, words)``; a refusal is a message."""
-    async def wrapped(services: Services, sender: Sender, words: str) -> Outcome:
-        return await run(services, sender, role, False, lambda event: flow(event, words))
+def on_words(flow: Callable[..., Awaitable[Outcome]], role: Role = Role.ANYONE) -> WordsFlow:
+    """A command with words ("/find 王芳"): ``flow(event, words)``; a refusal is a message.
+    What the channel passes after the words (the bot's @username for a link) follows them."""
+    async def wrapped(services: Services, sender: Sender, words: str, *more: str) -> Outcome:
+        return await run(services, sender, role, False, lambda event: flow(event, words, *more))
     wrapped.__name__ = flow.__name__
     return wrapped
 
 
-def on_press(decode: Callable[[str], P], flow: Callable[[Event, P], Awaitable[Outcome]],
+def on_press(decode: Callable[[str], P], flow: Callable[..., Awaitable[Outcome]],
              role: Role = Role.ANYONE) -> WordsFlow:
     """A press: its data decoded by the feature's codec (which raises ``OldButton`` on data it
-    did not make) after the role is checked, then ``flow(event, press)``; a refusal is a pop-up."""
-    async def body(event: Event, data: str) -> Outcome:
-        return await flow(event, decode(data))
+    did not make) after the role is checked, then ``flow(event, press)``; a refusal is a pop-up.
+    What the channel passes after the data (the bot's @username for a link) follows the press."""
+    async def body(event: Event, data: str, more: tuple[str, ...]) -> Outcome:
+        return await flow(event, decode(data), *more)
 
-    async def wrapped(services: Services, sender: Sender, data: str) -> Outcome:
-        return await run(services, sender, role, True, lambda event: body(event, data))
+    async def wrapped(services: Services, sender: Sender, data: str, *more: str) -> Outcome:
+        return await run(services, sender, role, True, lambda event: body(event, data, more))
     wrapped.__name__ = flow.__name__
     return wrapped

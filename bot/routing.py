@@ -45,13 +45,15 @@ def command(name: str, flow: Callable[[Event], Awaitable[Outcome]], role: Role =
     return CommandRoute(name, on_command(flow, role), role)
 
 
-def command_with_words(name: str, flow: Callable[[Event, str], Awaitable[Outcome]],
-                       role: Role = Role.ANYONE) -> CommandRoute:
-    """``/name <words>`` running ``flow(event, words)`` as one event."""
-    return CommandRoute(name, on_words(flow, role), role, words=True)
+def command_with_words(name: str, flow: Callable[..., Awaitable[Outcome]], role: Role = Role.ANYONE, *,
+                       bot_username: bool = False) -> CommandRoute:
+    """``/name <words>`` running ``flow(event, words)`` (``flow(event, words, bot_username)``
+    when ``bot_username``) as one event."""
+    return CommandRoute(name, on_words(flow, role), role, words=True, bot_username=bot_username)
 
 
-def press(pattern: str, decode: Callable[[str], P], flow: Callable[[Event, P], Awaitable[Outcome]],
-          role: Role = Role.ANYONE) -> PressRoute:
-    """A button matching ``pattern`` running ``flow(event, decode(data))`` as one event."""
-    return PressRoute(pattern, on_press(decode, flow, role), role)
+def press(pattern: str, decode: Callable[[str], P], flow: Callable[..., Awaitable[Outcome]],
+          role: Role = Role.ANYONE, *, bot_username: bool = False) -> PressRoute:
+    """A button matching ``pattern`` running ``flow(event, decode(data))`` (with the bot's
+    username after it when ``bot_username``) as one event."""
+    return PressRoute(pattern, on_press(decode, flow, role), role, bot_username)
