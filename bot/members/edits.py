@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from bot.followups.schedule import send_after_commit
 from bot.forms import engine
 from bot.forms.model import Field, Form, Outcome, Reply
 from bot.markup import escape
@@ -58,9 +57,8 @@ def _save_with(code: str):
         rematch_wanted(services)
         told = await tell_member(tx, services, row, role,
                                  lambda m_lang: t(m_lang, "member_edit.told", fields=_labels(changed, m_lang)))
-        saved = Outcome(replies=(Reply(t(lang, "member_edit.saved", name=escape(row["name"]),
-                                         fields=_labels(changed, lang))),), notices=tuple(told))
-        return await send_after_commit(tx, saved, now)
+        return Outcome(replies=(Reply(t(lang, "member_edit.saved", name=escape(row["name"]),
+                                        fields=_labels(changed, lang))),), notices=tuple(told))
     return save
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.followups.schedule import send_after_commit
 from bot.forms import engine
 from bot.forms.fields import ignoring_today
 from bot.forms.model import Button, Field, Form, Notice, Outcome, Reply
@@ -114,8 +113,7 @@ def _reject_with(code: str):
                                      lambda m_lang: t(m_lang, "verify.member_rejected", reason=escape(reason)))
         done = Reply(t(lang, "verify.rejected_done", name=escape(row["name"])))
         following = await member_page(tx, lang)  # the next member waiting, if any
-        return await send_after_commit(tx, Outcome(replies=(done, *([following] if following else [])),
-                                                   notices=tuple(notices)), now)
+        return Outcome(replies=(done, *([following] if following else [])), notices=tuple(notices))
     return reject
 
 

@@ -4,7 +4,6 @@ from the association, and recorded in the audit log."""
 
 from __future__ import annotations
 
-from bot.followups.schedule import send_after_commit
 from bot.forms import engine
 from bot.forms.fields import ignoring_today
 from bot.forms.model import Field, Form, Notice, Outcome, Reply
@@ -42,8 +41,7 @@ async def _send(services: Services, tx: Tx, director: User, draft: Draft, now: s
                for tel, side_lang in both_sides(p) if tel is not None]
     await audit.record(tx, director.telegram_id, "messaged", "placement", p["id"], now, p["status"], p["status"],
                        text)
-    sent = Outcome(replies=(Reply(t(lang, "relay.sent", count=len(notices))),), notices=tuple(notices))
-    return await send_after_commit(tx, sent, now)
+    return Outcome(replies=(Reply(t(lang, "relay.sent", count=len(notices))),), notices=tuple(notices))
 
 
 RELAY_FORM = Form("relay_message", "", "", (

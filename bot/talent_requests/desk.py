@@ -4,7 +4,6 @@ change is audited, the NGO director is told, and the matcher runs again."""
 
 from __future__ import annotations
 
-from bot.followups.schedule import send_after_commit
 from bot.forms import engine
 from bot.forms.model import Button, Form, Outcome, Reply
 from bot.markup import escape
@@ -50,9 +49,8 @@ async def _save(services: Services, tx: Tx, director: User, draft: Draft, now: s
               for lang_ in ("en", "zh")}
     told = await tell_ngo(services, tx, row["ngo_id"],
                            lambda m_lang: t(m_lang, "request_desk.edited_notice", title=title, fields=labels[m_lang]))
-    saved = Outcome(replies=(Reply(t(lang, "request_desk.edited", title=title, fields=labels[lang])),),
-                    notices=tuple(told))
-    return await send_after_commit(tx, saved, now)
+    return Outcome(replies=(Reply(t(lang, "request_desk.edited", title=title, fields=labels[lang])),),
+                   notices=tuple(told))
 
 
 EDIT_REQUEST_FORM = Form("request_for_ngo", "", "member_edit.summary_header", request.FIELDS, _save)
