@@ -26,3 +26,9 @@ def one_of(value: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
         raise OldButton
     return value
+
+
+def action_on_row(data: str, actions: tuple[str, ...]) -> tuple[str, int]:
+    """``<prefix>:<action>:<row id>``, the shape of most buttons: (action, row id), or ``OldButton``."""
+    action, raw_id = fields(data, 2)
+    return one_of(action, actions), row_id(raw_id)

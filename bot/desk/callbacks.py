@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.codec import fields, one_of, row_id
+from bot.codec import action_on_row
 
 CARD_CODES = ("w", "n", "r", "p")  # a social worker, an NGO, a request, a placement
 
@@ -24,6 +24,4 @@ class OpenPress:
 
 
 def read_open(data: str) -> OpenPress:
-    code, raw_id = fields(data, 2)
-    number = row_id(raw_id)
-    return OpenPress(one_of(code, CARD_CODES), number)
+    return OpenPress(*action_on_row(data, CARD_CODES))

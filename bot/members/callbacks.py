@@ -25,10 +25,15 @@ class VerifyPress:
         return f"v:{self.action}:{self.code}:{self.member_id}"
 
 
-def read_verify(data: str) -> VerifyPress:
+def _on_member(data: str, actions: tuple[str, ...]) -> tuple[str, str, int]:
+    """``<prefix>:<action>:<w|n>:<member id>``: (action, code, member id), or ``OldButton``."""
     action, code, raw_id = fields(data, 3)
     member_id = row_id(raw_id)
-    return VerifyPress(one_of(action, ("ok", "no")), one_of(code, MEMBER_CODES), member_id)
+    return one_of(action, actions), one_of(code, MEMBER_CODES), member_id
+
+
+def read_verify(data: str) -> VerifyPress:
+    return VerifyPress(*_on_member(data, ("ok", "no")))
 
 
 @dataclass(frozen=True)
@@ -45,8 +50,7 @@ class PagePress:
 
 
 def read_page(data: str) -> PagePress:
-    direction, code, raw_id = fields(data, 3)
-    return PagePress(one_of(direction, ("prev", "next")), one_of(code, MEMBER_CODES), row_id(raw_id))
+    return PagePress(*_on_member(data, ("prev", "next")))
 
 
 @dataclass(frozen=True)

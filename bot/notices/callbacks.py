@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.codec import fields, one_of, row_id
+from bot.codec import action_on_row
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,4 @@ class BroadcastPress:
 
 
 def read_broadcast(data: str) -> BroadcastPress:
-    action, raw_id = fields(data, 2)
-    broadcast_id = row_id(raw_id)
-    return BroadcastPress(one_of(action, ("send", "cancel")), broadcast_id)
+    return BroadcastPress(*action_on_row(data, ("send", "cancel")))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.codec import fields, one_of, row_id
+from bot.codec import action_on_row, fields, one_of, row_id
 
 QUEUE_ACTIONS = ("ok", "no", "alt", "next", "card", "undo", "byname", "pick", "hand")
 _WITH_WORKER = ("pick", "hand")
@@ -72,8 +72,8 @@ class OfferPress:
 
 
 def read_offer(data: str) -> OfferPress:
-    action, raw_id = fields(data, 2)
-    return OfferPress(one_of(action, ("acc", "dec")) == "acc", row_id(raw_id))
+    action, placement_id = action_on_row(data, ("acc", "dec"))
+    return OfferPress(action == "acc", placement_id)
 
 
 @dataclass(frozen=True)
@@ -89,8 +89,7 @@ class EndPress:
 
 
 def read_end(data: str) -> EndPress:
-    action, raw_id = fields(data, 2)
-    return EndPress(one_of(action, ("end", "undo")), row_id(raw_id))
+    return EndPress(*action_on_row(data, ("end", "undo")))
 
 
 def filter_data(name: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.codec import fields, one_of, row_id
+from bot.codec import action_on_row
 from bot.parsers import parse_row_id
 
 
@@ -24,9 +24,7 @@ class ClosePress:
 
 
 def read_close(data: str) -> ClosePress:
-    action, raw_id = fields(data, 2)
-    request_id = row_id(raw_id)
-    return ClosePress(one_of(action, ("close", "yes", "keep")), request_id)
+    return ClosePress(*action_on_row(data, ("close", "yes", "keep")))
 
 
 @dataclass(frozen=True)
@@ -42,9 +40,7 @@ class DeskPress:
 
 
 def read_desk(data: str) -> DeskPress:
-    action, raw_id = fields(data, 2)
-    request_id = row_id(raw_id)
-    return DeskPress(one_of(action, ("edit", "pause", "resume")), request_id)
+    return DeskPress(*action_on_row(data, ("edit", "pause", "resume")))
 
 
 @dataclass(frozen=True)
