@@ -6,6 +6,10 @@ anywhere on the way, and turns the outcome's notices into outbox rows of the sam
 Flows read like ``async def verify_pressed(event: Event, press: VerifyPress) -> Outcome``; the
 wrapped flow keeps the signature the channels call: ``(services, sender)`` for a command,
 ``(services, sender, words)`` for a command with words, ``(services, sender, data)`` for a press.
+
+A refusal ends the flow where it is raised: what the flow wrote before it is committed (the
+sender's row, as always), its notices are not. Work that must not hold the database (a rematch,
+the figures of /stats) is handed to ``Event.after_commit`` and runs once the commit is done.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 Each feature declares its own (``bot/<feature>/routes.py``); a channel builds its handlers from
 them. A route's ``flow`` is what the channel calls, already wrapped (``bot.events``) where the
-flow takes an ``Event``; ``role`` says who the flow itself lets through.
+flow takes an ``Event``; ``role`` says whom the wrapper lets through (the rest are refused with
+``NotAllowed``). A route for anyone may still check more in its flow (the offer's two sides).
 """
 
 from __future__ import annotations
