@@ -38,7 +38,8 @@ def _parse_hours(text: str) -> ParseResult[int]:
 async def checkin_pressed(event: Event, press: CheckinPress) -> Outcome:
     """``fu:r:<id>:<1-5>`` (a rating) or ``fu:p:<id>`` (there is a problem): only by the person
     the check-in went to, only once."""
-    services, tx, user, lang, now, answer = event.services, event.tx, event.user, event.lang, event.now, press.answer
+    services, tx, user, lang, now = event.services, event.tx, event.user, event.lang, event.now
+    answer = press.answer
     row = await followups.get(tx, press.followup_id)
     if row is None or row.kind != "checkin":
         raise OldButton
