@@ -7,6 +7,7 @@ tests and the sandbox can move time forward ("skip ahead 7 days") and see schedu
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 
 class Clock:
@@ -36,3 +37,10 @@ def to_iso(moment: datetime) -> str:
 def from_iso(text: str) -> datetime:
     """Parse a timestamp written by :func:`to_iso`."""
     return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+
+
+def local_minute(text: str | None, timezone: str) -> str:
+    """A stored UTC timestamp as local time in ``timezone``, to the minute ("—" for none)."""
+    if not text:
+        return "—"
+    return from_iso(text).astimezone(ZoneInfo(timezone)).strftime("%Y-%m-%d %H:%M")

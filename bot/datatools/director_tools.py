@@ -1,8 +1,8 @@
 """What association directors do with the data in chat: /stats, /export and /invite.
 
-Every flow checks in its transaction that the sender is a director (ids from the config);
-anyone else gets "not allowed" and sees nothing. Heavy work (the chart, the workbook) runs in
-a worker thread so the bot keeps answering others meanwhile.
+Each route is for directors only (``bot.datatools.routes``): anyone else gets "not allowed" and
+sees nothing. Heavy work (the chart, the workbook) runs after the event's transaction, in a
+worker thread, so the bot keeps answering others meanwhile.
 """
 
 from __future__ import annotations
@@ -11,60 +11,52 @@ import asyncio
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.datatools.callbacks import invitee_data
 from bot.datatools.charts import render_chart
 from bot.datatools.exporting import build_export, export_file_name
 from bot.datatools.invites import issue_invite, link_reply
 from bot.datatools.stats import gather_figures
 from bot.datatools.stats_text import stats_text
+from bot.events import Event
 from bot.forms.model import Button, Outcome, Reply
 from bot.markup import escape, shorten
-from bot.parsers import Invalid, parse_line, parse_row_id
-from bot.people import Sender, remember
-from bot.placements.common import not_allowed, old_button
-from bot.services import Services
+from bot.parsers import Invalid, parse_line
+from bot.refusals import OldButton
 from bot.store import invites
 from bot.store.exports import export_rows
-from bot.store.users import User
 from bot.texts import Lang, t
 
 INVITE_BUTTONS = 20
 _EXPORT_FORMATS = {"": "xlsx", "xlsx": "xlsx", "excel": "xlsx", "csv": "csv"}
 
 
-async def _director(services: Services, sender: Sender) -> tuple[User, Outcome | None]:
-    """The sender's user row, and the refusal to send when they are no director."""
-    async with services.database.transaction() as tx:
-        user = await remember(services, tx, sender)
-    if services.is_director(user.telegram_id):
-        return user, None
-    return user, Outcome(replies=(Reply(t(user.language, "alerts.not_allowed")),))
-
-
-async def show_stats(services: Services, sender: Sender) -> Outcome:
+async def show_stats(event: Event) -> Outcome:
     """/stats: the figures as text, then the chart as a photo, both in the director's language."""
-    user, refusal = await _director(services, sender)
-    if refusal:
-        return refusal
-    lang = user.language
-    figures = await gather_figures(services.database, services.settings.association.timezone)
-    chart = await asyncio.to_thread(render_chart, figures, lang)
-    return Outcome(replies=(Reply(stats_text(figures, lang)), Reply(t(lang, "stats.chart_caption"), photo=chart)))
+    services, lang = event.services, event.lang
+
+    async def report(_: Outcome) -> Outcome:  # reads in a snapshot of its own, off the event
+        figures = await gather_figures(services.database, services.settings.association.timezone)
+        chart = await asyncio.to_thread(render_chart, figures, lang)
+        return Outcome(replies=(Reply(stats_text(figures, lang)), Reply(t(lang, "stats.chart_caption"), photo=chart)))
+    event.after_commit(report)
+    return Outcome()
 
 
-async def send_export(services: Services, sender: Sender, argument: str) -> Outcome:
+async def send_export(event: Event, argument: str) -> Outcome:
     """/export (Excel workbook) or /export csv (zip of CSV files), sent as a document."""
-    user, refusal = await _director(services, sender)
-    if refusal:
-        return refusal
-    lang = user.language
+    services, lang = event.services, event.lang
     file_format = _EXPORT_FORMATS.get(argument.strip().lower())
     if file_format is None:
         return Outcome(replies=(Reply(t(lang, "export.usage", given=escape(argument.strip()))),))
-    tables = await export_rows(services.database)
-    zone = ZoneInfo(services.settings.association.timezone)
-    content = await asyncio.to_thread(build_export, tables, file_format, lang, zone)  # type: ignore[arg-type]
-    name = export_file_name(file_format, services.clock.now().astimezone(zone).date())
-    return Outcome(replies=(Reply(export_caption(tables, lang), document=(name, content)),))
+
+    async def export(_: Outcome) -> Outcome:  # reads in a snapshot of its own, off the event
+        tables = await export_rows(services.database)
+        zone = ZoneInfo(services.settings.association.timezone)
+        content = await asyncio.to_thread(build_export, tables, file_format, lang, zone)  # type: ignore[arg-type]
+        name = export_file_name(file_format, services.clock.now().astimezone(zone).date())
+        return Outcome(replies=(Reply(export_caption(tables, lang), document=(name, content)),))
+    event.after_commit(export)
+    return Outcome()
 
 
 def export_caption(tables: dict[str, list[dict[str, Any]]], lang: Lang) -> str:
@@ -76,41 +68,33 @@ def export_caption(tables: dict[str, list[dict[str, Any]]], lang: Lang) -> str:
              active=sum(1 for p in started if p["status"] == "active"))
 
 
-async def make_invite(services: Services, sender: Sender, argument: str, bot_username: str) -> Outcome:
+async def make_invite(event: Event, argument: str, bot_username: str) -> Outcome:
     """/invite ROSTER_KEY: a fresh link for that imported worker; /invite alone: a button per worker."""
-    async with services.database.transaction() as tx:
-        user = await remember(services, tx, sender)
-        lang = user.language
-        if not services.is_director(user.telegram_id):
-            return Outcome(replies=(Reply(t(lang, "alerts.not_allowed")),))
-        if not argument.strip():
-            return _invitee_buttons(lang, await invites.invitees(tx, INVITE_BUTTONS))
-        key = parse_line(argument, 64)
-        found = None if isinstance(key, Invalid) else await invites.invitee_by_roster_key(tx, key.value)
-        if found is None:
-            return Outcome(replies=(Reply(t(lang, "invite.unknown_key", roster_key=escape(argument.strip()))),))
-        issued = await issue_invite(tx, found.worker_id, user.telegram_id, services.clock.now())
-    return Outcome(replies=(link_reply(services, lang, bot_username, found.name, issued),))
+    tx, lang = event.tx, event.lang
+    if not argument.strip():
+        return _invitee_buttons(lang, await invites.invitees(tx, INVITE_BUTTONS))
+    key = parse_line(argument, 64)
+    found = None if isinstance(key, Invalid) else await invites.invitee_by_roster_key(tx, key.value)
+    if found is None:
+        return Outcome(replies=(Reply(t(lang, "invite.unknown_key", roster_key=escape(argument.strip()))),))
+    return await _link(event, found, bot_username)
 
 
-async def invite_pressed(services: Services, sender: Sender, data: str, bot_username: str) -> Outcome:
+async def invite_pressed(event: Event, worker_id: int, bot_username: str) -> Outcome:
     """``inv:<worker id>``: a link for that worker, if they are still imported and unlinked."""
-    raw_id = data.removeprefix("inv:")
-    async with services.database.transaction() as tx:
-        user = await remember(services, tx, sender)
-        lang = user.language
-        if not services.is_director(user.telegram_id):
-            return not_allowed(lang)
-        worker_id = parse_row_id(raw_id)
-        found = None if worker_id is None else await invites.invitee(tx, worker_id)
-        if found is None:
-            return old_button(lang)
-        issued = await issue_invite(tx, found.worker_id, user.telegram_id, services.clock.now())
-    return Outcome(replies=(link_reply(services, lang, bot_username, found.name, issued),))
+    found = await invites.invitee(event.tx, worker_id)
+    if found is None:
+        raise OldButton
+    return await _link(event, found, bot_username)
+
+
+async def _link(event: Event, found: invites.Invitee, bot_username: str) -> Outcome:
+    issued = await issue_invite(event.tx, found.worker_id, event.user.telegram_id, event.services.clock.now())
+    return Outcome(replies=(link_reply(event.services, event.lang, bot_username, found.name, issued),))
 
 
 def _invitee_buttons(lang: Lang, people: list[invites.Invitee]) -> Outcome:
     if not people:
         return Outcome(replies=(Reply(t(lang, "invite.nobody")),))
-    buttons = tuple((Button(shorten(f"{p.name} · {p.roster_key}", 40), f"inv:{p.worker_id}"),) for p in people)
+    buttons = tuple((Button(shorten(f"{p.name} · {p.roster_key}", 40), invitee_data(p.worker_id)),) for p in people)
     return Outcome(replies=(Reply(t(lang, "invite.choose"), buttons),))

@@ -10,13 +10,13 @@ import json
 import secrets
 from datetime import timedelta
 
-from bot.clock import to_iso
-from bot.followups.schedule import send_after_commit
+from bot.clock import from_iso, to_iso
+from bot.datatools.callbacks import DeletionPress
+from bot.events import Event
 from bot.forms.model import Button, Notice, Outcome, Reply
 from bot.markup import escape
-from bot.people import Sender, remember
-from bot.placements.common import old_button
 from bot.placements.rematcher import rematch_wanted
+from bot.refusals import OldButton
 from bot.services import Services
 from bot.store import Tx, audit, personal, requests
 from bot.texts import Lang, t
@@ -24,47 +24,36 @@ from bot.texts import Lang, t
 CONFIRM_MINUTES = 10
 
 
-async def send_my_data(services: Services, sender: Sender) -> Outcome:
+async def send_my_data(event: Event) -> Outcome:
     """/mydata: a JSON file of every row about the sender, and nobody else's."""
-    async with services.database.transaction() as tx:
-        user = await remember(services, tx, sender)
-        rows = await personal.personal_rows(tx, user.telegram_id)
-    now = services.clock.now()
-    document = {"telegram_id": user.telegram_id, "exported_at": to_iso(now),
-                "about": t("en", "mydata.about"), **rows}
+    telegram_id = event.user.telegram_id
+    rows = await personal.personal_rows(event.tx, telegram_id)
+    document = {"telegram_id": telegram_id, "exported_at": event.now, "about": t("en", "mydata.about"), **rows}
     content = json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
-    name = f"my-data-{now.date().isoformat()}.json"
-    return Outcome(replies=(Reply(t(user.language, "mydata.caption"), document=(name, content)),))
+    name = f"my-data-{from_iso(event.now).date().isoformat()}.json"
+    return Outcome(replies=(Reply(t(event.lang, "mydata.caption"), document=(name, content)),))
 
 
-async def ask_to_delete(services: Services, sender: Sender) -> Outcome:
+async def ask_to_delete(event: Event) -> Outcome:
     """/deleteme: what deleting means, with "Yes, delete" and "No, keep"."""
-    nonce = secrets.token_hex(4)
-    async with services.database.transaction() as tx:
-        user = await remember(services, tx, sender)
-        await personal.ask_deletion(tx, user.telegram_id, nonce, to_iso(services.clock.now()))
-    lang = user.language
-    buttons = ((Button(t(lang, "deleteme.buttons.yes"), f"del:yes:{nonce}"),
-                Button(t(lang, "deleteme.buttons.no"), f"del:no:{nonce}")),)
+    nonce, lang = secrets.token_hex(4), event.lang
+    await personal.ask_deletion(event.tx, event.user.telegram_id, nonce, event.now)
+    buttons = ((Button(t(lang, "deleteme.buttons.yes"), DeletionPress(True, nonce).data),
+                Button(t(lang, "deleteme.buttons.no"), DeletionPress(False, nonce).data)),)
     return Outcome(replies=(Reply(t(lang, "deleteme.ask", minutes=CONFIRM_MINUTES), buttons),))
 
 
-async def deletion_pressed(services: Services, sender: Sender, data: str) -> Outcome:
+async def deletion_pressed(event: Event, press: DeletionPress) -> Outcome:
     """``del:yes:<nonce>`` deletes, ``del:no:<nonce>`` keeps; any other or stale press changes nothing."""
-    _, answer, nonce = [*data.split(":"), "", ""][:3]
-    now = services.clock.now()
-    async with services.database.transaction() as tx:
-        user = await remember(services, tx, sender)
-        lang = user.language
-        if answer == "no":
-            await personal.drop_deletion_request(tx, user.telegram_id)
-            return Outcome(replies=(Reply(t(lang, "deleteme.kept"), edit=True),))
-        asked_after = to_iso(now - timedelta(minutes=CONFIRM_MINUTES))
-        if answer != "yes" or not await personal.take_deletion_request(tx, user.telegram_id, nonce, asked_after):
-            return old_button(lang)
-        notices = await _forget(services, tx, user.telegram_id, to_iso(now))
-        done = Outcome(replies=(Reply(t(lang, "deleteme.done"), edit=True),), notices=tuple(notices))
-        return await send_after_commit(tx, done, to_iso(now))
+    tx, telegram_id, lang = event.tx, event.user.telegram_id, event.lang
+    if not press.delete:
+        await personal.drop_deletion_request(tx, telegram_id)
+        return Outcome(replies=(Reply(t(lang, "deleteme.kept"), edit=True),))
+    asked_after = to_iso(from_iso(event.now) - timedelta(minutes=CONFIRM_MINUTES))
+    if not await personal.take_deletion_request(tx, telegram_id, press.nonce, asked_after):
+        raise OldButton
+    notices = await _forget(event.services, tx, telegram_id, event.now)
+    return Outcome(replies=(Reply(t(lang, "deleteme.done"), edit=True),), notices=tuple(notices))
 
 
 async def _forget(services: Services, tx: Tx, telegram_id: int, now: str) -> list[Notice]:

@@ -1,204 +1,142 @@
 """What association directors do in chat: /queue, /match, verify members, decide proposals.
 
-Every flow checks that the sender is a director (ids from the config) inside its transaction;
-forged or replayed director buttons from anyone else get "not allowed" and change nothing.
+Each route is for directors only (``bot.desk.routes``): forged or replayed director buttons
+from anyone else get "not allowed" and change nothing.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.clock import to_iso
-from bot.followups.schedule import send_after_commit
-from bot.forms.model import Button, Outcome, Reply
+from bot.events import Event
+from bot.forms.model import Outcome, Reply
 from bot.markup import escape
+from bot.members.callbacks import PagePress, VerifyPress
 from bot.members.verification import member_page, pending_count, start_rejection, tell_ngo, verify
-from bot.parsers import parse_row_id
-from bot.people import Sender, remember
 from bot.placements import by_hand, decisions, relay, undo
-from bot.placements.common import director_pressing, not_allowed, old_button
+from bot.placements.callbacks import ListingPress, MessagePress, QueuePress
 from bot.placements.rematcher import rematcher_of
-from bot.services import Services
+from bot.refusals import OldButton
 from bot.store import placements, requests
 from bot.talent_requests import desk as request_desk
+from bot.talent_requests.callbacks import ClosePress, DeskPress
 from bot.talent_requests.posting import close_request
 from bot.texts import t
 
 
-async def show_queue(services: Services, sender: Sender) -> Outcome:
+async def show_queue(event: Event) -> Outcome:
     """How many members wait for /members, then the requests with proposals waiting, a button
     each; a request opens into its proposal cards, edited in place from there on."""
-    async with services.database.transaction() as tx:
-        user = await remember(services, tx, sender)
-        lang = user.language
-        if not services.is_director(user.telegram_id):
-            return Outcome(replies=(Reply(t(lang, "alerts.not_allowed")),))
-        waiting_members = await pending_count(tx)
-        proposals = len(await placements.proposals(tx))
-        listing = await decisions.request_list(services, tx, lang)
+    tx, lang = event.tx, event.lang
+    waiting_members = await pending_count(tx)
+    proposals = len(await placements.proposals(tx))
+    listing = await decisions.request_list(event.services, tx, lang)
     if not waiting_members and listing is None:
         return Outcome(replies=(Reply(t(lang, "queue.empty")),))
     summary = Reply(t(lang, "queue.summary", members=waiting_members, proposals=proposals))
     return Outcome(replies=(summary, *([listing] if listing else [])))
 
 
-async def message_pressed(services: Services, sender: Sender, data: str) -> Outcome:
+async def message_pressed(event: Event, press: MessagePress) -> Outcome:
     """``pm:<placement id>``: write one message to both sides of a placement."""
-    async with services.database.transaction() as tx:
-        user = await director_pressing(services, tx, sender)
-        if isinstance(user, Outcome):
-            return user
-        placement_id = parse_row_id(data.removeprefix("pm:"))
-        if placement_id is None:
-            return old_button(user.language)
-        return await relay.start_message(services, tx, user, placement_id)
+    return await relay.start_message(event.services, event.tx, event.user, press.placement_id)
 
 
-async def request_close_pressed(services: Services, sender: Sender, data: str) -> Outcome:
+async def request_close_pressed(event: Event, press: ClosePress) -> Outcome:
     """``rc:<close|yes|keep>:<request id>``: a director closes any NGO's request, after a
     confirmation; the NGO director and everyone holding an offer for it are told."""
-    _, action, raw_id = [*data.split(":"), "", ""][:3]
-    async with services.database.transaction() as tx:
-        user = await director_pressing(services, tx, sender)
-        if isinstance(user, Outcome):
-            return user
-        lang, request_id = user.language, parse_row_id(raw_id)
-        row = None if request_id is None else await requests.request_by_id(tx, request_id)
-        if row is None or action not in ("close", "yes", "keep"):
-            return old_button(lang)
-        title = escape(row["title"])
-        if row["status"] == "closed":
-            return Outcome(replies=(Reply(t(lang, "requests.already_closed", title=title)),))
-        if action == "close":
-            buttons = ((Button(t(lang, "requests.buttons.confirm_close"), f"rc:yes:{row['id']}"),
-                        Button(t(lang, "requests.buttons.keep_open"), f"rc:keep:{row['id']}")),)
-            return Outcome(replies=(Reply(t(lang, "requests.close_confirm", title=title), buttons),))
-        if action == "keep":
-            return Outcome()
-        now = to_iso(services.clock.now())
-        notices = await close_request(tx, user, row["id"], now, as_director=True) or []
-        notices += await tell_ngo(services, tx, row["ngo_id"],
-                                  lambda m_lang: t(m_lang, "requests.closed_by_association", title=title))
-        closed = Outcome(replies=(Reply(t(lang, "requests.closed", title=title)),), notices=tuple(notices))
-        return await send_after_commit(tx, closed, now)
+    tx, lang = event.tx, event.lang
+    row = await requests.request_by_id(tx, press.request_id)
+    if row is None:
+        raise OldButton
+    title = escape(row["title"])
+    if row["status"] == "closed":
+        return Outcome(replies=(Reply(t(lang, "requests.already_closed", title=title)),))
+    if press.action == "close":
+        return Outcome(replies=(Reply(t(lang, "requests.close_confirm", title=title),
+                                      request_desk.close_confirmation(lang, row["id"])),))
+    if press.action == "keep":
+        return Outcome()
+    notices = await close_request(tx, event.user, row["id"], event.now, as_director=True) or []
+    notices += await tell_ngo(event.services, tx, row["ngo_id"],
+                              lambda m_lang: t(m_lang, "requests.closed_by_association", title=title))
+    return Outcome(replies=(Reply(t(lang, "requests.closed", title=title)),), notices=tuple(notices))
 
 
-async def request_desk_pressed(services: Services, sender: Sender, data: str) -> Outcome:
+async def request_desk_pressed(event: Event, press: DeskPress) -> Outcome:
     """``rd:<edit|pause|resume>:<request id>`` on a request's card."""
-    _, action, raw_id = [*data.split(":"), "", ""][:3]
-    async with services.database.transaction() as tx:
-        user = await director_pressing(services, tx, sender)
-        if isinstance(user, Outcome):
-            return user
-        request_id = parse_row_id(raw_id)
-        if request_id is None or action not in ("edit", "pause", "resume"):
-            return old_button(user.language)
-        if action == "edit":
-            return await request_desk.start_edit(services, tx, user, request_id)
-        return await request_desk.switch_pause(services, tx, user, request_id, action == "pause",
-                                               to_iso(services.clock.now()))
+    if press.action == "edit":
+        return await request_desk.start_edit(event.services, event.tx, event.user, press.request_id)
+    return await request_desk.switch_pause(event.services, event.tx, event.user, press.request_id,
+                                           press.action == "pause", event.now)
 
 
-async def queue_listing_pressed(services: Services, sender: Sender, data: str) -> Outcome:
+async def queue_listing_pressed(event: Event, press: ListingPress) -> Outcome:
     """``qr:<request id>`` opens a request's best proposal card; ``ql:<page>`` shows the list."""
-    kind, _, raw = data.partition(":")
-    async with services.database.transaction() as tx:
-        user = await director_pressing(services, tx, sender)
-        if isinstance(user, Outcome):
-            return user
-        lang, number = user.language, parse_row_id(raw) if raw != "0" else 0
-        if number is None:
-            return old_button(lang)
-        if kind == "qr":
-            shown = await decisions.first_card_of_request(services, tx, lang, number)
-        else:
-            shown = await decisions.request_list(services, tx, lang, number)
+    services, tx, lang = event.services, event.tx, event.lang
+    if press.kind == "qr":
+        shown = await decisions.first_card_of_request(services, tx, lang, press.number)
+    else:
+        shown = await decisions.request_list(services, tx, lang, press.number)
     return Outcome(replies=(replace(shown or Reply(t(lang, "queue.empty")), edit=True),))
 
 
-async def show_members(services: Services, sender: Sender) -> Outcome:
+async def show_members(event: Event) -> Outcome:
     """The first member waiting for verification, one card paged with ◀️ ▶️ in place."""
-    async with services.database.transaction() as tx:
-        user = await remember(services, tx, sender)
-        lang = user.language
-        if not services.is_director(user.telegram_id):
-            return Outcome(replies=(Reply(t(lang, "alerts.not_allowed")),))
-        page = await member_page(tx, lang)
-    return Outcome(replies=(page or Reply(t(lang, "members.empty")),))
+    page = await member_page(event.tx, event.lang)
+    return Outcome(replies=(page or Reply(t(event.lang, "members.empty")),))
 
 
-async def members_paged(services: Services, sender: Sender, data: str) -> Outcome:
+async def members_paged(event: Event, press: PagePress) -> Outcome:
     """``vm:<prev|next>:<w|n>:<id>``: the member before or after, in the same message."""
-    _, direction, code, raw_id = [*data.split(":"), "", "", ""][:4]
-    async with services.database.transaction() as tx:
-        user = await director_pressing(services, tx, sender)
-        if isinstance(user, Outcome):
-            return user
-        lang, member_id = user.language, parse_row_id(raw_id)
-        if direction not in ("prev", "next") or code not in ("w", "n") or member_id is None:
-            return old_button(lang)
-        page = await member_page(tx, lang, (code, member_id), -1 if direction == "prev" else 1)
-    return Outcome(replies=(replace(page or Reply(t(lang, "members.empty")), edit=True),))
+    step = -1 if press.direction == "prev" else 1
+    page = await member_page(event.tx, event.lang, (press.code, press.member_id), step)
+    return Outcome(replies=(replace(page or Reply(t(event.lang, "members.empty")), edit=True),))
 
 
-async def match_now(services: Services, sender: Sender) -> Outcome:
-    async with services.database.transaction() as tx:
-        user = await remember(services, tx, sender)
-        if not services.is_director(user.telegram_id):
-            return Outcome(replies=(Reply(t(user.language, "alerts.not_allowed")),))
-    result = await rematcher_of(services).run()
-    done = t(user.language, "queue.match_done", new=result.proposed, withdrawn=result.withdrawn)
-    return Outcome(replies=(Reply(done),))
+async def match_now(event: Event) -> Outcome:
+    """/match: a rematch now, once this event has committed; says what it proposed and withdrew."""
+    services, lang = event.services, event.lang
+
+    async def rematch(_: Outcome) -> Outcome:
+        result = await rematcher_of(services).run()
+        done = t(lang, "queue.match_done", new=result.proposed, withdrawn=result.withdrawn)
+        return Outcome(replies=(Reply(done),))
+    event.after_commit(rematch)
+    return Outcome()
 
 
-async def verify_pressed(services: Services, sender: Sender, data: str) -> Outcome:
+async def verify_pressed(event: Event, press: VerifyPress) -> Outcome:
     """``v:ok:<w|n>:<id>`` verifies, ``v:no:<w|n>:<id>`` asks for the reason to reject."""
-    action, code, raw_id = [*data.split(":"), "", "", ""][1:4]
-    async with services.database.transaction() as tx:
-        user = await remember(services, tx, sender)
-        if not services.is_director(user.telegram_id):
-            return not_allowed(user.language)
-        member_id = parse_row_id(raw_id)
-        if code not in ("w", "n") or member_id is None:
-            return old_button(user.language)
-        if action == "ok":
-            return await verify(services, tx, user, code, member_id, to_iso(services.clock.now()))
-        if action == "no":
-            return await start_rejection(services, tx, user, code, member_id)
-    return old_button(user.language)
+    if press.action == "ok":
+        return await verify(event.services, event.tx, event.user, press.code, press.member_id, event.now)
+    return await start_rejection(event.services, event.tx, event.user, press.code, press.member_id)
 
 
-async def queue_pressed(services: Services, sender: Sender, data: str) -> Outcome:
+async def queue_pressed(event: Event, press: QueuePress) -> Outcome:
     """``q:<ok|no|alt|next|card|undo>:<placement id>`` on a proposal card (Undo on its decision), and
     ``q:pick:<placement id>:<worker id>`` on its list of candidates (``q:byname:<placement id>``
     and ``q:hand:<placement id>:<worker id>`` for someone found by name)."""
-    _, action, raw_id, raw_worker = [*data.split(":"), "", "", ""][:4]
-    async with services.database.transaction() as tx:
-        user = await remember(services, tx, sender)
-        lang = user.language
-        if not services.is_director(user.telegram_id):
-            return not_allowed(lang)
-        placement_id, now = parse_row_id(raw_id), to_iso(services.clock.now())
-        if placement_id is None:
-            return old_button(lang)
-        if action == "ok":
-            return await decisions.approve(services, tx, user, placement_id, now)
-        if action == "no":
-            return await decisions.start_rejection(services, tx, user, placement_id)
-        if action == "alt":
-            return await decisions.other_candidates(services, tx, user, placement_id)
-        if action == "pick" and (worker_id := parse_row_id(raw_worker)) is not None:
-            return await decisions.pick(services, tx, user, placement_id, worker_id, now)
-        if action == "hand" and (worker_id := parse_row_id(raw_worker)) is not None:
-            return await by_hand.propose(services, tx, user, placement_id, worker_id, now)
-        if action == "byname":
-            return await by_hand.ask_name(services, tx, user, placement_id)
-        if action == "undo":
-            return await undo.undo(services, tx, user, placement_id, now)
-        if action == "card":
-            card = await decisions.proposal_card(services, tx, lang, placement_id)
-            return Outcome(replies=(replace(card, edit=True),)) if card else old_button(lang)
-        if action == "next":
-            following = await decisions.queue_cards(services, tx, lang, placement_id)
-            return Outcome(replies=(replace(following or Reply(t(lang, "queue.empty")), edit=True),))
-    return old_button(lang)
+    services, tx, user, lang, now = event.services, event.tx, event.user, event.lang, event.now
+    placement_id, action = press.placement_id, press.action
+    if action == "ok":
+        return await decisions.approve(services, tx, user, placement_id, now)
+    if action == "no":
+        return await decisions.start_rejection(services, tx, user, placement_id)
+    if action == "alt":
+        return await decisions.other_candidates(services, tx, user, placement_id)
+    if action == "pick":
+        return await decisions.pick(services, tx, user, placement_id, press.worker_id, now)
+    if action == "hand":
+        return await by_hand.propose(services, tx, user, placement_id, press.worker_id, now)
+    if action == "byname":
+        return await by_hand.ask_name(services, tx, user, placement_id)
+    if action == "undo":
+        return await undo.undo(services, tx, user, placement_id, now)
+    if action == "card":
+        card = await decisions.proposal_card(services, tx, lang, placement_id)
+        if card is None:
+            raise OldButton
+        return Outcome(replies=(replace(card, edit=True),))
+    following = await decisions.queue_cards(services, tx, lang, placement_id)
+    return Outcome(replies=(replace(following or Reply(t(lang, "queue.empty")), edit=True),))

@@ -8,19 +8,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.desk.callbacks import OpenPress
 from bot.desk.search import Hit, find, read_query
+from bot.events import Event
 from bot.followups.render import placement_actions, view_lines
 from bot.forms.model import Button, Outcome, Reply
 from bot.markup import escape, shorten
+from bot.members.callbacks import MemberActionPress, VerifyPress
 from bot.members.edits import start_edit
 from bot.members.notes import note_lines, start_note
 from bot.members.profile_view import profile_lines
-from bot.parsers import parse_row_id
-from bot.people import Sender
 from bot.placements.cards import term_names
-from bot.placements.common import director_pressing, local_time, old_button
+from bot.placements.common import local_time
+from bot.refusals import OldButton
 from bot.services import Services
 from bot.store import Tx, followups, members, placements, requests
+from bot.talent_requests.callbacks import ClosePress, DeskPress
 from bot.texts import Lang, t
 from matching.vocabulary import label
 
@@ -29,16 +32,12 @@ PLACEMENTS_SHOWN = 10
 _TABLES = {"w": "workers", "n": "ngos"}
 
 
-async def find_command(services: Services, sender: Sender, text: str) -> Outcome:
+async def find_command(event: Event, text: str) -> Outcome:
     """``/find <words>``: members and requests that match, each a button to its card."""
-    async with services.database.transaction() as tx:
-        user = await director_pressing(services, tx, sender)
-        if isinstance(user, Outcome):
-            return user
-        lang = user.language
-        if not text.strip():
-            return Outcome(replies=(Reply(t(lang, "search.how")),))
-        hits = await search(tx, text)
+    lang = event.lang
+    if not text.strip():
+        return Outcome(replies=(Reply(t(lang, "search.how")),))
+    hits = await search(event.tx, text)
     return Outcome(replies=(results(hits, text, lang) or Reply(t(lang, "search.none", query=escape(text))),))
 
 
@@ -54,7 +53,7 @@ def results(hits: list[Hit], text: str, lang: Lang) -> Reply | None:
     header = t(lang, "search.found", count=len(hits), query=escape(text))
     if len(hits) > RESULTS_SHOWN:
         header += "\n" + t(lang, "search.more", shown=RESULTS_SHOWN)
-    buttons = tuple((Button(shorten(_hit_label(hit, lang), 60), f"fd:{hit.code}:{hit.id}"),)
+    buttons = tuple((Button(shorten(_hit_label(hit, lang), 60), OpenPress(hit.code, hit.id).data),)
                     for hit in hits[:RESULTS_SHOWN])
     return Reply(header, buttons)
 
@@ -69,32 +68,19 @@ def _hit_label(hit: Hit, lang: Lang) -> str:
              status=t(lang, f"member_status.{row['status']}"))
 
 
-async def open_pressed(services: Services, sender: Sender, data: str) -> Outcome:
+async def open_pressed(event: Event, press: OpenPress) -> Outcome:
     """``fd:<w|n|r|p>:<id>``: the card of a search result (or of a placement, from an alert)."""
-    _, code, raw_id = [*data.split(":"), "", ""][:3]
-    async with services.database.transaction() as tx:
-        user = await director_pressing(services, tx, sender)
-        if isinstance(user, Outcome):
-            return user
-        lang, row_id = user.language, parse_row_id(raw_id)
-        known = row_id is not None and code in ("w", "n", "r", "p")
-        card = await _card(services, tx, code, row_id, lang) if known else None
-    return Outcome(replies=(card,)) if card else old_button(lang)
+    card = await _card(event.services, event.tx, press.code, press.row_id, event.lang)
+    if card is None:
+        raise OldButton
+    return Outcome(replies=(card,))
 
 
-async def member_action_pressed(services: Services, sender: Sender, data: str) -> Outcome:
+async def member_action_pressed(event: Event, press: MemberActionPress) -> Outcome:
     """``fn:<w|n>:<id>`` writes an internal note on a member; ``fe:<w|n>:<id>`` edits their
     profile on their behalf."""
-    action, code, raw_id = [*data.split(":"), "", ""][:3]
-    async with services.database.transaction() as tx:
-        user = await director_pressing(services, tx, sender)
-        if isinstance(user, Outcome):
-            return user
-        member_id = parse_row_id(raw_id)
-        if member_id is None or code not in _TABLES or action not in ("fn", "fe"):
-            return old_button(user.language)
-        start = start_note if action == "fn" else start_edit
-        return await start(services, tx, user, code, member_id)
+    start = start_note if press.action == "fn" else start_edit
+    return await start(event.services, event.tx, event.user, press.code, press.member_id)
 
 
 async def _card(services: Services, tx: Tx, code: str, row_id: int, lang: Lang) -> Reply | None:
@@ -116,15 +102,15 @@ async def _member_card(services: Services, tx: Tx, code: str, row: dict[str, Any
              profile_lines("worker" if code == "w" else "ngo", row, lang), "",
              *await _history(services, tx, rows, lang),
              *await note_lines(services, tx, code, row["id"], lang)]
-    actions = (Button(t(lang, "notes.buttons.add"), f"fn:{code}:{row['id']}"),
-               Button(t(lang, "member_edit.buttons.edit"), f"fe:{code}:{row['id']}"))
+    actions = (Button(t(lang, "notes.buttons.add"), MemberActionPress("fn", code, row["id"]).data),
+               Button(t(lang, "member_edit.buttons.edit"), MemberActionPress("fe", code, row["id"]).data))
     buttons: tuple[tuple[Button, ...], ...] = (actions,)
     if row["status"] in ("verified", "paused"):  # /pause's own button: it asks until when
         switch = "pause" if row["status"] == "verified" else "resume"
         buttons = (*buttons, (Button(t(lang, f"profile.buttons.{switch}"), f"ps:{switch}:{code}:{row['id']}:-"),))
     if row["status"] == "pending":
-        buttons = ((Button(t(lang, "verify.buttons.verify"), f"v:ok:{code}:{row['id']}"),
-                    Button(t(lang, "verify.buttons.reject"), f"v:no:{code}:{row['id']}")), *buttons)
+        buttons = ((Button(t(lang, "verify.buttons.verify"), VerifyPress("ok", code, row["id"]).data),
+                    Button(t(lang, "verify.buttons.reject"), VerifyPress("no", code, row["id"]).data)), *buttons)
     return Reply("\n".join(lines), buttons)
 
 
@@ -147,10 +133,10 @@ def _request_actions(row: dict[str, Any], lang: Lang) -> tuple[tuple[Button, ...
         return ()
     rid, rows = row["id"], []
     if row["status"] == "open":
-        rows.append((Button(t(lang, "request_desk.buttons.edit"), f"rd:edit:{rid}"),))
+        rows.append((Button(t(lang, "request_desk.buttons.edit"), DeskPress("edit", rid).data),))
     switch = "resume" if row["paused"] else "pause"
-    rows.append((Button(t(lang, f"request_desk.buttons.{switch}"), f"rd:{switch}:{rid}"),
-                 Button(t(lang, "requests.buttons.close"), f"rc:close:{rid}")))
+    rows.append((Button(t(lang, f"request_desk.buttons.{switch}"), DeskPress(switch, rid).data),
+                 Button(t(lang, "requests.buttons.close"), ClosePress("close", rid).data)))
     return tuple(rows)
 
 

@@ -10,17 +10,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.clock import to_iso
+from bot.events import Event
 from bot.followups import render
+from bot.followups.callbacks import CheckinPress
 from bot.followups.schedule import enqueue
 from bot.forms import engine
 from bot.forms.fields import ignoring_today
 from bot.forms.model import Field, Form, Outcome, Reply
 from bot.markup import escape
-from bot.parsers import parse_reason, parse_row_id, parse_service_hours
+from bot.parsers import parse_reason, parse_service_hours
 from bot.parsers.result import ParseResult
-from bot.people import Sender, remember
-from bot.placements.common import not_allowed, old_button, side_name, to_directors
+from bot.placements.common import side_name, to_directors
+from bot.refusals import NotAllowed, OldButton, refused
 from bot.services import Services
 from bot.store import Tx, drafts, followups, placements
 from bot.store.drafts import Draft
@@ -28,41 +29,22 @@ from bot.store.users import User
 from bot.texts import t
 
 HOURS_RANGE = (0, 1000)
-_RATINGS = frozenset(str(n) for n in render.RATINGS)
 
 
 def _parse_hours(text: str) -> ParseResult[int]:
     return parse_service_hours(text, *HOURS_RANGE)
 
 
-async def checkin_pressed(services: Services, sender: Sender, data: str) -> Outcome:
-    """``fu:r:<id>:<1-5>`` (a rating) or ``fu:p:<id>`` (there is a problem)."""
-    parts = data.split(":")
-    async with services.database.transaction() as tx:
-        user = await remember(services, tx, sender)
-        answer = _answer_of(parts)
-        followup_id = parse_row_id(parts[2]) if len(parts) > 2 else None
-        if answer is None or followup_id is None:
-            return old_button(user.language)
-        return await _record(services, tx, user, followup_id, answer)
-
-
-def _answer_of(parts: list[str]) -> dict[str, Any] | None:
-    if len(parts) == 4 and parts[:2] == ["fu", "r"] and parts[3] in _RATINGS:
-        return {"rating": int(parts[3])}
-    if len(parts) == 3 and parts[:2] == ["fu", "p"]:
-        return {"problem": True}
-    return None
-
-
-async def _record(services: Services, tx: Tx, user: User, followup_id: int, answer: dict[str, Any]) -> Outcome:
-    lang = user.language
-    row = await followups.get(tx, followup_id)
+async def checkin_pressed(event: Event, press: CheckinPress) -> Outcome:
+    """``fu:r:<id>:<1-5>`` (a rating) or ``fu:p:<id>`` (there is a problem): only by the person
+    the check-in went to, only once."""
+    services, tx, user, lang, now = event.services, event.tx, event.user, event.lang, event.now
+    answer = press.answer
+    row = await followups.get(tx, press.followup_id)
     if row is None or row.kind != "checkin":
-        return old_button(lang)
+        raise OldButton
     if row.recipient != user.telegram_id:
-        return not_allowed(lang)
-    now = to_iso(services.clock.now())
+        raise NotAllowed
     if row.answered_at is not None or not await followups.record_answer(tx, row.id, user.telegram_id, answer, now):
         return Outcome(alert=t(lang, "followups.already_answered"))
     p = await placements.detail(tx, row.placement_id) if row.placement_id else None
@@ -88,7 +70,7 @@ async def _submit(services: Services, tx: Tx, user: User, draft: Draft, now: str
         more["comment"] = comment
     answer = await followups.add_to_answer(tx, draft.target_id, user.telegram_id, more)
     if answer is None:
-        return old_button(lang)
+        return refused(services, lang, OldButton(), pressed=True)
     row = await followups.get(tx, draft.target_id)
     p = await placements.detail(tx, row.placement_id) if row and row.placement_id else None
     if comment and p is not None and render.is_low(answer):

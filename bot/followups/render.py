@@ -9,14 +9,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from bot.desk.callbacks import OpenPress
+from bot.followups.callbacks import RATINGS, CheckinPress
 from bot.forms.model import Button, Reply
 from bot.markup import escape
+from bot.placements.callbacks import EndPress, MessagePress
 from bot.placements.cards import offer_buttons
 from bot.texts import Lang, t
 
-RATINGS = (1, 2, 3, 4, 5)
 LOW_RATING = 2          # a rating of this or less alerts the directors
-CALLBACK_PREFIX = "fu"
 
 
 def as_payload(reply: Reply) -> dict[str, Any]:
@@ -39,8 +40,8 @@ def checkin(p: dict[str, Any], side: str, day: int, followup_id: int) -> Reply:
     lang: Lang = p[f"{side}_language"]
     names = {"title": escape(p["title"]), "ngo": escape(p["ngo_name"]), "worker": escape(p["worker_name"])}
     text = t(lang, f"followups.checkin_{side}", day=day, **names)
-    ratings = tuple(Button(str(n), f"{CALLBACK_PREFIX}:r:{followup_id}:{n}") for n in RATINGS)
-    problem = (Button(t(lang, "followups.buttons.problem"), f"{CALLBACK_PREFIX}:p:{followup_id}"),)
+    ratings = tuple(Button(str(n), CheckinPress(followup_id, n).data) for n in RATINGS)
+    problem = (Button(t(lang, "followups.buttons.problem"), CheckinPress(followup_id).data),)
     return Reply(text, (ratings, problem))
 
 
@@ -60,11 +61,11 @@ def placement_actions(p: dict[str, Any], lang: Lang, *, open_button: bool = True
     matcher then proposes a replacement for the place)."""
     pid, rows = p["id"], []
     if open_button:
-        rows.append((Button(t(lang, "followups.buttons.open_placement"), f"fd:p:{pid}"),))
+        rows.append((Button(t(lang, "followups.buttons.open_placement"), OpenPress("p", pid).data),))
     if p["status"] in ("offered", "active"):
-        rows.append((Button(t(lang, "followups.buttons.message_both"), f"pm:{pid}"),))
+        rows.append((Button(t(lang, "followups.buttons.message_both"), MessagePress(pid).data),))
     if p["status"] == "active":
-        rows.append((Button(t(lang, "followups.buttons.end_and_replace"), f"pl:end:{pid}"),))
+        rows.append((Button(t(lang, "followups.buttons.end_and_replace"), EndPress("end", pid).data),))
     return tuple(rows)
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from bot.followups.schedule import send_after_commit
 from bot.forms import engine
 from bot.forms.model import Field, Form, Outcome, Reply
 from bot.markup import escape
@@ -16,8 +15,8 @@ from bot.members import ngo_form as ngo
 from bot.members import worker_form as worker
 from bot.members.notes import member_for_director
 from bot.members.verification import tell_member
-from bot.placements.common import old_button
 from bot.placements.rematcher import rematch_wanted
+from bot.refusals import OldButton
 from bot.services import Services
 from bot.store import Tx, audit, members
 from bot.store.drafts import Draft
@@ -35,7 +34,7 @@ async def start_edit(services: Services, tx: Tx, director: User, code: str, memb
     table, _, _, to_answers, _ = _KINDS[code]
     row = await members.member_by_id(tx, table, member_id)
     if row is None or row["status"] == "rejected":
-        return old_button(director.language)
+        raise OldButton
     return await engine.begin(services, tx, director, EDIT_FORMS[code], target_id=member_id,
                               answers=to_answers(row))
 
@@ -58,9 +57,8 @@ def _save_with(code: str):
         rematch_wanted(services)
         told = await tell_member(tx, services, row, role,
                                  lambda m_lang: t(m_lang, "member_edit.told", fields=_labels(changed, m_lang)))
-        saved = Outcome(replies=(Reply(t(lang, "member_edit.saved", name=escape(row["name"]),
-                                         fields=_labels(changed, lang))),), notices=tuple(told))
-        return await send_after_commit(tx, saved, now)
+        return Outcome(replies=(Reply(t(lang, "member_edit.saved", name=escape(row["name"]),
+                                        fields=_labels(changed, lang))),), notices=tuple(told))
     return save
 
 

@@ -10,7 +10,8 @@ from bot.forms.fields import ignoring_today
 from bot.forms.model import Field, Form, Outcome, Reply
 from bot.markup import escape
 from bot.parsers import parse_reason
-from bot.placements.common import local_time, not_allowed, old_button
+from bot.placements.common import local_time
+from bot.refusals import NotAllowed, OldButton, refused
 from bot.services import Services
 from bot.store import Tx, audit, members
 from bot.store.drafts import Draft
@@ -24,7 +25,7 @@ async def start_note(services: Services, tx: Tx, director: User, code: str, memb
     table, _ = ROLES[code]
     row = await members.member_by_id(tx, table, member_id)
     if row is None:
-        return old_button(director.language)
+        raise OldButton
     return await engine.begin(services, tx, director, NOTE_FORMS[code], target_id=member_id,
                               params={"name": escape(row["name"])})
 
@@ -33,9 +34,9 @@ async def member_for_director(services: Services, tx: Tx, director: User, table:
                               member_id: int) -> dict[str, Any] | Outcome:
     """The member a director's form names, or the refusal: not a director, or no such member."""
     if not services.is_director(director.telegram_id):
-        return not_allowed(director.language)
+        return refused(services, director.language, NotAllowed(), pressed=True)
     row = await members.member_by_id(tx, table, member_id)
-    return old_button(director.language) if row is None else row
+    return refused(services, director.language, OldButton(), pressed=True) if row is None else row
 
 
 def _save_with(code: str):

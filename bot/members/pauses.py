@@ -13,17 +13,18 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.clock import to_iso
+from bot.events import Event
 from bot.followups.quiet import local_date
-from bot.followups.schedule import enqueue, send_after_commit
+from bot.followups.schedule import enqueue
 from bot.forms import engine
 from bot.forms.model import Button, Field, Form, Kind, Notice, Outcome, Reply
 from bot.markup import escape
+from bot.members.callbacks import PausePress
 from bot.parsers import parse_row_id
 from bot.parsers.dates import parse_start_date
 from bot.parsers.result import Invalid, Ok, ParseResult
-from bot.people import Sender
-from bot.placements.common import director_only, not_allowed, old_button
 from bot.placements.rematcher import rematch_wanted
+from bot.refusals import NotAllowed, OldButton, refused
 from bot.services import Services
 from bot.store import Tx, audit, pauses
 from bot.store.users import User, get_user
@@ -50,17 +51,17 @@ def _until_field(prompt: str) -> Field:
 async def _submit_own(services: Services, tx: Tx, user: User, draft, now: str) -> Outcome:
     own = await pauses.member(tx, "worker", draft.target_id)
     if own is None or own["telegram_id"] != user.telegram_id:
-        return not_allowed(user.language)
+        return refused(services, user.language, NotAllowed(), pressed=True)
     return await pause_member(services, tx, user, own, draft.answers.get("until"), now)
 
 
 async def _submit_by_director(services: Services, tx: Tx, user: User, draft, now: str) -> Outcome:
     if not services.is_director(user.telegram_id):
-        return not_allowed(user.language)
+        return refused(services, user.language, NotAllowed(), pressed=True)
     entity = draft.state.get("params", {}).get("entity", "worker")
     found = await pauses.member(tx, entity, draft.target_id)
     if found is None:
-        return old_button(user.language)
+        return refused(services, user.language, OldButton(), pressed=True)
     return await pause_member(services, tx, user, found, draft.answers.get("until"), now)
 
 
@@ -89,7 +90,7 @@ async def pause_member(services: Services, tx: Tx, actor: User, found: dict[str,
     done = Reply(t(lang, "pause.paused_done", name=escape(found["name"]), until=_until_text(lang, until_iso)))
     notices = await _to_member(tx, found, lambda m_lang: t(
         m_lang, f"pause.paused_notice_{found['entity']}", until=_until_text(m_lang, until_iso)))
-    return await send_after_commit(tx, Outcome(replies=(done,), notices=notices), now)
+    return Outcome(replies=(done,), notices=notices)
 
 
 async def resume_member(services: Services, tx: Tx, actor: User, found: dict[str, Any], now: str) -> Outcome:
@@ -103,7 +104,7 @@ async def resume_member(services: Services, tx: Tx, actor: User, found: dict[str
         return Outcome(replies=(Reply(t(lang, "profile.resumed")),))
     done = Reply(t(lang, "pause.resumed_done", name=escape(found["name"])))
     notices = await _to_member(tx, found, lambda m_lang: t(m_lang, f"pause.resumed_notice_{found['entity']}"))
-    return await send_after_commit(tx, Outcome(replies=(done,), notices=notices), now)
+    return Outcome(replies=(done,), notices=notices)
 
 
 async def _to_member(tx: Tx, found: dict[str, Any], text) -> tuple[Notice, ...]:
@@ -156,37 +157,32 @@ async def _find(tx: Tx, words: str) -> list[dict[str, Any]]:
     return await pauses.find_members(tx, words, _LISTED)
 
 
-async def director_pause(services: Services, sender: Sender, words: str = "") -> Outcome:
+async def director_pause(event: Event, words: str = "") -> Outcome:
     """``/pause <name or id> [date]``: pause at once when a date is given, else ask for one."""
-    return await _director_command(services, sender, words, "pause")
+    return await _director_command(event, words, "pause")
 
 
-async def director_resume(services: Services, sender: Sender, words: str = "") -> Outcome:
+async def director_resume(event: Event, words: str = "") -> Outcome:
     """``/resume <name or id>``: lift a member's pause now."""
-    return await _director_command(services, sender, words, "resume")
+    return await _director_command(event, words, "resume")
 
 
-async def _director_command(services: Services, sender: Sender, words: str, action: str) -> Outcome:
-    async with services.database.transaction() as tx:
-        user, refusal = await director_only(services, tx, sender, pressed=False)
-        if refusal is not None:
-            return refusal
-        lang = user.language
-        who, until, bad_date = (_split_date(words, _local_today(services)) if action == "pause"
-                                else (words.strip(), None, None))
-        if not who:
-            return Outcome(replies=(Reply(t(lang, f"pause.usage_{action}")),))
-        if bad_date is not None:
-            return Outcome(replies=(Reply(bad_date.render(lang)),))
-        found = await _find(tx, who)
-        if len(found) != 1:
-            return _choose_among(lang, who, found, action, until)
-        return await _act(services, tx, user, found[0], action, until)
+async def _director_command(event: Event, words: str, action: str) -> Outcome:
+    lang = event.lang
+    who, until, bad_date = (_split_date(words, _local_today(event.services)) if action == "pause"
+                            else (words.strip(), None, None))
+    if not who:
+        return Outcome(replies=(Reply(t(lang, f"pause.usage_{action}")),))
+    if bad_date is not None:
+        return Outcome(replies=(Reply(bad_date.render(lang)),))
+    found = await _find(event.tx, who)
+    if len(found) != 1:
+        return _choose_among(lang, who, found, action, until)
+    return await _act(event.services, event.tx, event.user, found[0], action, until, event.now)
 
 
 async def _act(services: Services, tx: Tx, user: User, found: dict[str, Any], action: str,
-               until: date | None) -> Outcome:
-    now = to_iso(services.clock.now())
+               until: date | None, now: str) -> Outcome:
     if action == "resume":
         return await resume_member(services, tx, user, found, now)
     if until is not None:
@@ -201,7 +197,7 @@ def _choose_among(lang: Lang, who: str, found: list[dict[str, Any]], action: str
     if not found:
         return Outcome(replies=(Reply(t(lang, "pause.nobody", words=escape(who))),))
     day = until.strftime("%Y%m%d") if until else "-"
-    buttons = tuple((Button(_listed(lang, m), f"ps:{action}:{m['entity'][0]}:{m['id']}:{day}"),) for m in found)
+    buttons = tuple((Button(_listed(lang, m), PausePress(action, m["entity"][0], m["id"], day).data),) for m in found)
     return Outcome(replies=(Reply(t(lang, "pause.which", words=escape(who)), buttons),))
 
 
@@ -210,22 +206,13 @@ def _listed(lang: Lang, member: dict[str, Any]) -> str:
     return f"{kind} · {member['name']} · {t(lang, 'member_status.' + member['status'])}"
 
 
-async def pause_pressed(services: Services, sender: Sender, data: str) -> Outcome:
+async def pause_pressed(event: Event, press: PausePress) -> Outcome:
     """``ps:<pause|resume>:<w|n>:<id>:<yyyymmdd|->``: the member a director picked from a list."""
-    _, action, code, raw_id, day = [*data.split(":"), "", "", "", ""][:5]
-    async with services.database.transaction() as tx:
-        user, refusal = await director_only(services, tx, sender, pressed=True)
-        if refusal is not None:
-            return refusal
-        lang = user.language
-        member_id = parse_row_id(raw_id)
-        found = None
-        if action in ("pause", "resume") and code in _CODES and member_id is not None:
-            found = await pauses.member(tx, _CODES[code], member_id)
-        until = _button_date(day, _local_today(services))
-        if found is None or until is False:
-            return old_button(lang)
-        return await _act(services, tx, user, found, action, until or None)
+    found = await pauses.member(event.tx, _CODES[press.code], press.member_id)
+    until = _button_date(press.day, _local_today(event.services))
+    if found is None or until is False:
+        raise OldButton
+    return await _act(event.services, event.tx, event.user, found, press.action, until or None, event.now)
 
 
 def _local_today(services: Services) -> date:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.followups.schedule import send_after_commit
 from bot.forms.model import Outcome, Reply
 from bot.members.verification import cards_to_directors
 from bot.placements.rematcher import rematch_wanted
+from bot.refusals import OldButton, refused
 from bot.services import Services
 from bot.store import Tx, audit, members, users
 from bot.store.users import User
@@ -37,15 +37,14 @@ async def _save_member(services: Services, tx: Tx, user: User, table: str, role:
     lang = user.language
     existing = await members.member_by_telegram(tx, table, user.telegram_id)
     if target_id is not None and (existing is None or existing["id"] != target_id):
-        return Outcome(replies=(Reply(t(lang, "alerts.old_button")),))
+        return refused(services, lang, OldButton(), pressed=False)
     form_key = "worker_form" if role == "worker" else "ngo_form"
     if existing is None:
         member_id = await members.insert_member(tx, table, user.telegram_id, values, now)
         await users.set_role(tx, user.telegram_id, role, now)
         await audit.record(tx, user.telegram_id, "submitted", role, member_id, now, None, "pending")
         cards = await cards_to_directors(services, tx, table, member_id, changed=False)
-        submitted = Outcome(replies=(Reply(t(lang, f"{form_key}.submitted")),), notices=tuple(cards))
-        return await send_after_commit(tx, submitted, now)
+        return Outcome(replies=(Reply(t(lang, f"{form_key}.submitted")),), notices=tuple(cards))
     keeps_verification = existing["status"] == "verified" and all(
         existing[k] == values[k] for k in vouched)
     status = "verified" if keeps_verification else "pending"
@@ -54,10 +53,9 @@ async def _save_member(services: Services, tx: Tx, user: User, table: str, role:
                        existing["status"], status)
     if keeps_verification:
         rematch_wanted(services)
-        kept = Outcome(replies=(Reply(t(lang, "profile.edit_keeps_verified")),))
-        return await send_after_commit(tx, kept, now)
+        return Outcome(replies=(Reply(t(lang, "profile.edit_keeps_verified")),))
     # Back in the queue: proposals for this member are withdrawn by the rematch.
     rematch_wanted(services)
     cards = tuple(await cards_to_directors(services, tx, table, existing["id"], changed=True))
     key = "profile.edit_needs_review" if existing["status"] == "verified" else f"{form_key}.submitted"
-    return await send_after_commit(tx, Outcome(replies=(Reply(t(lang, key)),), notices=cards), now)
+    return Outcome(replies=(Reply(t(lang, key)),), notices=cards)

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.followups.schedule import send_after_commit
 from bot.forms import engine
 from bot.forms.fields import ignoring_today
 from bot.forms.model import Button, Field, Form, Notice, Outcome, Reply
 from bot.markup import escape
+from bot.members.callbacks import PagePress, VerifyPress
 from bot.members.profile_view import profile_lines
 from bot.parsers import parse_reason
-from bot.placements.common import decided_already, not_allowed, old_button, to_directors
+from bot.placements.common import to_directors
 from bot.placements.rematcher import rematch_wanted
+from bot.refusals import AlreadyDecided, NotAllowed, OldButton, refused
 from bot.services import Services
 from bot.store import Tx, audit, members
 from bot.store.users import User, languages_of
@@ -26,8 +27,8 @@ def card(row: dict[str, Any], code: str, lang: Lang, changed: bool) -> Reply:
     _, role = ROLES[code]
     header = "verify.worker_changed_header" if changed and role == "worker" else f"verify.{role}_header"
     text = f"{t(lang, header)}\n\n{profile_lines(role, row, lang)}"
-    buttons = ((Button(t(lang, "verify.buttons.verify"), f"v:ok:{code}:{row['id']}"),
-                Button(t(lang, "verify.buttons.reject"), f"v:no:{code}:{row['id']}")),)
+    buttons = ((Button(t(lang, "verify.buttons.verify"), VerifyPress("ok", code, row["id"]).data),
+                Button(t(lang, "verify.buttons.reject"), VerifyPress("no", code, row["id"]).data)),)
     return Reply(text, buttons)
 
 
@@ -57,48 +58,40 @@ async def member_page(tx: Tx, lang: Lang, after: tuple[str, int] | None = None, 
     assert row is not None
     shown = card(row, code, lang, False)
     header = t(lang, "members.header", position=index + 1, count=len(waiting))
-    paging = ((Button(t(lang, "members.buttons.previous"), f"vm:prev:{code}:{member_id}"),
-               Button(t(lang, "members.buttons.next"), f"vm:next:{code}:{member_id}")),) if len(waiting) > 1 else ()
+    paging = ((Button(t(lang, "members.buttons.previous"), PagePress("prev", code, member_id).data),
+               Button(t(lang, "members.buttons.next"), PagePress("next", code, member_id).data)),
+              ) if len(waiting) > 1 else ()
     return Reply(f"{header}\n{shown.text}", (*shown.buttons, *paging))
 
 
-async def _pending_member(services: Services, tx: Tx, director: User, code: str,
-                          member_id: int) -> dict[str, Any] | Outcome:
-    """The member a director's button names, or the refusal: not a director, gone, decided."""
-    lang = director.language
-    if not services.is_director(director.telegram_id):
-        return not_allowed(lang)
+async def _pending_member(tx: Tx, code: str, member_id: int) -> dict[str, Any]:
+    """The member a director's button names, or the refusal: gone, or decided already."""
     table, role = ROLES[code]
     row = await members.member_by_id(tx, table, member_id)
     if row is None:
-        return old_button(lang)
+        raise OldButton
     if row["status"] != "pending":
-        return await decided_already(services, tx, lang, role, member_id, row["updated_at"])
+        raise await AlreadyDecided.from_audit(tx, role, member_id, row["updated_at"])
     return row
 
 
 async def verify(services: Services, tx: Tx, director: User, code: str, member_id: int, now: str) -> Outcome:
     lang = director.language
     table, role = ROLES[code]
-    row = await _pending_member(services, tx, director, code, member_id)
-    if isinstance(row, Outcome):
-        return row
+    row = await _pending_member(tx, code, member_id)
     if not await members.set_member_status(tx, table, member_id, "pending", "verified", None, now):
-        return await decided_already(services, tx, lang, role, member_id, row["updated_at"])
+        raise await AlreadyDecided.from_audit(tx, role, member_id, row["updated_at"])
     await audit.record(tx, director.telegram_id, "verified", role, member_id, now, "pending", "verified")
     notices = await tell_member(tx, services, row, role,
                                  lambda m_lang: t(m_lang, f"verify.member_verified_{role}"))
     rematch_wanted(services)
     done = Reply(t(lang, "verify.verified_done", name=escape(row["name"])))
     following = await member_page(tx, lang)  # the next member waiting, if any
-    return await send_after_commit(tx, Outcome(replies=(done, *([following] if following else [])),
-                                               notices=tuple(notices)), now)
+    return Outcome(replies=(done, *([following] if following else [])), notices=tuple(notices))
 
 
 async def start_rejection(services: Services, tx: Tx, director: User, code: str, member_id: int) -> Outcome:
-    row = await _pending_member(services, tx, director, code, member_id)
-    if isinstance(row, Outcome):
-        return row
+    row = await _pending_member(tx, code, member_id)
     return await engine.begin(services, tx, director, REJECT_FORMS[code], target_id=member_id,
                               params={"name": escape(row["name"])})
 
@@ -110,18 +103,17 @@ def _reject_with(code: str):
         lang, reason = director.language, draft.answers["reason"]
         row = await members.member_by_id(tx, table, draft.target_id)
         if row is None or not services.is_director(director.telegram_id):
-            return not_allowed(lang)
+            return refused(services, lang, NotAllowed(), pressed=True)
         if not await members.set_member_status(tx, table, row["id"], "pending", "rejected", reason, now):
-            outcome = await decided_already(services, tx, lang, role, row["id"], row["updated_at"])
-            return Outcome(replies=(Reply(outcome.alert or ""),))
+            decided = await AlreadyDecided.from_audit(tx, role, row["id"], row["updated_at"])
+            return refused(services, lang, decided, pressed=False)
         await audit.record(tx, director.telegram_id, "rejected", role, row["id"], now, "pending", "rejected",
                            reason)
         notices = await tell_member(tx, services, row, role,
                                      lambda m_lang: t(m_lang, "verify.member_rejected", reason=escape(reason)))
         done = Reply(t(lang, "verify.rejected_done", name=escape(row["name"])))
         following = await member_page(tx, lang)  # the next member waiting, if any
-        return await send_after_commit(tx, Outcome(replies=(done, *([following] if following else [])),
-                                                   notices=tuple(notices)), now)
+        return Outcome(replies=(done, *([following] if following else [])), notices=tuple(notices))
     return reject
 
 

@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.clock import to_iso
+from bot.events import Event
 from bot.followups.render import as_payload
 from bot.followups.schedule import enqueue
 from bot.forms import engine
@@ -22,10 +23,10 @@ from bot.forms.fields import ignoring_today, vocabulary_choice
 from bot.forms.model import Button, Field, Form, Kind, Notice, Outcome, Reply, text_choices
 from bot.forms.render import display
 from bot.markup import escape, shorten
-from bot.parsers import parse_row_id
+from bot.notices.callbacks import BroadcastPress
 from bot.parsers.text import parse_multiline
-from bot.people import Sender
-from bot.placements.common import director_only, local_time, not_allowed, old_button
+from bot.placements.common import local_time
+from bot.refusals import NotAllowed, OldButton, refused
 from bot.services import Services
 from bot.store import Tx, audit, broadcasts, followups
 from bot.store.users import User, get_user
@@ -55,7 +56,7 @@ async def _preview(services: Services, tx: Tx, user: User, draft, now: str) -> O
     """The last answer is in: store the announcement as a preview and show it with Send / Cancel."""
     lang, answers = user.language, draft.answers
     if not services.is_director(user.telegram_id):
-        return not_allowed(lang)
+        return refused(services, lang, NotAllowed(), pressed=True)
     count = len(await broadcasts.recipients(tx, answers["audience"], answers.get("district")))
     if not count:
         return Outcome(replies=(Reply(t(lang, "notice.nobody")),))
@@ -63,8 +64,8 @@ async def _preview(services: Services, tx: Tx, user: User, draft, now: str) -> O
     text_en = escape(answers["text_en"]) if answers.get("text_en") else t(lang, "notice.no_translation")
     text = t(lang, "notice.preview", count=count, audience=_audience(lang, answers),
              text_zh=escape(answers["text_zh"]), text_en=text_en)
-    buttons = ((Button(t(lang, "notice.buttons.send"), f"nb:send:{broadcast_id}"),
-                Button(t(lang, "notice.buttons.cancel"), f"nb:cancel:{broadcast_id}")),)
+    buttons = ((Button(t(lang, "notice.buttons.send"), BroadcastPress("send", broadcast_id).data),
+                Button(t(lang, "notice.buttons.cancel"), BroadcastPress("cancel", broadcast_id).data)),)
     return Outcome(replies=(Reply(text, buttons),))
 
 
@@ -88,16 +89,11 @@ def message_in(lang: str, row: dict[str, Any]) -> str:
     return f"{t('zh', 'notice.header')}\n\n{escape(row['text_zh'])}"
 
 
-async def start_notice(services: Services, sender: Sender) -> Outcome:
+async def start_notice(event: Event) -> Outcome:
     """/notice: the last announcements with their delivery counts, then the first question."""
-    async with services.database.transaction() as tx:
-        user, refusal = await director_only(services, tx, sender, pressed=False)
-        if refusal is not None:
-            return refusal
-        lang = user.language
-        recent = await broadcasts.last_sent(tx)
-        begun = await engine.begin(services, tx, user, NOTICE_FORM)
-    history = (Reply(_history(services, lang, recent)),) if recent else ()
+    recent = await broadcasts.last_sent(event.tx)
+    begun = await engine.begin(event.services, event.tx, event.user, NOTICE_FORM)
+    history = (Reply(_history(event.services, event.lang, recent)),) if recent else ()
     return Outcome(replies=(*history, *begun.replies))
 
 
@@ -132,25 +128,18 @@ async def report_finished(services: Services, now: datetime) -> int:
     return reported
 
 
-async def notice_pressed(services: Services, sender: Sender, data: str) -> Outcome:
+async def notice_pressed(event: Event, press: BroadcastPress) -> Outcome:
     """``nb:<send|cancel>:<id>`` under a preview: only a director, only while it is a preview."""
-    _, action, raw_id = [*data.split(":"), "", ""][:3]
-    async with services.database.transaction() as tx:
-        user, refusal = await director_only(services, tx, sender, pressed=True)
-        if refusal is not None:
-            return refusal
-        lang = user.language
-        broadcast_id = parse_row_id(raw_id)
-        row = None if broadcast_id is None else await broadcasts.get(tx, broadcast_id)
-        if row is None or row["status"] != "preview" or action not in ("send", "cancel"):
-            return old_button(lang)
-        now = to_iso(services.clock.now())
-        if action == "cancel":
-            if not await broadcasts.move(tx, row["id"], "preview", "cancelled", now):
-                return old_button(lang)
-            await audit.record(tx, user.telegram_id, "cancelled", "broadcast", row["id"], now, "preview", "cancelled")
-            return Outcome(replies=(Reply(t(lang, "notice.cancelled"), edit=True),))
-        return await _send(tx, user, row, now)
+    tx, user, now = event.tx, event.user, event.now
+    row = await broadcasts.get(tx, press.broadcast_id)
+    if row is None or row["status"] != "preview":
+        raise OldButton
+    if press.action == "cancel":
+        if not await broadcasts.move(tx, row["id"], "preview", "cancelled", now):
+            raise OldButton
+        await audit.record(tx, user.telegram_id, "cancelled", "broadcast", row["id"], now, "preview", "cancelled")
+        return Outcome(replies=(Reply(t(event.lang, "notice.cancelled"), edit=True),))
+    return await _send(tx, user, row, now)
 
 
 async def _send(tx: Tx, user: User, row: dict[str, Any], now: str) -> Outcome:
@@ -158,7 +147,7 @@ async def _send(tx: Tx, user: User, row: dict[str, Any], now: str) -> Outcome:
     lang = user.language
     people = await broadcasts.recipients(tx, row["audience"], row["district"])
     if not await broadcasts.move(tx, row["id"], "preview", "sent", now, count=len(people)):
-        return old_button(lang)
+        raise OldButton
     for telegram_id, person_lang in people:
         message = as_payload(Reply(message_in(person_lang, row)))
         await followups.insert(tx, "notice", telegram_id, now, now, urgent=False,

@@ -11,8 +11,9 @@ from bot.forms.model import Button, Field, Form, Outcome, Reply
 from bot.markup import escape, shorten
 from bot.parsers import parse_name
 from bot.placements import decisions
+from bot.placements.callbacks import QueuePress
 from bot.placements.candidates import candidates_for
-from bot.placements.common import not_allowed, old_button
+from bot.refusals import NotAllowed, OldButton, refused
 from bot.services import Services
 from bot.store import Tx, members, placements
 from bot.store.drafts import Draft
@@ -27,7 +28,7 @@ BY_HAND = [{"en": "proposed by hand by an association director", "zh": "由协�
 async def ask_name(services: Services, tx: Tx, director: User, placement_id: int) -> Outcome:
     p = await placements.detail(tx, placement_id)
     if p is None or p["status"] != "proposed":
-        return old_button(director.language)
+        raise OldButton
     return await engine.begin(services, tx, director, BY_NAME_FORM, target_id=placement_id,
                               params={"title": escape(p["title"])})
 
@@ -36,12 +37,13 @@ async def _list_by_name(services: Services, tx: Tx, director: User, draft: Draft
     """Verified social workers whose name matches, a button each (``q:hand:<proposal>:<worker>``)."""
     lang, name = director.language, draft.answers["name"]
     if not services.is_director(director.telegram_id):
-        return not_allowed(lang)
+        return refused(services, lang, NotAllowed(), pressed=True)
     workers = [w for w in await members.every_member(tx, "workers") if w["status"] == "verified"]
     hits = [hit for hit in find(read_query(name), workers, [], []) if hit.rank < 2][:NAMES_SHOWN]
     if not hits:
         return Outcome(replies=(Reply(t(lang, "queue.by_hand_none", name=escape(name))),))
-    buttons = tuple((Button(shorten(hit.row["name"], 30), f"q:hand:{draft.target_id}:{hit.id}"),) for hit in hits)
+    buttons = tuple((Button(shorten(hit.row["name"], 30), QueuePress("hand", draft.target_id, hit.id).data),)
+                    for hit in hits)
     return Outcome(replies=(Reply(t(lang, "queue.by_hand_found", name=escape(name)), buttons),))
 
 
@@ -57,7 +59,7 @@ async def propose(services: Services, tx: Tx, director: User, placement_id: int,
     lang = director.language
     p = await placements.detail(tx, placement_id)
     if p is None or p["status"] != "proposed":
-        return old_button(lang)
+        raise OldButton
     if worker_id == p["worker_id"]:
         return await decisions.approve(services, tx, director, placement_id, now)
     worker = await members.member_by_id(tx, "workers", worker_id)

@@ -7,6 +7,7 @@ from typing import Any
 from bot.forms.model import Button, Reply
 from bot.markup import escape, shorten
 from bot.parsers import format_phone
+from bot.placements.callbacks import OfferPress, QueuePress, listing_page
 from bot.texts import Lang, t
 from matching.vocabulary import is_canonical, label
 
@@ -39,11 +40,11 @@ def proposal_card(p: dict[str, Any], lang: Lang, position: int, count: int,
         *([t(lang, "queue.better_candidate", name=escape(better[0]), score=round(better[1] * 100))] if better else []),
     ))
     pid = p["id"]
-    buttons = ((Button(t(lang, "queue.buttons.approve"), f"q:ok:{pid}"),
-                Button(t(lang, "queue.buttons.reject"), f"q:no:{pid}")),
-               (Button(t(lang, "queue.buttons.others"), f"q:alt:{pid}"),
-                Button(t(lang, "queue.buttons.next"), f"q:next:{pid}")),
-               (Button(t(lang, "queue.buttons.all_requests"), "ql:0"),))
+    buttons = ((Button(t(lang, "queue.buttons.approve"), QueuePress("ok", pid).data),
+                Button(t(lang, "queue.buttons.reject"), QueuePress("no", pid).data)),
+               (Button(t(lang, "queue.buttons.others"), QueuePress("alt", pid).data),
+                Button(t(lang, "queue.buttons.next"), QueuePress("next", pid).data)),
+               (Button(t(lang, "queue.buttons.all_requests"), listing_page(0)),))
     return Reply(text, buttons)
 
 
@@ -64,8 +65,8 @@ def candidates_card(p: dict[str, Any], ranked: list[Any], lang: Lang) -> Reply:
     """A request's candidates, best first, each with a button that approves them for the place
     of proposal ``p`` (its own worker marked as proposed); Back returns to the proposal."""
     pid = p["id"]
-    back = (Button(t(lang, "queue.buttons.by_name"), f"q:byname:{pid}"),
-            Button(t(lang, "queue.buttons.back_to_card"), f"q:card:{pid}"))
+    back = (Button(t(lang, "queue.buttons.by_name"), QueuePress("byname", pid).data),
+            Button(t(lang, "queue.buttons.back_to_card"), QueuePress("card", pid).data))
     if not ranked:
         return Reply(t(lang, "queue.no_other_candidates"), (back,))
     lines = [t(lang, "queue.candidates_header", title=escape(p["title"]), ngo=escape(p["ngo_name"]))]
@@ -77,13 +78,13 @@ def candidates_card(p: dict[str, Any], ranked: list[Any], lang: Lang) -> Reply:
         lines.append(t(lang, "queue.candidate_row", rank=rank, name=escape(c.name), score=score,
                        proposed=mark, reason=escape(first_reason)))
         buttons.append((Button(t(lang, "queue.buttons.pick", rank=rank, name=shorten(c.name, 20), score=score),
-                               f"q:pick:{pid}:{c.worker_id}"),))
+                               QueuePress("pick", pid, c.worker_id).data),))
     return Reply("\n".join(lines), (*buttons, back))
 
 
 def offer_buttons(placement_id: int, lang: Lang) -> tuple[tuple[Button, ...], ...]:
-    return ((Button(t(lang, "offer.buttons.accept"), f"o:acc:{placement_id}"),
-             Button(t(lang, "offer.buttons.decline"), f"o:dec:{placement_id}")),)
+    return ((Button(t(lang, "offer.buttons.accept"), OfferPress(True, placement_id).data),
+             Button(t(lang, "offer.buttons.decline"), OfferPress(False, placement_id).data)),)
 
 
 def offer_to_worker(p: dict[str, Any]) -> Reply:

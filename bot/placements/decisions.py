@@ -11,11 +11,11 @@ from bot.forms import engine
 from bot.forms.fields import choice_then_note
 from bot.forms.model import Button, Notice, Outcome, Reply
 from bot.markup import escape
-from bot.placements import cards
+from bot.placements import callbacks, cards
 from bot.placements.candidates import candidates_for
-from bot.placements.common import already_decided, not_allowed, old_button
 from bot.placements.rematcher import rematch_wanted
 from bot.placements.undo import undo_button
+from bot.refusals import AlreadyDecided, NotAllowed, OldButton, refused
 from bot.services import Services
 from bot.store import Tx, audit, placements
 from bot.store.placements import HOLDING, Pair
@@ -62,11 +62,11 @@ async def request_list(services: Services, tx: Tx, lang: Lang, page: int = 0) ->
     lines += [cards.request_line(number, group, group[0]["headcount"] - held.get(group[0]["request_id"], 0),
                                  (today - from_iso(min(p["created_at"] for p in group))).days, lang)
               for number, group in shown]
-    buttons = [(Button(cards.request_button(number, group, lang), f"qr:{group[0]['request_id']}"),)
+    buttons = [(Button(cards.request_button(number, group, lang), callbacks.request_opening(group[0]['request_id'])),)
                for number, group in shown]
     if pages > 1:
         lines.append(t(lang, "queue.page", page=page + 1, pages=pages))
-        buttons.append(tuple(Button(t(lang, f"queue.buttons.{name}_page"), f"ql:{to}")
+        buttons.append(tuple(Button(t(lang, f"queue.buttons.{name}_page"), callbacks.listing_page(to))
                              for name, to in (("previous", page - 1), ("next", page + 1)) if 0 <= to < pages))
     return Reply("\n".join(lines), tuple(buttons))
 
@@ -102,22 +102,20 @@ async def _better_candidate(services: Services, tx: Tx, p: dict[str, Any]) -> tu
                 None)
 
 
-async def _open_proposal(services: Services, tx: Tx, lang: Lang, placement_id: int) -> dict[str, Any] | Outcome:
-    """The proposal, if it is still open; else the refusal to show (old button, already decided)."""
+async def _open_proposal(tx: Tx, placement_id: int) -> dict[str, Any]:
+    """The proposal, if it is still open; else ``OldButton`` or ``AlreadyDecided``."""
     p = await placements.detail(tx, placement_id)
     if p is None:
-        return old_button(lang)
+        raise OldButton
     if p["status"] != "proposed":
-        return already_decided(services, lang, p)
+        raise AlreadyDecided.from_row(p)
     return p
 
 
 async def approve(services: Services, tx: Tx, director: User, placement_id: int, now: str) -> Outcome:
     """Approve: the offers go to the worker and the NGO director, each with Accept / Decline."""
     lang = director.language
-    p = await _open_proposal(services, tx, lang, placement_id)
-    if isinstance(p, Outcome):
-        return p
+    p = await _open_proposal(tx, placement_id)
     if not await _still_has_room(tx, p):
         await placements.move(tx, placement_id, "proposed", "withdrawn", now)
         await audit.record(tx, director.telegram_id, "withdrawn", "placement", placement_id, now,
@@ -126,7 +124,7 @@ async def approve(services: Services, tx: Tx, director: User, placement_id: int,
         return Outcome(alert=t(lang, "alerts.expired"))
     if not await placements.move(tx, placement_id, "proposed", "offered", now, decided_by=director.telegram_id,
                                  decided_at=now, offered_at=now):
-        return already_decided(services, lang, p)
+        raise AlreadyDecided.from_row(p)
     await audit.record(tx, director.telegram_id, "approved", "placement", placement_id, now, "proposed", "offered")
     offered = await placements.detail(tx, placement_id)
     assert offered is not None
@@ -152,9 +150,7 @@ async def _still_has_room(tx: Tx, p: dict[str, Any]) -> bool:
 
 async def start_rejection(services: Services, tx: Tx, director: User, placement_id: int) -> Outcome:
     """Reject asks for a structured reason first (stored for tuning, never shown to the worker)."""
-    p = await _open_proposal(services, tx, director.language, placement_id)
-    if isinstance(p, Outcome):
-        return p
+    await _open_proposal(tx, placement_id)
     return await engine.begin(services, tx, director, REJECT_PROPOSAL_FORM, target_id=placement_id)
 
 
@@ -162,13 +158,13 @@ async def _reject(services: Services, tx: Tx, director: User, draft, now: str) -
     lang, placement_id = director.language, draft.target_id
     p = await placements.detail(tx, placement_id)
     if p is None:
-        return old_button(lang)
+        return refused(services, lang, OldButton(), pressed=True)
     if not services.is_director(director.telegram_id):
-        return not_allowed(lang)
+        return refused(services, lang, NotAllowed(), pressed=True)
     if not await placements.move(tx, placement_id, "proposed", "rejected", now, decided_by=director.telegram_id,
                                  decided_at=now, reject_reason=draft.answers["reason"],
                                  reject_note=draft.answers.get("note")):
-        return Outcome(replies=(Reply(already_decided(services, lang, p).alert or ""),))
+        return refused(services, lang, AlreadyDecided.from_row(p), pressed=False)
     await audit.record(tx, director.telegram_id, "rejected", "placement", placement_id, now, "proposed",
                        "rejected", draft.answers["reason"])
     rematch_wanted(services)  # the next candidate for the place
@@ -186,9 +182,7 @@ async def other_candidates(services: Services, tx: Tx, director: User, placement
     """The proposal's card turns into its request's candidates, best first, each with a button
     to approve that one instead; Back turns it into the card again."""
     lang = director.language
-    p = await _open_proposal(services, tx, lang, placement_id)
-    if isinstance(p, Outcome):
-        return p
+    p = await _open_proposal(tx, placement_id)
     ranked = await candidates_for(services, tx, p["request_id"], choosable=True)
     return Outcome(replies=(replace(cards.candidates_card(p, ranked, lang), edit=True),))
 
@@ -198,9 +192,7 @@ async def pick(services: Services, tx: Tx, director: User, placement_id: int, wo
     """Approve another candidate for the proposal's place: the proposal gives way to one for
     the chosen worker (if they are still a candidate), which is approved at once."""
     lang = director.language
-    p = await _open_proposal(services, tx, lang, placement_id)
-    if isinstance(p, Outcome):
-        return p
+    p = await _open_proposal(tx, placement_id)
     if worker_id == p["worker_id"]:
         return await approve(services, tx, director, placement_id, now)
     ranked = await candidates_for(services, tx, p["request_id"], choosable=True)

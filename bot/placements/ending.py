@@ -10,9 +10,11 @@ from bot.forms import engine
 from bot.forms.fields import choice_then_note
 from bot.forms.model import Button, Notice, Outcome, Reply
 from bot.markup import escape
-from bot.placements.common import both_sides, not_allowed, old_button, to_directors
+from bot.placements.callbacks import EndPress
+from bot.placements.common import both_sides, to_directors
 from bot.placements.rematcher import rematch_wanted
 from bot.placements.undo import UNDO_WINDOW
+from bot.refusals import NotAllowed, OldButton, refused
 from bot.services import Services
 from bot.store import Tx, audit, placements, requests, users
 from bot.store import followups as followups_store
@@ -30,9 +32,9 @@ def may_end(services: Services, p: dict[str, Any], telegram_id: int) -> bool:
 async def start_ending(services: Services, tx: Tx, user: User, placement_id: int) -> Outcome:
     p = await placements.detail(tx, placement_id)
     if p is None or p["status"] != "active":
-        return old_button(user.language)
+        raise OldButton
     if not may_end(services, p, user.telegram_id):
-        return not_allowed(user.language)
+        raise NotAllowed
     return await engine.begin(services, tx, user, END_FORM, target_id=placement_id,
                               params={"title": escape(p["title"])})
 
@@ -41,10 +43,10 @@ async def _end(services: Services, tx: Tx, user: User, draft, now: str) -> Outco
     lang, outcome = user.language, draft.answers["outcome"]
     p = await placements.detail(tx, draft.target_id)
     if p is None or not may_end(services, p, user.telegram_id):
-        return not_allowed(lang)
+        return refused(services, lang, NotAllowed(), pressed=True)
     if not await placements.move(tx, p["id"], "active", outcome, now, ended_at=now,
                                  end_reason=draft.answers.get("reason")):
-        return Outcome(replies=(Reply(t(lang, "alerts.old_button")),))
+        return refused(services, lang, OldButton(), pressed=False)
     await schedule.placement_ended(tx, p["id"])
     await audit.record(tx, user.telegram_id, "ended", "placement", p["id"], now, "active", outcome,
                        draft.answers.get("reason"))
@@ -62,7 +64,7 @@ async def _end(services: Services, tx: Tx, user: User, draft, now: str) -> Outco
     # Tied to the placement, so an Undo within the minute can still cancel what has not gone out.
     await schedule.enqueue(tx, notices, now, urgent=True, kind="notice", placement_id=p["id"])
     done = t(lang, "placement.ended", title=title, outcome=t(lang, f"placement.buttons.{outcome}"))
-    undo = (Button(t(lang, "queue.buttons.undo"), f"pl:undo:{p['id']}"),)
+    undo = (Button(t(lang, "queue.buttons.undo"), EndPress("undo", p["id"]).data),)
     return Outcome(replies=(Reply(done, (undo,)),), queued=True)
 
 
@@ -73,7 +75,7 @@ async def undo_end(services: Services, tx: Tx, user: User, placement_id: int, no
     lang = user.language
     p = await placements.detail(tx, placement_id)
     if p is None or not may_end(services, p, user.telegram_id):
-        return not_allowed(lang)
+        raise NotAllowed
     if p["status"] == "active":
         return Outcome(alert=t(lang, "queue.undo_already"))
     if (p["ended_at"] is None or from_iso(now) - from_iso(p["ended_at"]) > UNDO_WINDOW

@@ -8,8 +8,9 @@ from bot.followups import schedule
 from bot.forms.model import Notice, Outcome, Reply
 from bot.markup import escape
 from bot.placements import cards
-from bot.placements.common import both_sides, decided_already, not_allowed, old_button, side_name, to_directors
+from bot.placements.common import both_sides, side_name, to_directors
 from bot.placements.rematcher import rematch_wanted
+from bot.refusals import AlreadyDecided, NotAllowed, OldButton
 from bot.services import Services
 from bot.store import Tx, audit, placements, requests
 from bot.store.users import User
@@ -30,21 +31,21 @@ async def answer_offer(services: Services, tx: Tx, user: User, placement_id: int
     lang = user.language
     p = await placements.detail(tx, placement_id)
     if p is None:
-        return old_button(lang)
+        raise OldButton
     side = side_of(p, user.telegram_id)
     if side is None:
-        return not_allowed(lang)
+        raise NotAllowed
     if p["status"] in ("withdrawn", "expired"):
         return Outcome(alert=t(lang, "alerts.expired"))
     if (own := p[f"{side}_answer"]) is not None:  # a second press on their own answer
         return Outcome(alert=t(lang, "alerts.you_accepted" if own == "accepted" else "alerts.you_declined"))
     if p["status"] != "offered":  # the other side or a director closed it meanwhile
-        return await decided_already(services, tx, lang, "placement", placement_id, p["updated_at"])
+        raise await AlreadyDecided.from_audit(tx, "placement", placement_id, p["updated_at"])
     if accept and side == "worker" and (active := await _active_of_worker(tx, p)) >= p["max_placements"]:
         # Their profile allows no more (they may have lowered it since the offer went out).
         return Outcome(alert=t(lang, "offer.over_capacity", held=active, most=p["max_placements"]))
     if not await placements.record_answer(tx, placement_id, side, "accepted" if accept else "declined", now):
-        return await decided_already(services, tx, lang, "placement", placement_id, p["updated_at"])
+        raise await AlreadyDecided.from_audit(tx, "placement", placement_id, p["updated_at"])
     await schedule.offer_answered(tx, placement_id, user.telegram_id)
     await audit.record(tx, user.telegram_id, "accepted" if accept else "declined", "placement", placement_id,
                        now, "offered", "offered", side)
@@ -66,8 +67,7 @@ async def _declined(services: Services, tx: Tx, user: User, p: dict[str, Any], n
     notices += [Notice(tel, Reply(t(lang, "offer.other_declined", title=title)))  # the side still waiting
                 for tel, lang in both_sides(p) if tel is not None and tel != user.telegram_id]
     rematch_wanted(services)
-    declined = Outcome(replies=(Reply(t(user.language, "offer.declined_ack")),), notices=tuple(notices))
-    return await schedule.send_after_commit(tx, declined, now)
+    return Outcome(replies=(Reply(t(user.language, "offer.declined_ack")),), notices=tuple(notices))
 
 
 async def _activate(services: Services, tx: Tx, p: dict[str, Any], now: str) -> Outcome:
@@ -83,7 +83,7 @@ async def _activate(services: Services, tx: Tx, p: dict[str, Any], now: str) -> 
     notices += await to_directors(
         services, tx, lambda lang: Reply(t(lang, "offer.active_for_director", **names)))
     notices += await _fill_if_full(services, tx, active, now)
-    return await schedule.send_after_commit(tx, Outcome(notices=tuple(notices)), now)
+    return Outcome(notices=tuple(notices))
 
 
 async def _fill_if_full(services: Services, tx: Tx, p: dict[str, Any], now: str) -> list[Notice]:

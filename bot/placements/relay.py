@@ -4,13 +4,13 @@ from the association, and recorded in the audit log."""
 
 from __future__ import annotations
 
-from bot.followups.schedule import send_after_commit
 from bot.forms import engine
 from bot.forms.fields import ignoring_today
 from bot.forms.model import Field, Form, Notice, Outcome, Reply
 from bot.markup import escape
 from bot.parsers import parse_reason
-from bot.placements.common import both_sides, not_allowed, old_button
+from bot.placements.common import both_sides
+from bot.refusals import NotAllowed, OldButton, refused
 from bot.services import Services
 from bot.store import Tx, audit, placements
 from bot.store.drafts import Draft
@@ -24,7 +24,7 @@ RELAYABLE = ("offered", "active")
 async def start_message(services: Services, tx: Tx, director: User, placement_id: int) -> Outcome:
     p = await placements.detail(tx, placement_id)
     if p is None or p["status"] not in RELAYABLE:
-        return old_button(director.language)
+        raise OldButton
     return await engine.begin(services, tx, director, RELAY_FORM, target_id=placement_id,
                               params={"title": escape(p["title"]), "worker": escape(p["worker_name"]),
                                       "ngo": escape(p["ngo_name"])})
@@ -33,7 +33,7 @@ async def start_message(services: Services, tx: Tx, director: User, placement_id
 async def _send(services: Services, tx: Tx, director: User, draft: Draft, now: str) -> Outcome:
     lang, text = director.language, draft.answers["text"]
     if not services.is_director(director.telegram_id):
-        return not_allowed(lang)
+        return refused(services, lang, NotAllowed(), pressed=True)
     p = await placements.detail(tx, draft.target_id)
     if p is None or p["status"] not in RELAYABLE:
         return Outcome(replies=(Reply(t(lang, "relay.gone")),))
@@ -41,8 +41,7 @@ async def _send(services: Services, tx: Tx, director: User, draft: Draft, now: s
                for tel, side_lang in both_sides(p) if tel is not None]
     await audit.record(tx, director.telegram_id, "messaged", "placement", p["id"], now, p["status"], p["status"],
                        text)
-    sent = Outcome(replies=(Reply(t(lang, "relay.sent", count=len(notices))),), notices=tuple(notices))
-    return await send_after_commit(tx, sent, now)
+    return Outcome(replies=(Reply(t(lang, "relay.sent", count=len(notices))),), notices=tuple(notices))
 
 
 RELAY_FORM = Form("relay_message", "", "", (

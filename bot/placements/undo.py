@@ -17,8 +17,9 @@ from bot.clock import from_iso
 from bot.followups.schedule import enqueue, offer_closed
 from bot.forms.model import Button, Notice, Outcome, Reply
 from bot.markup import escape
-from bot.placements.common import old_button
+from bot.placements.callbacks import QueuePress
 from bot.placements.rematcher import rematch_wanted
+from bot.refusals import OldButton
 from bot.services import Services
 from bot.store import Tx, audit, followups, placements, users
 from bot.store.users import User
@@ -28,7 +29,7 @@ UNDO_WINDOW = timedelta(minutes=1)
 
 
 def undo_button(lang: Lang, placement_id: int) -> tuple[Button, ...]:
-    return (Button(t(lang, "queue.buttons.undo"), f"q:undo:{placement_id}"),)
+    return (Button(t(lang, "queue.buttons.undo"), QueuePress("undo", placement_id).data),)
 
 
 async def undo(services: Services, tx: Tx, director: User, placement_id: int, now: str) -> Outcome:
@@ -36,7 +37,7 @@ async def undo(services: Services, tx: Tx, director: User, placement_id: int, no
     lang = director.language
     p = await placements.detail(tx, placement_id)
     if p is None:
-        return old_button(lang)
+        raise OldButton
     if p["status"] == "proposed" and p["decided_at"] is None:
         return Outcome(alert=t(lang, "queue.undo_already"))
     if p["decided_at"] is None or from_iso(now) - from_iso(p["decided_at"]) > UNDO_WINDOW:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.events import Event
 from bot.followups.render import view_lines
 from bot.forms.model import Button, Outcome, Reply
 from bot.markup import escape, shorten
-from bot.people import Sender, remember
-from bot.placements.common import local_time, not_allowed
+from bot.placements.callbacks import EndPress, filter_data
+from bot.placements.common import local_time
 from bot.placements.ending import may_end
 from bot.services import Services
 from bot.store import Tx, followups, members, placements
@@ -39,49 +40,43 @@ def _line(services: Services, p: dict[str, Any], lang: Lang) -> str:
              ngo=escape(p["ngo_name"]), status=t(lang, f"placement_status.{p['status']}"), since=since)
 
 
-async def list_placements(services: Services, sender: Sender, which: str = "") -> Outcome:
+async def list_placements(event: Event, which: str = "") -> Outcome:
     """The person's own placements; directors see everyone's, filtered by status."""
-    async with services.database.transaction() as tx:
-        user = await remember(services, tx, sender)
-        director = services.is_director(user.telegram_id)
-        which = which if which in FILTERS else ("active" if director else "")
-        rows = await _own_placements(services, tx, user, FILTERS.get(which, _SHOWN_TO_MEMBERS))
-        answers = await followups.checkin_answers(tx, [p["id"] for p in rows[:30]]) if director else {}
-    lang = user.language
+    services, tx, user, lang = event.services, event.tx, event.user, event.lang
+    director = services.is_director(user.telegram_id)
+    which = which if which in FILTERS else ("active" if director else "")
+    rows = await _own_placements(services, tx, user, FILTERS.get(which, _SHOWN_TO_MEMBERS))
+    answers = await followups.checkin_answers(tx, [p["id"] for p in rows[:30]]) if director else {}
     lines = [t(lang, "placements.header"), *(line for p in rows[:30] for line in (
         _line(services, p, lang), *view_lines(lang, answers.get(p["id"], ()))))]
     if not rows:
         lines.append(t(lang, "placements.none"))
-    buttons = [(Button(f"{t(lang, 'placement.buttons.end')} · {shorten(p['title'], 24)}", f"pl:end:{p['id']}"),)
+    end = t(lang, "placement.buttons.end")
+    buttons = [(Button(f"{end} · {shorten(p['title'], 24)}", EndPress("end", p["id"]).data),)
                for p in rows if p["status"] == "active" and may_end(services, p, user.telegram_id)][:10]
     if director:
-        buttons.append(tuple(Button(t(lang, f"placements.buttons.filter_{name}"), f"pls:{name}")
+        buttons.append(tuple(Button(t(lang, f"placements.buttons.filter_{name}"), filter_data(name))
                              for name in FILTERS))
     return Outcome(replies=(Reply("\n".join(lines), tuple(buttons)),))
 
 
-async def filter_pressed(services: Services, sender: Sender, which: str) -> Outcome:
-    """The directors' status filters; members see only what concerns them, never filtered."""
-    if not services.is_director(sender.telegram_id):
-        async with services.database.transaction() as tx:
-            user = await remember(services, tx, sender)
-        return not_allowed(user.language)
-    return await list_placements(services, sender, which)
+async def filter_pressed(event: Event, which: str) -> Outcome:
+    """The directors' status filters (``pls:<filter>``); members see only what concerns them,
+    never filtered."""
+    return await list_placements(event, which)
 
 
-async def show_status(services: Services, sender: Sender) -> Outcome:
-    async with services.database.transaction() as tx:
-        user = await remember(services, tx, sender)
-        lang = user.language
-        if services.is_director(user.telegram_id):
-            counts = await placements.count_by_status(tx)
-            waiting = len(await members.pending_members(tx))
-            text = t(lang, "status.director", members=waiting, proposals=counts.get("proposed", 0),
-                     offers=counts.get("offered", 0), active=counts.get("active", 0))
-            return Outcome(replies=(Reply(text),))
-        rows = await _own_placements(services, tx, user, ("offered", "active"))
-        member = (await members.member_by_telegram(tx, "workers", user.telegram_id)
-                  or await members.member_by_telegram(tx, "ngos", user.telegram_id))
+async def show_status(event: Event) -> Outcome:
+    services, tx, user, lang = event.services, event.tx, event.user, event.lang
+    if services.is_director(user.telegram_id):
+        counts = await placements.count_by_status(tx)
+        waiting = len(await members.pending_members(tx))
+        text = t(lang, "status.director", members=waiting, proposals=counts.get("proposed", 0),
+                 offers=counts.get("offered", 0), active=counts.get("active", 0))
+        return Outcome(replies=(Reply(text),))
+    rows = await _own_placements(services, tx, user, ("offered", "active"))
+    member = (await members.member_by_telegram(tx, "workers", user.telegram_id)
+              or await members.member_by_telegram(tx, "ngos", user.telegram_id))
     if not rows:
         status = t(lang, f"member_status.{member['status']}") if member else t(lang, "common.not_given")
         return Outcome(replies=(Reply(t(lang, "status.worker_none", member_status=status)),))

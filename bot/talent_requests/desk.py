@@ -4,25 +4,25 @@ change is audited, the NGO director is told, and the matcher runs again."""
 
 from __future__ import annotations
 
-from bot.followups.schedule import send_after_commit
 from bot.forms import engine
-from bot.forms.model import Form, Outcome, Reply
+from bot.forms.model import Button, Form, Outcome, Reply
 from bot.markup import escape
 from bot.members.verification import tell_ngo
-from bot.placements.common import not_allowed, old_button
 from bot.placements.rematcher import rematch_wanted
+from bot.refusals import NotAllowed, OldButton, refused
 from bot.services import Services
 from bot.store import Tx, audit, requests
 from bot.store.drafts import Draft
 from bot.store.users import User
 from bot.talent_requests import form as request
-from bot.texts import t
+from bot.talent_requests.callbacks import ClosePress
+from bot.texts import Lang, t
 
 
 async def start_edit(services: Services, tx: Tx, director: User, request_id: int) -> Outcome:
     row = await requests.request_by_id(tx, request_id)
     if row is None or row["status"] != "open":
-        return old_button(director.language)
+        raise OldButton
     return await engine.begin(services, tx, director, EDIT_REQUEST_FORM, target_id=request_id,
                               answers=request.answers_from_columns(row))
 
@@ -30,10 +30,10 @@ async def start_edit(services: Services, tx: Tx, director: User, request_id: int
 async def _save(services: Services, tx: Tx, director: User, draft: Draft, now: str) -> Outcome:
     lang = director.language
     if not services.is_director(director.telegram_id):
-        return not_allowed(lang)
+        return refused(services, lang, NotAllowed(), pressed=True)
     row = await requests.request_by_id(tx, draft.target_id)
     if row is None:
-        return old_button(lang)
+        return refused(services, lang, OldButton(), pressed=True)
     before = request.answers_from_columns(row)
     changed = [f for f in request.FIELDS if f.name in draft.answers and draft.answers[f.name] != before.get(f.name)]
     if not changed:
@@ -49,9 +49,8 @@ async def _save(services: Services, tx: Tx, director: User, draft: Draft, now: s
               for lang_ in ("en", "zh")}
     told = await tell_ngo(services, tx, row["ngo_id"],
                            lambda m_lang: t(m_lang, "request_desk.edited_notice", title=title, fields=labels[m_lang]))
-    saved = Outcome(replies=(Reply(t(lang, "request_desk.edited", title=title, fields=labels[lang])),),
-                    notices=tuple(told))
-    return await send_after_commit(tx, saved, now)
+    return Outcome(replies=(Reply(t(lang, "request_desk.edited", title=title, fields=labels[lang])),),
+                   notices=tuple(told))
 
 
 EDIT_REQUEST_FORM = Form("request_for_ngo", "", "member_edit.summary_header", request.FIELDS, _save)
@@ -62,15 +61,18 @@ async def switch_pause(services: Services, tx: Tx, director: User, request_id: i
     """Pause matching for a request (its open proposals are withdrawn by the rematch) or resume it."""
     lang = director.language
     row = await requests.request_by_id(tx, request_id)
-    if row is None:
-        return old_button(lang)
-    if not await requests.set_paused(tx, request_id, pause, now):
-        return Outcome(alert=t(lang, "alerts.old_button"))
+    if row is None or not await requests.set_paused(tx, request_id, pause, now):
+        raise OldButton
     action = "paused" if pause else "resumed"
     await audit.record(tx, director.telegram_id, action, "request", request_id, now, row["status"], row["status"])
     rematch_wanted(services)
     title = escape(row["title"])
     told = await tell_ngo(services, tx, row["ngo_id"], lambda m_lang: t(m_lang, f"request_desk.{action}_notice",
                                                                           title=title))
-    done = Outcome(replies=(Reply(t(lang, f"request_desk.{action}", title=title)),), notices=tuple(told))
-    return await send_after_commit(tx, done, now)
+    return Outcome(replies=(Reply(t(lang, f"request_desk.{action}", title=title)),), notices=tuple(told))
+
+
+def close_confirmation(lang: Lang, request_id: int) -> tuple[tuple[Button, ...], ...]:
+    """Close for good, or keep the request open: a director's second step on ``rc:close``."""
+    return ((Button(t(lang, "requests.buttons.confirm_close"), ClosePress("yes", request_id).data),
+             Button(t(lang, "requests.buttons.keep_open"), ClosePress("keep", request_id).data)),)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.followups.schedule import send_after_commit
 from bot.forms.model import Notice, Outcome, Reply
 from bot.markup import escape
 from bot.placements.offers import withdraw_open_offers
 from bot.placements.rematcher import rematch_wanted
+from bot.refusals import OldButton, refused
 from bot.services import Services
 from bot.store import Tx, audit, members, requests
 from bot.store.users import User
@@ -28,14 +28,12 @@ async def save_request(services: Services, tx: Tx, user: User, target_id: int | 
         await audit.record(tx, user.telegram_id, "posted", "request", request_id, now, None, "open")
         key = "request_form.submitted" if ngo["status"] == "verified" else "request_form.submitted_unverified"
         rematch_wanted(services)
-        posted = Outcome(replies=(Reply(t(lang, key, title=title)),))
-        return await send_after_commit(tx, posted, now)
+        return Outcome(replies=(Reply(t(lang, key, title=title)),))
     if not await requests.update_request(tx, target_id, ngo["id"], values, now):
-        return Outcome(replies=(Reply(t(lang, "alerts.old_button")),))
+        return refused(services, lang, OldButton(), pressed=False)
     await audit.record(tx, user.telegram_id, "edited", "request", target_id, now, "open", "open")
     rematch_wanted(services)
-    updated = Outcome(replies=(Reply(t(lang, "request_form.updated", title=title)),))
-    return await send_after_commit(tx, updated, now)
+    return Outcome(replies=(Reply(t(lang, "request_form.updated", title=title)),))
 
 
 async def close_request(tx: Tx, user: User, request_id: int, now: str, *,
