@@ -21,6 +21,7 @@ from bot.placements.cards import term_names
 from bot.placements.common import director_pressing, local_time, old_button
 from bot.services import Services
 from bot.store import Tx, followups, members, placements, requests
+from bot.store.placements import PlacementDetails
 from bot.texts import Lang, t
 from matching.vocabulary import label
 
@@ -110,7 +111,7 @@ async def _card(services: Services, tx: Tx, code: str, row_id: int, lang: Lang) 
 
 async def _member_card(services: Services, tx: Tx, code: str, row: dict[str, Any], lang: Lang) -> Reply:
     """Profile, status, placements (live first) and check-ins; Verify / Reject while pending."""
-    rows = await placements.of_member(tx, code, row["id"])
+    rows = await placements.placements_of_member(tx, code, row["id"])
     key = "search.worker_header" if code == "w" else "search.ngo_header"
     lines = [t(lang, key, name=escape(row["name"]), status=t(lang, f"member_status.{row['status']}")),
              profile_lines("worker" if code == "w" else "ngo", row, lang), "",
@@ -135,7 +136,7 @@ async def _request_card(services: Services, tx: Tx, row: dict[str, Any], lang: L
              t(lang, "search.request_details", skills=term_names(row["skills"], "skill", lang),
                district=label(row["district"], lang) or "—", places=row["headcount"],
                hours=f"{row['hours_per_week']:g}", start=row["start_date"]), "",
-             *await _history(services, tx, await placements.of_request(tx, row["id"]), lang)]
+             *await _history(services, tx, await placements.placements_of_request(tx, row["id"]), lang)]
     if row["paused"]:
         lines.insert(1, t(lang, "request_desk.paused_mark"))
     return Reply("\n".join(lines), _request_actions(row, lang))
@@ -154,28 +155,28 @@ def _request_actions(row: dict[str, Any], lang: Lang) -> tuple[tuple[Button, ...
     return tuple(rows)
 
 
-async def _placement_card(services: Services, tx: Tx, p: dict[str, Any], lang: Lang) -> Reply:
+async def _placement_card(services: Services, tx: Tx, p: PlacementDetails, lang: Lang) -> Reply:
     """One placement: who, what, where it stands, every check-in answer, and what a director can do."""
-    answers = (await followups.checkin_answers(tx, [p["id"]])).get(p["id"], [])
-    lines = [t(lang, "search.placement_header", title=escape(p["title"]), worker=escape(p["worker_name"]),
-               ngo=escape(p["ngo_name"]), status=t(lang, f"placement_status.{p['status']}"),
-               since=local_time(services, p["started_at"] or p["offered_at"] or p["created_at"])[:10]),
+    answers = (await followups.checkin_answers(tx, [p.id])).get(p.id, [])
+    lines = [t(lang, "search.placement_header", title=escape(p.title), worker=escape(p.worker_name),
+               ngo=escape(p.ngo_name), status=t(lang, f"placement_status.{p.status}"),
+               since=local_time(services, p.started_at or p.offered_at or p.created_at)[:10]),
              *(view_lines(lang, answers) or [t(lang, "search.no_checkins")])]
     return Reply("\n".join(lines), placement_actions(p, lang, open_button=False))
 
 
-async def _history(services: Services, tx: Tx, rows: list[dict[str, Any]], lang: Lang) -> list[str]:
+async def _history(services: Services, tx: Tx, rows: list[PlacementDetails], lang: Lang) -> list[str]:
     """Placement lines (live ones first) and a line of check-in figures."""
     if not rows:
         return [t(lang, "search.no_placements")]
     live = ("proposed", "offered", "active")
-    ordered = sorted(rows, key=lambda p: p["status"] not in live)
+    ordered = sorted(rows, key=lambda p: p.status not in live)
     lines = [t(lang, "search.placements_header", count=len(rows))]
-    lines += [t(lang, "search.placement_line", title=escape(p["title"]), worker=escape(p["worker_name"]),
-                ngo=escape(p["ngo_name"]), status=t(lang, f"placement_status.{p['status']}"),
-                since=local_time(services, p["started_at"] or p["offered_at"] or p["created_at"])[:10])
+    lines += [t(lang, "search.placement_line", title=escape(p.title), worker=escape(p.worker_name),
+                ngo=escape(p.ngo_name), status=t(lang, f"placement_status.{p.status}"),
+                since=local_time(services, p.started_at or p.offered_at or p.created_at)[:10])
               for p in ordered[:PLACEMENTS_SHOWN]]
-    answers = [a["answer"] for found in (await followups.checkin_answers(tx, [p["id"] for p in rows])).values()
+    answers = [a["answer"] for found in (await followups.checkin_answers(tx, [p.id for p in rows])).values()
                for a in found]
     ratings = [a["rating"] for a in answers if isinstance(a.get("rating"), int | float)]
     hours = sum(a["hours"] for a in answers if isinstance(a.get("hours"), int | float))

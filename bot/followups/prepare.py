@@ -18,6 +18,7 @@ from bot.placements.convert import request_of, worker_of
 from bot.services import Services
 from bot.store import Tx, followups, members, placements, requests, users
 from bot.store.followups import Followup
+from bot.store.placements import PlacementDetails
 from bot.texts import Lang
 from matching import match
 
@@ -45,21 +46,21 @@ async def _checkin(services: Services, tx: Tx, row: Followup, now: datetime) -> 
 async def _offer_reminder(services: Services, tx: Tx, row: Followup, now: datetime) -> Message | None:
     p = await _placement_for(tx, row, "offered")
     side = row.payload["side"]
-    if p is None or p[f"{side}_answer"] is not None:
+    if p is None or p.answer_of(side) is not None:
         return None
-    expires = from_iso(p["offered_at"]) + timedelta(days=services.settings.followups.offer_expiry_days)
+    expires = from_iso(p.offered_at) + timedelta(days=services.settings.followups.offer_expiry_days)
     return render.as_payload(render.offer_reminder(p, side, local_time(services, to_iso(expires))))
 
 
-async def _placement_for(tx: Tx, row: Followup, status: str) -> dict[str, Any] | None:
+async def _placement_for(tx: Tx, row: Followup, status: str) -> PlacementDetails | None:
     """The row's placement while still in ``status`` and the recipient still one of its sides."""
     if row.placement_id is None:
         return None
     p = await placements.detail(tx, row.placement_id)
     side = row.payload.get("side")
-    if p is None or p["status"] != status or side not in ("worker", "ngo"):
+    if p is None or p.status != status or side not in ("worker", "ngo"):
         return None
-    return p if p[f"{side}_telegram_id"] == row.recipient else None
+    return p if p.telegram_id_of(side) == row.recipient else None
 
 
 async def _digest(services: Services, tx: Tx, row: Followup, now: datetime) -> Message | None:

@@ -12,6 +12,7 @@ from typing import Any
 from bot.forms.model import Button, Reply
 from bot.markup import escape
 from bot.placements.cards import offer_buttons
+from bot.store.placements import PlacementDetails
 from bot.texts import Lang, t
 
 RATINGS = (1, 2, 3, 4, 5)
@@ -34,41 +35,41 @@ def is_low(answer: dict[str, Any]) -> bool:
     return bool(answer.get("problem")) or int(answer.get("rating") or 5) <= LOW_RATING
 
 
-def checkin(p: dict[str, Any], side: str, day: int, followup_id: int) -> Reply:
+def checkin(p: PlacementDetails, side: str, day: int, followup_id: int) -> Reply:
     """"How is it going?" with 1-5 and a problem button; ``fu:r:<id>:<n>`` / ``fu:p:<id>``."""
-    lang: Lang = p[f"{side}_language"]
-    names = {"title": escape(p["title"]), "ngo": escape(p["ngo_name"]), "worker": escape(p["worker_name"])}
+    lang: Lang = p.language_of(side)
+    names = {"title": escape(p.title), "ngo": escape(p.ngo_name), "worker": escape(p.worker_name)}
     text = t(lang, f"followups.checkin_{side}", day=day, **names)
     ratings = tuple(Button(str(n), f"{CALLBACK_PREFIX}:r:{followup_id}:{n}") for n in RATINGS)
     problem = (Button(t(lang, "followups.buttons.problem"), f"{CALLBACK_PREFIX}:p:{followup_id}"),)
     return Reply(text, (ratings, problem))
 
 
-def offer_reminder(p: dict[str, Any], side: str, expires: str) -> Reply:
+def offer_reminder(p: PlacementDetails, side: str, expires: str) -> Reply:
     """Who offers what, and that Accept / Decline below answer it (the offer's buttons again)."""
-    lang: Lang = p[f"{side}_language"]
+    lang: Lang = p.language_of(side)
     text = t(lang, f"followups.offer_reminder_{side}", expires=expires, **_placement_names(p))
-    return Reply(text, offer_buttons(p["id"], lang))
+    return Reply(text, offer_buttons(p.id, lang))
 
 
-def _placement_names(p: dict[str, Any]) -> dict[str, str]:
-    return {"title": escape(p["title"]), "worker": escape(p["worker_name"]), "ngo": escape(p["ngo_name"])}
+def _placement_names(p: PlacementDetails) -> dict[str, str]:
+    return {"title": escape(p.title), "worker": escape(p.worker_name), "ngo": escape(p.ngo_name)}
 
 
-def placement_actions(p: dict[str, Any], lang: Lang, *, open_button: bool = True) -> tuple[tuple[Button, ...], ...]:
+def placement_actions(p: PlacementDetails, lang: Lang, *, open_button: bool = True) -> tuple[tuple[Button, ...], ...]:
     """What a director can do about a placement: open it, write to both sides, end it (the
     matcher then proposes a replacement for the place)."""
-    pid, rows = p["id"], []
+    pid, rows = p.id, []
     if open_button:
         rows.append((Button(t(lang, "followups.buttons.open_placement"), f"fd:p:{pid}"),))
-    if p["status"] in ("offered", "active"):
+    if p.status in ("offered", "active"):
         rows.append((Button(t(lang, "followups.buttons.message_both"), f"pm:{pid}"),))
-    if p["status"] == "active":
+    if p.status == "active":
         rows.append((Button(t(lang, "followups.buttons.end_and_replace"), f"pl:end:{pid}"),))
     return tuple(rows)
 
 
-def rating_alert(lang: Lang, p: dict[str, Any], who: str, side: str, answer: dict[str, Any]) -> Reply:
+def rating_alert(lang: Lang, p: PlacementDetails, who: str, side: str, answer: dict[str, Any]) -> Reply:
     """For directors: a low rating or a reported problem, at once, with what they can do."""
     names = {**_placement_names(p), "who": escape(who), "side": t(lang, f"followups.sides.{side}")}
     if answer.get("problem"):
@@ -76,7 +77,7 @@ def rating_alert(lang: Lang, p: dict[str, Any], who: str, side: str, answer: dic
     return Reply(t(lang, "followups.low_rating_alert", rating=answer["rating"], **names), placement_actions(p, lang))
 
 
-def comment_alert(lang: Lang, p: dict[str, Any], who: str, comment: str) -> Reply:
+def comment_alert(lang: Lang, p: PlacementDetails, who: str, comment: str) -> Reply:
     return Reply(t(lang, "followups.comment_alert", who=escape(who), comment=escape(comment),
                    **_placement_names(p)), placement_actions(p, lang))
 
@@ -89,7 +90,7 @@ def unreachable_alert(lang: Lang, who: str, count: int) -> Reply:
     return Reply(t(lang, "followups.unreachable_alert", who=escape(who), count=count))
 
 
-def offer_expired_for_director(lang: Lang, p: dict[str, Any], days: int, missing: Sequence[str],
+def offer_expired_for_director(lang: Lang, p: PlacementDetails, days: int, missing: Sequence[str],
                                next_proposed: bool) -> Reply:
     separator = t(lang, "common.list_separator")
     text = t(lang, "followups.offer_expired_director", days=days,
@@ -98,7 +99,7 @@ def offer_expired_for_director(lang: Lang, p: dict[str, Any], days: int, missing
     return Reply(f"{text}\n{following}")
 
 
-def offer_expired_for_side(lang: Lang, p: dict[str, Any]) -> Reply:
+def offer_expired_for_side(lang: Lang, p: PlacementDetails) -> Reply:
     return Reply(t(lang, "offer.expired", **_placement_names(p)))
 
 

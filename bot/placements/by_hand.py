@@ -26,10 +26,10 @@ BY_HAND = [{"en": "proposed by hand by an association director", "zh": "由协�
 
 async def ask_name(services: Services, tx: Tx, director: User, placement_id: int) -> Outcome:
     p = await placements.detail(tx, placement_id)
-    if p is None or p["status"] != "proposed":
+    if p is None or p.status != "proposed":
         return old_button(director.language)
     return await engine.begin(services, tx, director, BY_NAME_FORM, target_id=placement_id,
-                              params={"title": escape(p["title"])})
+                              params={"title": escape(p.title)})
 
 
 async def _list_by_name(services: Services, tx: Tx, director: User, draft: Draft, now: str) -> Outcome:
@@ -56,16 +56,16 @@ async def propose(services: Services, tx: Tx, director: User, placement_id: int,
     once, scored by the matcher if they are one of its candidates, else marked as chosen by hand."""
     lang = director.language
     p = await placements.detail(tx, placement_id)
-    if p is None or p["status"] != "proposed":
+    if p is None or p.status != "proposed":
         return old_button(lang)
-    if worker_id == p["worker_id"]:
+    if worker_id == p.worker_id:
         return await decisions.approve(services, tx, director, placement_id, now)
     worker = await members.member_by_id(tx, "workers", worker_id)
     decided = await placements.pairs_with_status(tx, FINAL_FOR_PAIR + HOLDING)
     if (worker is None or worker["status"] != "verified" or worker["telegram_id"] is None
-            or placements.Pair(p["request_id"], worker_id) in decided):
+            or placements.Pair(p.request_id, worker_id) in decided):
         return Outcome(alert=t(lang, "queue.pick_gone"))
-    ranked = {c.worker_id: c for c in await candidates_for(services, tx, p["request_id"], choosable=True)}
+    ranked = {c.worker_id: c for c in await candidates_for(services, tx, p.request_id, choosable=True)}
     known = ranked.get(worker_id)
     score, reasons = (known.score, known.reasons) if known else (0.0, BY_HAND)
     return await decisions.give_way_and_approve(services, tx, director, p, worker_id, score, reasons, now)

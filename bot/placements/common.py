@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.clock import from_iso
@@ -12,6 +11,7 @@ from bot.markup import escape
 from bot.people import Sender, remember
 from bot.services import Services
 from bot.store import Tx, audit, users
+from bot.store.placements import PlacementDetails
 from bot.store.users import User
 from bot.texts import Lang, t
 
@@ -24,10 +24,10 @@ def local_time(services: Services, iso: str | None) -> str:
     return from_iso(iso).astimezone(zone).strftime("%Y-%m-%d %H:%M")
 
 
-def already_decided(services: Services, lang: Lang, p: dict[str, Any]) -> Outcome:
+def already_decided(services: Services, lang: Lang, p: PlacementDetails) -> Outcome:
     """The pop-up for a press on a proposal someone has decided already."""
-    who = escape(p.get("decided_by_name") or str(p.get("decided_by") or "—"))
-    when = local_time(services, p.get("decided_at") or p.get("updated_at"))
+    who = escape(p.decided_by_name or str(p.decided_by or "—"))
+    when = local_time(services, p.decided_at or p.updated_at)
     return Outcome(alert=t(lang, "alerts.already_decided", who=who, when=when))
 
 
@@ -75,14 +75,14 @@ async def decided_already(services: Services, tx: Tx, lang: Lang, entity: str, e
     return Outcome(alert=t(lang, "alerts.already_decided", who=who, when=when))
 
 
-def side_name(p: dict[str, Any], telegram_id: int) -> str:
+def side_name(p: PlacementDetails, telegram_id: int) -> str:
     """The profile name of whichever side of placement ``p`` this person is: the social worker,
     or the NGO director with the NGO (never a Telegram display name)."""
-    if telegram_id == p["worker_telegram_id"]:
-        return p["worker_name"]
-    return f"{p['director_name']} · {p['ngo_name']}" if p.get("director_name") else p["ngo_name"]
+    if telegram_id == p.worker_telegram_id:
+        return p.worker_name
+    return f"{p.director_name} · {p.ngo_name}" if p.director_name else p.ngo_name
 
 
-def both_sides(p: dict[str, Any]) -> tuple[tuple[int | None, str], ...]:
+def both_sides(p: PlacementDetails) -> tuple[tuple[int | None, str], ...]:
     """(telegram id, language) of the social worker and of the NGO director of a placement."""
-    return ((p["worker_telegram_id"], p["worker_language"]), (p["ngo_telegram_id"], p["ngo_language"]))
+    return ((p.worker_telegram_id, p.worker_language), (p.ngo_telegram_id, p.ngo_language))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from bot.clock import from_iso
 from bot.followups import schedule
 from bot.forms import engine
@@ -16,25 +14,26 @@ from bot.placements.undo import UNDO_WINDOW
 from bot.services import Services
 from bot.store import Tx, audit, placements, requests, users
 from bot.store import followups as followups_store
+from bot.store.placements import PlacementDetails
 from bot.store.users import User
 from bot.texts import t
 
 OUTCOMES = ("completed", "cancelled")
 
 
-def may_end(services: Services, p: dict[str, Any], telegram_id: int) -> bool:
+def may_end(services: Services, p: PlacementDetails, telegram_id: int) -> bool:
     """The NGO director of the request, or an association director."""
-    return telegram_id == p["ngo_telegram_id"] or services.is_director(telegram_id)
+    return telegram_id == p.ngo_telegram_id or services.is_director(telegram_id)
 
 
 async def start_ending(services: Services, tx: Tx, user: User, placement_id: int) -> Outcome:
     p = await placements.detail(tx, placement_id)
-    if p is None or p["status"] != "active":
+    if p is None or p.status != "active":
         return old_button(user.language)
     if not may_end(services, p, user.telegram_id):
         return not_allowed(user.language)
     return await engine.begin(services, tx, user, END_FORM, target_id=placement_id,
-                              params={"title": escape(p["title"])})
+                              params={"title": escape(p.title)})
 
 
 async def _end(services: Services, tx: Tx, user: User, draft, now: str) -> Outcome:
@@ -42,16 +41,16 @@ async def _end(services: Services, tx: Tx, user: User, draft, now: str) -> Outco
     p = await placements.detail(tx, draft.target_id)
     if p is None or not may_end(services, p, user.telegram_id):
         return not_allowed(lang)
-    if not await placements.move(tx, p["id"], "active", outcome, now, ended_at=now,
+    if not await placements.move(tx, p.id, "active", outcome, now, ended_at=now,
                                  end_reason=draft.answers.get("reason")):
         return Outcome(replies=(Reply(t(lang, "alerts.old_button")),))
-    await schedule.placement_ended(tx, p["id"])
-    await audit.record(tx, user.telegram_id, "ended", "placement", p["id"], now, "active", outcome,
+    await schedule.placement_ended(tx, p.id)
+    await audit.record(tx, user.telegram_id, "ended", "placement", p.id, now, "active", outcome,
                        draft.answers.get("reason"))
-    if outcome == "cancelled" and await requests.set_request_status(tx, p["request_id"], "filled", "open", now):
-        await audit.record(tx, user.telegram_id, "reopened", "request", p["request_id"], now, "filled", "open")
+    if outcome == "cancelled" and await requests.set_request_status(tx, p.request_id, "filled", "open", now):
+        await audit.record(tx, user.telegram_id, "reopened", "request", p.request_id, now, "filled", "open")
     rematch_wanted(services)
-    title = escape(p["title"])
+    title = escape(p.title)
     notices = [Notice(tel, Reply(t(tel_lang, "placement.ended_notice", title=title,
                                    outcome=t(tel_lang, f"placement.buttons.{outcome}"))))
                for tel, tel_lang in both_sides(p)
@@ -60,9 +59,9 @@ async def _end(services: Services, tx: Tx, user: User, draft, now: str) -> Outco
         d_lang, "placement.ended_notice", title=title, outcome=t(d_lang, f"placement.buttons.{outcome}"))))
     notices = [n for n in notices if n.telegram_id != user.telegram_id]
     # Tied to the placement, so an Undo within the minute can still cancel what has not gone out.
-    await schedule.enqueue(tx, notices, now, urgent=True, kind="notice", placement_id=p["id"])
+    await schedule.enqueue(tx, notices, now, urgent=True, kind="notice", placement_id=p.id)
     done = t(lang, "placement.ended", title=title, outcome=t(lang, f"placement.buttons.{outcome}"))
-    undo = (Button(t(lang, "queue.buttons.undo"), f"pl:undo:{p['id']}"),)
+    undo = (Button(t(lang, "queue.buttons.undo"), f"pl:undo:{p.id}"),)
     return Outcome(replies=(Reply(done, (undo,)),), queued=True)
 
 
@@ -74,20 +73,20 @@ async def undo_end(services: Services, tx: Tx, user: User, placement_id: int, no
     p = await placements.detail(tx, placement_id)
     if p is None or not may_end(services, p, user.telegram_id):
         return not_allowed(lang)
-    if p["status"] == "active":
+    if p.status == "active":
         return Outcome(alert=t(lang, "queue.undo_already"))
-    if (p["ended_at"] is None or from_iso(now) - from_iso(p["ended_at"]) > UNDO_WINDOW
+    if (p.ended_at is None or from_iso(now) - from_iso(p.ended_at) > UNDO_WINDOW
             or not await placements.undo_end(tx, placement_id, now)):
         return Outcome(alert=t(lang, "queue.undo_too_late"))
     await schedule.placement_end_undone(tx, placement_id)
-    held = len(await placements.live_of_request(tx, p["request_id"], ("active",)))
-    if held >= p["headcount"] and await requests.set_request_status(tx, p["request_id"], "open", "filled", now):
-        await audit.record(tx, user.telegram_id, "filled", "request", p["request_id"], now, "open", "filled")
-    await audit.record(tx, user.telegram_id, "undone", "placement", placement_id, now, p["status"], "active")
+    held = len(await placements.live_of_request(tx, p.request_id, ("active",)))
+    if held >= p.headcount and await requests.set_request_status(tx, p.request_id, "open", "filled", now):
+        await audit.record(tx, user.telegram_id, "filled", "request", p.request_id, now, "open", "filled")
+    await audit.record(tx, user.telegram_id, "undone", "placement", placement_id, now, p.status, "active")
     reached = await followups_store.recipients_sent(tx, placement_id, "notice")
     await followups_store.cancel_for_placement(tx, placement_id, ("notice",), "the end was undone")
     languages = await users.languages_of(tx, tuple(reached), services.settings.association.default_language)
-    title = escape(p["title"])
+    title = escape(p.title)
     await schedule.enqueue(tx, [Notice(tel, Reply(t(languages[tel], "placement.end_undone_notice", title=title)))
                                  for tel in reached], now, urgent=True, kind="notice")
     rematch_wanted(services)  # a replacement proposed meanwhile gives way

@@ -23,11 +23,11 @@ RELAYABLE = ("offered", "active")
 
 async def start_message(services: Services, tx: Tx, director: User, placement_id: int) -> Outcome:
     p = await placements.detail(tx, placement_id)
-    if p is None or p["status"] not in RELAYABLE:
+    if p is None or p.status not in RELAYABLE:
         return old_button(director.language)
     return await engine.begin(services, tx, director, RELAY_FORM, target_id=placement_id,
-                              params={"title": escape(p["title"]), "worker": escape(p["worker_name"]),
-                                      "ngo": escape(p["ngo_name"])})
+                              params={"title": escape(p.title), "worker": escape(p.worker_name),
+                                      "ngo": escape(p.ngo_name)})
 
 
 async def _send(services: Services, tx: Tx, director: User, draft: Draft, now: str) -> Outcome:
@@ -35,11 +35,11 @@ async def _send(services: Services, tx: Tx, director: User, draft: Draft, now: s
     if not services.is_director(director.telegram_id):
         return not_allowed(lang)
     p = await placements.detail(tx, draft.target_id)
-    if p is None or p["status"] not in RELAYABLE:
+    if p is None or p.status not in RELAYABLE:
         return Outcome(replies=(Reply(t(lang, "relay.gone")),))
-    notices = [Notice(tel, Reply(t(side_lang, "relay.to_member", title=escape(p["title"]), text=escape(text))))
+    notices = [Notice(tel, Reply(t(side_lang, "relay.to_member", title=escape(p.title), text=escape(text))))
                for tel, side_lang in both_sides(p) if tel is not None]
-    await audit.record(tx, director.telegram_id, "messaged", "placement", p["id"], now, p["status"], p["status"],
+    await audit.record(tx, director.telegram_id, "messaged", "placement", p.id, now, p.status, p.status,
                        text)
     sent = Outcome(replies=(Reply(t(lang, "relay.sent", count=len(notices))),), notices=tuple(notices))
     return await send_after_commit(tx, sent, now)
