@@ -16,8 +16,9 @@ from bot.forms.model import Notice
 from bot.placements.common import both_sides, to_directors
 from bot.placements.rematcher import rematch_wanted
 from bot.services import Services
-from bot.store import Tx, audit, followups, placements
+from bot.store import Tx, followups, placements
 from bot.store.followups import ACTION_KINDS, Followup
+from bot.store.transitions import transition
 
 ACTIONS_PER_TICK = 50
 
@@ -39,10 +40,10 @@ async def expire_offer(services: Services, tx: Tx, row: Followup, now: datetime)
     """Seven days without both answers: expired, both sides and the directors told, the next proposed."""
     stamp = to_iso(now)
     p = await placements.detail(tx, row.placement_id) if row.placement_id else None
-    if p is None or not await placements.move(tx, p.id, "offered", "expired", stamp, ended_at=stamp):
+    if p is None or not await transition(tx, "placement", p.id, old="offered", new="expired", actor=None,
+                                         action="expired", at=stamp, ended_at=stamp):
         await followups.cancel(tx, row.id, "offer closed")
         return
-    await audit.record(tx, None, "expired", "placement", p.id, stamp, "offered", "expired")
     await followups.mark_done(tx, row.id, stamp)
     await offer_closed(tx, p.id)
     rematch_wanted(services)

@@ -53,8 +53,9 @@ def _save_with(code: str):
         if not changed:
             return Outcome(replies=(Reply(t(lang, "member_edit.nothing_changed")),))
         await members.update_member(tx, table, row["id"], to_columns(draft.answers), row["status"], now)
-        await audit.record(tx, director.telegram_id, "edited_by_director", role, row["id"], now,
-                           row["status"], row["status"], ", ".join(f.name for f in changed))
+        await audit.record(tx, actor=director.telegram_id, action="edited_by_director", entity=role,
+                           entity_id=row["id"], at=now, old=row["status"], new=row["status"],
+                           detail=", ".join(f.name for f in changed))
         rematch_wanted(services)
         told = await tell_member(tx, services, row, role,
                                  lambda m_lang: t(m_lang, "member_edit.told", fields=_labels(changed, m_lang)))

@@ -46,7 +46,8 @@ def _save_with(code: str):
         row = await member_for_director(services, tx, director, table, draft.target_id)
         if isinstance(row, Outcome):
             return row
-        await audit.record(tx, director.telegram_id, "noted", role, row["id"], now, detail=draft.answers["text"])
+        await audit.record(tx, actor=director.telegram_id, action="noted", entity=role, entity_id=row["id"], at=now,
+                           detail=draft.answers["text"])
         return Outcome(replies=(Reply(t(lang, "notes.saved", name=escape(row["name"]))),))
     return save
 

@@ -81,8 +81,8 @@ async def pause_member(services: Services, tx: Tx, actor: User, found: dict[str,
     before = await pauses.pause(tx, found["entity"], found["id"], until_iso, now)
     if before is None:
         return Outcome(replies=(Reply(t(lang, "pause.not_verified", name=escape(found["name"]))),))
-    await audit.record(tx, actor.telegram_id, "paused", found["entity"], found["id"], now, before, "paused",
-                       until_iso)
+    await audit.record(tx, actor=actor.telegram_id, action="paused", entity=found["entity"], entity_id=found["id"],
+                       at=now, old=before, new="paused", detail=until_iso)
     rematch_wanted(services)  # the member's open proposals are withdrawn, the next candidate proposed
     if found["telegram_id"] == actor.telegram_id:
         return Outcome(replies=(Reply(t(lang, "profile.paused", until=_until_text(lang, until_iso))),))
@@ -97,7 +97,8 @@ async def resume_member(services: Services, tx: Tx, actor: User, found: dict[str
     lang = actor.language
     if not await pauses.resume(tx, found["entity"], found["id"], now):
         return Outcome(replies=(Reply(t(lang, "pause.not_paused", name=escape(found["name"]))),))
-    await audit.record(tx, actor.telegram_id, "resumed", found["entity"], found["id"], now, "paused", "verified")
+    await audit.record(tx, actor=actor.telegram_id, action="resumed", entity=found["entity"], entity_id=found["id"],
+                       at=now, old="paused", new="verified")
     rematch_wanted(services)
     if found["telegram_id"] == actor.telegram_id:
         return Outcome(replies=(Reply(t(lang, "profile.resumed")),))
@@ -123,8 +124,8 @@ async def end_due_pauses(services: Services, now: datetime) -> int:
         for found in ending:
             if not await pauses.resume(tx, found["entity"], found["id"], stamp):
                 continue
-            await audit.record(tx, None, "pause_ended", found["entity"], found["id"], stamp, "paused", "verified",
-                               found["paused_until"])
+            await audit.record(tx, actor=None, action="pause_ended", entity=found["entity"], entity_id=found["id"],
+                               at=stamp, old="paused", new="verified", detail=found["paused_until"])
             key = f"pause.ended_notice_{found['entity']}"
             notices = await _to_member(tx, found, lambda m_lang, key=key: t(m_lang, key))
             await enqueue(tx, notices, stamp)

@@ -42,7 +42,8 @@ async def _save_member(services: Services, tx: Tx, user: User, table: str, role:
     if existing is None:
         member_id = await members.insert_member(tx, table, user.telegram_id, values, now)
         await users.set_role(tx, user.telegram_id, role, now)
-        await audit.record(tx, user.telegram_id, "submitted", role, member_id, now, None, "pending")
+        await audit.record(tx, actor=user.telegram_id, action="submitted", entity=role, entity_id=member_id, at=now,
+                           old=None, new="pending")
         cards = await cards_to_directors(services, tx, table, member_id, changed=False)
         submitted = Outcome(replies=(Reply(t(lang, f"{form_key}.submitted")),), notices=tuple(cards))
         return await send_after_commit(tx, submitted, now)
@@ -50,8 +51,8 @@ async def _save_member(services: Services, tx: Tx, user: User, table: str, role:
         existing[k] == values[k] for k in vouched)
     status = "verified" if keeps_verification else "pending"
     await members.update_member(tx, table, existing["id"], values, status, now)
-    await audit.record(tx, user.telegram_id, "edited", role, existing["id"], now,
-                       existing["status"], status)
+    await audit.record(tx, actor=user.telegram_id, action="edited", entity=role, entity_id=existing["id"], at=now,
+                       old=existing["status"], new=status)
     if keeps_verification:
         rematch_wanted(services)
         kept = Outcome(replies=(Reply(t(lang, "profile.edit_keeps_verified")),))

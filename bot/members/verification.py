@@ -14,7 +14,8 @@ from bot.parsers import parse_reason
 from bot.placements.common import decided_already, not_allowed, old_button, to_directors
 from bot.placements.rematcher import rematch_wanted
 from bot.services import Services
-from bot.store import Tx, audit, members
+from bot.store import Tx, members
+from bot.store.transitions import transition
 from bot.store.users import User, languages_of
 from bot.texts import Lang, t
 
@@ -79,13 +80,13 @@ async def _pending_member(services: Services, tx: Tx, director: User, code: str,
 
 async def verify(services: Services, tx: Tx, director: User, code: str, member_id: int, now: str) -> Outcome:
     lang = director.language
-    table, role = ROLES[code]
+    _, role = ROLES[code]
     row = await _pending_member(services, tx, director, code, member_id)
     if isinstance(row, Outcome):
         return row
-    if not await members.set_member_status(tx, table, member_id, "pending", "verified", None, now):
+    if not await transition(tx, role, member_id, old="pending", new="verified", actor=director.telegram_id,
+                            action="verified", at=now, status_reason=None):
         return await decided_already(services, tx, lang, role, member_id, row["updated_at"])
-    await audit.record(tx, director.telegram_id, "verified", role, member_id, now, "pending", "verified")
     notices = await tell_member(tx, services, row, role,
                                  lambda m_lang: t(m_lang, f"verify.member_verified_{role}"))
     rematch_wanted(services)
@@ -111,11 +112,10 @@ def _reject_with(code: str):
         row = await members.member_by_id(tx, table, draft.target_id)
         if row is None or not services.is_director(director.telegram_id):
             return not_allowed(lang)
-        if not await members.set_member_status(tx, table, row["id"], "pending", "rejected", reason, now):
+        if not await transition(tx, role, row["id"], old="pending", new="rejected", actor=director.telegram_id,
+                                action="rejected", at=now, detail=reason, status_reason=reason):
             outcome = await decided_already(services, tx, lang, role, row["id"], row["updated_at"])
             return Outcome(replies=(Reply(outcome.alert or ""),))
-        await audit.record(tx, director.telegram_id, "rejected", role, row["id"], now, "pending", "rejected",
-                           reason)
         notices = await tell_member(tx, services, row, role,
                                      lambda m_lang: t(m_lang, "verify.member_rejected", reason=escape(reason)))
         done = Reply(t(lang, "verify.rejected_done", name=escape(row["name"])))

@@ -148,7 +148,8 @@ async def notice_pressed(services: Services, sender: Sender, data: str) -> Outco
         if action == "cancel":
             if not await broadcasts.move(tx, row["id"], "preview", "cancelled", now):
                 return old_button(lang)
-            await audit.record(tx, user.telegram_id, "cancelled", "broadcast", row["id"], now, "preview", "cancelled")
+            await audit.record(tx, actor=user.telegram_id, action="cancelled", entity="broadcast", entity_id=row["id"],
+                               at=now, old="preview", new="cancelled")
             return Outcome(replies=(Reply(t(lang, "notice.cancelled"), edit=True),))
         return await _send(tx, user, row, now)
 
@@ -163,6 +164,7 @@ async def _send(tx: Tx, user: User, row: dict[str, Any], now: str) -> Outcome:
         message = as_payload(Reply(message_in(person_lang, row)))
         await followups.insert(tx, "notice", telegram_id, now, now, urgent=False,
                                payload={"broadcast": row["id"], "message": message})
-    await audit.record(tx, user.telegram_id, "sent", "broadcast", row["id"], now, "preview", "sent",
-                       f"{row['audience']} {row['district'] or ''}: {len(people)} recipients".replace(" :", ":"))
+    await audit.record(tx, actor=user.telegram_id, action="sent", entity="broadcast", entity_id=row["id"], at=now,
+                       old="preview", new="sent",
+                       detail=f"{row['audience']} {row['district'] or ''}: {len(people)} recipients".replace(" :", ":"))
     return Outcome(replies=(Reply(t(lang, "notice.sending", count=len(people)), edit=True),), queued=True)

@@ -18,6 +18,7 @@ from bot.placements.undo import undo_button
 from bot.services import Services
 from bot.store import Tx, audit, placements
 from bot.store.placements import HOLDING, Pair, PlacementDetails
+from bot.store.transitions import transition
 from bot.store.users import User
 from bot.texts import Lang, t
 
@@ -118,15 +119,13 @@ async def approve(services: Services, tx: Tx, director: User, placement_id: int,
     if isinstance(p, Outcome):
         return p
     if not await _still_has_room(tx, p):
-        await placements.move(tx, placement_id, "proposed", "withdrawn", now)
-        await audit.record(tx, director.telegram_id, "withdrawn", "placement", placement_id, now,
-                           "proposed", "withdrawn", "no room left")
+        await transition(tx, "placement", placement_id, old="proposed", new="withdrawn", actor=director.telegram_id,
+                         action="withdrawn", at=now, detail="no room left")
         rematch_wanted(services)  # the next candidate for the place
         return Outcome(alert=t(lang, "alerts.expired"))
-    if not await placements.move(tx, placement_id, "proposed", "offered", now, decided_by=director.telegram_id,
-                                 decided_at=now, offered_at=now):
+    if not await transition(tx, "placement", placement_id, old="proposed", new="offered", actor=director.telegram_id,
+                            action="approved", at=now, decided_by=director.telegram_id, decided_at=now, offered_at=now):
         return already_decided(services, lang, p)
-    await audit.record(tx, director.telegram_id, "approved", "placement", placement_id, now, "proposed", "offered")
     offered = await placements.detail(tx, placement_id)
     assert offered is not None
     await schedule.offer_made(services, tx, offered, now)
@@ -164,12 +163,11 @@ async def _reject(services: Services, tx: Tx, director: User, draft, now: str) -
         return old_button(lang)
     if not services.is_director(director.telegram_id):
         return not_allowed(lang)
-    if not await placements.move(tx, placement_id, "proposed", "rejected", now, decided_by=director.telegram_id,
-                                 decided_at=now, reject_reason=draft.answers["reason"],
-                                 reject_note=draft.answers.get("note")):
+    if not await transition(tx, "placement", placement_id, old="proposed", new="rejected", actor=director.telegram_id,
+                            action="rejected", at=now, detail=draft.answers["reason"], decided_by=director.telegram_id,
+                            decided_at=now, reject_reason=draft.answers["reason"],
+                            reject_note=draft.answers.get("note")):
         return Outcome(replies=(Reply(already_decided(services, lang, p).alert or ""),))
-    await audit.record(tx, director.telegram_id, "rejected", "placement", placement_id, now, "proposed",
-                       "rejected", draft.answers["reason"])
     rematch_wanted(services)  # the next candidate for the place
     following = await queue_cards(services, tx, lang, placement_id)
     done = Reply(t(lang, "queue.rejected_done"), (undo_button(lang, placement_id),))
@@ -218,10 +216,9 @@ async def give_way_and_approve(services: Services, tx: Tx, director: User, p: Pl
     chosen_id = await placements.open_proposal_of(tx, pair)
     if chosen_id is None:
         chosen_id = await placements.insert_proposal(tx, pair, score, reasons, now)
-        await audit.record(tx, director.telegram_id, "proposed", "placement", chosen_id, now, None,
-                           "proposed", "chosen by a director")
-    await placements.move(tx, placement_id, "proposed", "withdrawn", now)
-    await audit.record(tx, director.telegram_id, "withdrawn", "placement", placement_id, now,
-                       "proposed", "withdrawn", "a director chose another candidate")
+        await audit.record(tx, actor=director.telegram_id, action="proposed", entity="placement", entity_id=chosen_id,
+                           at=now, old=None, new="proposed", detail="chosen by a director")
+    await transition(tx, "placement", placement_id, old="proposed", new="withdrawn", actor=director.telegram_id,
+                     action="withdrawn", at=now, detail="a director chose another candidate")
     rematch_wanted(services)  # the worker who gave way may fit another place
     return await approve(services, tx, director, chosen_id, now)

@@ -12,9 +12,10 @@ from bot.placements.common import both_sides, not_allowed, old_button, to_direct
 from bot.placements.rematcher import rematch_wanted
 from bot.placements.undo import UNDO_WINDOW
 from bot.services import Services
-from bot.store import Tx, audit, placements, requests, users
+from bot.store import Tx, audit, placements, users
 from bot.store import followups as followups_store
 from bot.store.placements import PlacementDetails
+from bot.store.transitions import transition
 from bot.store.users import User
 from bot.texts import t
 
@@ -41,14 +42,14 @@ async def _end(services: Services, tx: Tx, user: User, draft, now: str) -> Outco
     p = await placements.detail(tx, draft.target_id)
     if p is None or not may_end(services, p, user.telegram_id):
         return not_allowed(lang)
-    if not await placements.move(tx, p.id, "active", outcome, now, ended_at=now,
-                                 end_reason=draft.answers.get("reason")):
+    if not await transition(tx, "placement", p.id, old="active", new=outcome, actor=user.telegram_id, action="ended",
+                            at=now, detail=draft.answers.get("reason"), ended_at=now,
+                            end_reason=draft.answers.get("reason")):
         return Outcome(replies=(Reply(t(lang, "alerts.old_button")),))
     await schedule.placement_ended(tx, p.id)
-    await audit.record(tx, user.telegram_id, "ended", "placement", p.id, now, "active", outcome,
-                       draft.answers.get("reason"))
-    if outcome == "cancelled" and await requests.set_request_status(tx, p.request_id, "filled", "open", now):
-        await audit.record(tx, user.telegram_id, "reopened", "request", p.request_id, now, "filled", "open")
+    if outcome == "cancelled":
+        await transition(tx, "request", p.request_id, old="filled", new="open", actor=user.telegram_id,
+                         action="reopened", at=now)
     rematch_wanted(services)
     title = escape(p.title)
     notices = [Notice(tel, Reply(t(tel_lang, "placement.ended_notice", title=title,
@@ -80,9 +81,11 @@ async def undo_end(services: Services, tx: Tx, user: User, placement_id: int, no
         return Outcome(alert=t(lang, "queue.undo_too_late"))
     await schedule.placement_end_undone(tx, placement_id)
     held = len(await placements.live_of_request(tx, p.request_id, ("active",)))
-    if held >= p.headcount and await requests.set_request_status(tx, p.request_id, "open", "filled", now):
-        await audit.record(tx, user.telegram_id, "filled", "request", p.request_id, now, "open", "filled")
-    await audit.record(tx, user.telegram_id, "undone", "placement", placement_id, now, p.status, "active")
+    if held >= p.headcount:
+        await transition(tx, "request", p.request_id, old="open", new="filled", actor=user.telegram_id,
+                         action="filled", at=now)
+    await audit.record(tx, actor=user.telegram_id, action="undone", entity="placement", entity_id=placement_id, at=now,
+                       old=p.status, new="active")
     reached = await followups_store.recipients_sent(tx, placement_id, "notice")
     await followups_store.cancel_for_placement(tx, placement_id, ("notice",), "the end was undone")
     languages = await users.languages_of(tx, tuple(reached), services.settings.association.default_language)

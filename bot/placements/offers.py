@@ -9,8 +9,9 @@ from bot.placements import cards
 from bot.placements.common import both_sides, decided_already, not_allowed, old_button, side_name, to_directors
 from bot.placements.rematcher import rematch_wanted
 from bot.services import Services
-from bot.store import Tx, audit, placements, requests
+from bot.store import Tx, audit, placements
 from bot.store.placements import PlacementDetails
+from bot.store.transitions import transition
 from bot.store.users import User
 from bot.texts import t
 
@@ -45,8 +46,8 @@ async def answer_offer(services: Services, tx: Tx, user: User, placement_id: int
     if not await placements.record_answer(tx, placement_id, side, "accepted" if accept else "declined", now):
         return await decided_already(services, tx, lang, "placement", placement_id, p.updated_at)
     await schedule.offer_answered(tx, placement_id, user.telegram_id)
-    await audit.record(tx, user.telegram_id, "accepted" if accept else "declined", "placement", placement_id,
-                       now, "offered", "offered", side)
+    await audit.record(tx, actor=user.telegram_id, action="accepted" if accept else "declined", entity="placement",
+                       entity_id=placement_id, at=now, old="offered", new="offered", detail=side)
     if not accept:
         return await _declined(services, tx, user, p, now)
     other = "ngo" if side == "worker" else "worker"
@@ -71,8 +72,8 @@ async def _declined(services: Services, tx: Tx, user: User, p: PlacementDetails,
 
 async def _activate(services: Services, tx: Tx, p: PlacementDetails, now: str) -> Outcome:
     """Both accepted: active; contacts to the two sides only; full requests stop taking offers."""
-    await placements.move(tx, p.id, "offered", "active", now, started_at=now)
-    await audit.record(tx, None, "activated", "placement", p.id, now, "offered", "active")
+    await transition(tx, "placement", p.id, old="offered", new="active", actor=None, action="activated", at=now,
+                     started_at=now)
     active = await placements.detail(tx, p.id)
     assert active is not None
     await schedule.placement_started(services, tx, active, now)
@@ -90,8 +91,7 @@ async def _fill_if_full(services: Services, tx: Tx, p: PlacementDetails, now: st
     active = await placements.live_of_request(tx, p.request_id, ("active",))
     if len(active) < p.headcount:
         return []
-    await requests.set_request_status(tx, p.request_id, "open", "filled", now)
-    await audit.record(tx, None, "filled", "request", p.request_id, now, "open", "filled")
+    await transition(tx, "request", p.request_id, old="open", new="filled", actor=None, action="filled", at=now)
     return await withdraw_open_offers(tx, p.request_id, now)
 
 
@@ -100,9 +100,9 @@ async def withdraw_open_offers(tx: Tx, request_id: int, now: str) -> list[Notice
     notices = []
     for pid in await placements.live_of_request(tx, request_id, ("proposed", "offered")):
         p = await placements.detail(tx, pid)
-        if p is None or not await placements.move(tx, pid, p.status, "withdrawn", now):
+        if p is None or not await transition(tx, "placement", pid, old=p.status, new="withdrawn", actor=None,
+                                             action="withdrawn", at=now):
             continue
-        await audit.record(tx, None, "withdrawn", "placement", pid, now, p.status, "withdrawn")
         await schedule.offer_closed(tx, pid)
         if p.status == "offered":
             notices += [Notice(tel, Reply(t(lang, "offer.withdrawn", title=escape(p.title))))

@@ -39,8 +39,8 @@ async def _send(services: Services, tx: Tx, director: User, draft: Draft, now: s
         return Outcome(replies=(Reply(t(lang, "relay.gone")),))
     notices = [Notice(tel, Reply(t(side_lang, "relay.to_member", title=escape(p.title), text=escape(text))))
                for tel, side_lang in both_sides(p) if tel is not None]
-    await audit.record(tx, director.telegram_id, "messaged", "placement", p.id, now, p.status, p.status,
-                       text)
+    await audit.record(tx, actor=director.telegram_id, action="messaged", entity="placement", entity_id=p.id, at=now,
+                       old=p.status, new=p.status, detail=text)
     sent = Outcome(replies=(Reply(t(lang, "relay.sent", count=len(notices))),), notices=tuple(notices))
     return await send_after_commit(tx, sent, now)
 

@@ -84,7 +84,8 @@ async def _insert_member(tx: Tx, table: str, entity: str, telegram_id: int,
     member_id = await members.insert_member(tx, table, telegram_id, values, now)
     if status != "pending":
         await members.update_member(tx, table, member_id, values, status, now)
-    await audit.record(tx, None, "seeded", entity, member_id, now, None, status)
+    await audit.record(tx, actor=None, action="seeded", entity=entity, entity_id=member_id, at=now, old=None,
+                       new=status)
     return member_id
 
 

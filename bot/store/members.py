@@ -83,16 +83,6 @@ async def verified_workers(tx: Tx) -> list[dict[str, Any]]:
     return [_decode(row) for row in rows]
 
 
-async def set_member_status(tx: Tx, table: str, member_id: int, from_status: str, to_status: str,
-                            reason: str | None, now: str) -> bool:
-    """Verify or reject a member, only if it is still in ``from_status``."""
-    _TABLES[table]
-    changed = await tx.execute(
-        f"UPDATE {table} SET status = ?, status_reason = ?, updated_at = ? WHERE id = ? AND status = ?",
-        (to_status, reason, now, member_id, from_status))
-    return changed == 1
-
-
 async def pending_members(tx: Tx) -> list[tuple[str, int]]:
     """(table, id) of every profile waiting for verification, oldest first."""
     rows = await tx.fetchall(

@@ -41,8 +41,9 @@ async def _save(services: Services, tx: Tx, director: User, draft: Draft, now: s
     if not await requests.update_request(tx, row["id"], row["ngo_id"], request.columns_from_answers(draft.answers),
                                          now):
         return Outcome(replies=(Reply(t(lang, "requests.already_closed", title=escape(row["title"]))),))
-    await audit.record(tx, director.telegram_id, "edited_by_director", "request", row["id"], now, "open", "open",
-                       ", ".join(f.name for f in changed))
+    await audit.record(tx, actor=director.telegram_id, action="edited_by_director", entity="request",
+                       entity_id=row["id"], at=now, old="open", new="open",
+                       detail=", ".join(f.name for f in changed))
     rematch_wanted(services)
     title = escape(draft.answers.get("title") or row["title"])
     labels = {lang_: t(lang_, "common.list_separator").join(t(lang_, f.label) for f in changed)  # type: ignore[arg-type]
@@ -67,7 +68,8 @@ async def switch_pause(services: Services, tx: Tx, director: User, request_id: i
     if not await requests.set_paused(tx, request_id, pause, now):
         return Outcome(alert=t(lang, "alerts.old_button"))
     action = "paused" if pause else "resumed"
-    await audit.record(tx, director.telegram_id, action, "request", request_id, now, row["status"], row["status"])
+    await audit.record(tx, actor=director.telegram_id, action=action, entity="request", entity_id=request_id, at=now,
+                       old=row["status"], new=row["status"])
     rematch_wanted(services)
     title = escape(row["title"])
     told = await tell_ngo(services, tx, row["ngo_id"], lambda m_lang: t(m_lang, f"request_desk.{action}_notice",

@@ -25,14 +25,16 @@ async def save_request(services: Services, tx: Tx, user: User, target_id: int | 
     title = escape(values["title"])
     if target_id is None:
         request_id = await requests.insert_request(tx, ngo["id"], values, now)
-        await audit.record(tx, user.telegram_id, "posted", "request", request_id, now, None, "open")
+        await audit.record(tx, actor=user.telegram_id, action="posted", entity="request", entity_id=request_id, at=now,
+                           old=None, new="open")
         key = "request_form.submitted" if ngo["status"] == "verified" else "request_form.submitted_unverified"
         rematch_wanted(services)
         posted = Outcome(replies=(Reply(t(lang, key, title=title)),))
         return await send_after_commit(tx, posted, now)
     if not await requests.update_request(tx, target_id, ngo["id"], values, now):
         return Outcome(replies=(Reply(t(lang, "alerts.old_button")),))
-    await audit.record(tx, user.telegram_id, "edited", "request", target_id, now, "open", "open")
+    await audit.record(tx, actor=user.telegram_id, action="edited", entity="request", entity_id=target_id, at=now,
+                       old="open", new="open")
     rematch_wanted(services)
     updated = Outcome(replies=(Reply(t(lang, "request_form.updated", title=title)),))
     return await send_after_commit(tx, updated, now)
@@ -52,5 +54,6 @@ async def close_request(tx: Tx, user: User, request_id: int, now: str, *,
         return None
     if not await requests.close_request(tx, request_id, None if as_director else ngo["id"], now):
         return None
-    await audit.record(tx, user.telegram_id, "closed", "request", request_id, now, row["status"], "closed")
+    await audit.record(tx, actor=user.telegram_id, action="closed", entity="request", entity_id=request_id, at=now,
+                       old=row["status"], new="closed")
     return await withdraw_open_offers(tx, request_id, now)
