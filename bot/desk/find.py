@@ -21,13 +21,14 @@ from bot.placements.cards import term_names
 from bot.placements.common import director_pressing, local_time, old_button
 from bot.services import Services
 from bot.store import Tx, followups, members, placements, requests
+from bot.store.members import MemberKind
 from bot.store.placements import PlacementDetails
 from bot.texts import Lang, t
 from matching.vocabulary import label
 
 RESULTS_SHOWN = 10
 PLACEMENTS_SHOWN = 10
-_TABLES = {"w": "workers", "n": "ngos"}
+_MEMBER_CODES = {kind.code for kind in MemberKind}
 
 
 async def find_command(services: Services, sender: Sender, text: str) -> Outcome:
@@ -44,8 +45,8 @@ async def find_command(services: Services, sender: Sender, text: str) -> Outcome
 
 
 async def search(tx: Tx, text: str) -> list[Hit]:
-    return find(read_query(text), await members.every_member(tx, "workers"),
-                await members.every_member(tx, "ngos"), await requests.every_request(tx))
+    return find(read_query(text), await members.every_member(tx, MemberKind.WORKER),
+                await members.every_member(tx, MemberKind.NGO), await requests.every_request(tx))
 
 
 def results(hits: list[Hit], text: str, lang: Lang) -> Reply | None:
@@ -92,7 +93,7 @@ async def member_action_pressed(services: Services, sender: Sender, data: str) -
         if isinstance(user, Outcome):
             return user
         member_id = parse_row_id(raw_id)
-        if member_id is None or code not in _TABLES or action not in ("fn", "fe"):
+        if member_id is None or code not in _MEMBER_CODES or action not in ("fn", "fe"):
             return old_button(user.language)
         start = start_note if action == "fn" else start_edit
         return await start(services, tx, user, code, member_id)
@@ -105,16 +106,18 @@ async def _card(services: Services, tx: Tx, code: str, row_id: int, lang: Lang) 
     if code == "r":
         row = await requests.request_by_id(tx, row_id)
         return None if row is None else await _request_card(services, tx, row, lang)
-    row = await members.member_by_id(tx, _TABLES[code], row_id)
-    return None if row is None else await _member_card(services, tx, code, row, lang)
+    kind = MemberKind.from_code(code)
+    row = await members.member_by_id(tx, kind, row_id)
+    return None if row is None else await _member_card(services, tx, kind, row, lang)
 
 
-async def _member_card(services: Services, tx: Tx, code: str, row: dict[str, Any], lang: Lang) -> Reply:
+async def _member_card(services: Services, tx: Tx, kind: MemberKind, row: dict[str, Any], lang: Lang) -> Reply:
     """Profile, status, placements (live first) and check-ins; Verify / Reject while pending."""
-    rows = await placements.placements_of_member(tx, code, row["id"])
-    key = "search.worker_header" if code == "w" else "search.ngo_header"
+    code = kind.code
+    rows = await placements.placements_of_member(tx, kind, row["id"])
+    key = "search.worker_header" if kind is MemberKind.WORKER else "search.ngo_header"
     lines = [t(lang, key, name=escape(row["name"]), status=t(lang, f"member_status.{row['status']}")),
-             profile_lines("worker" if code == "w" else "ngo", row, lang), "",
+             profile_lines(kind.entity, row, lang), "",
              *await _history(services, tx, rows, lang),
              *await note_lines(services, tx, code, row["id"], lang)]
     actions = (Button(t(lang, "notes.buttons.add"), f"fn:{code}:{row['id']}"),
@@ -130,7 +133,7 @@ async def _member_card(services: Services, tx: Tx, code: str, row: dict[str, Any
 
 
 async def _request_card(services: Services, tx: Tx, row: dict[str, Any], lang: Lang) -> Reply:
-    ngo = await members.member_by_id(tx, "ngos", row["ngo_id"])
+    ngo = await members.member_by_id(tx, MemberKind.NGO, row["ngo_id"])
     lines = [t(lang, "search.request_header", title=escape(row["title"]), ngo=escape(ngo["name"] if ngo else "—"),
                status=t(lang, f"request_status.{row['status']}")),
              t(lang, "search.request_details", skills=term_names(row["skills"], "skill", lang),

@@ -17,6 +17,7 @@ from bot.people import Sender, remember
 from bot.placements.stages import request_stage
 from bot.services import Services
 from bot.store import Tx, members, placements, requests
+from bot.store.members import MemberKind
 from bot.store.users import User
 from bot.talent_requests import form as request
 from bot.talent_requests.posting import close_request
@@ -94,7 +95,7 @@ def _request_line(row: dict[str, Any], counts: dict[str, int], lang: str, ngo_ve
 async def list_requests(services: Services, sender: Sender) -> Outcome:
     async with services.database.transaction() as tx:
         user = await remember(services, tx, sender)
-        ngo_row = await members.member_by_telegram(tx, "ngos", user.telegram_id)
+        ngo_row = await members.member_by_telegram(tx, MemberKind.NGO, user.telegram_id)
         rows = [] if ngo_row is None else await requests.requests_of_ngo(tx, ngo_row["id"])
         counts = {} if ngo_row is None else await placements.live_counts_of_ngo(tx, ngo_row["id"])
     lang = user.language
@@ -123,7 +124,7 @@ async def request_pressed(services: Services, sender: Sender, data: str) -> Outc
     async with services.database.transaction() as tx:
         user = await remember(services, tx, sender)
         lang = user.language
-        ngo_row = await members.member_by_telegram(tx, "ngos", user.telegram_id)
+        ngo_row = await members.member_by_telegram(tx, MemberKind.NGO, user.telegram_id)
         if ngo_row is None:
             return Outcome(alert=t(lang, "alerts.not_allowed"))
         if action == "new" and not raw_id:

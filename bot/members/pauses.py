@@ -26,10 +26,11 @@ from bot.placements.common import director_only, not_allowed, old_button
 from bot.placements.rematcher import rematch_wanted
 from bot.services import Services
 from bot.store import Tx, audit, pauses
+from bot.store.members import MemberKind
 from bot.store.users import User, get_user
 from bot.texts import Lang, t
 
-_CODES = {"w": "worker", "n": "ngo"}
+_CODES = {kind.code: kind.entity for kind in MemberKind}  # callback code -> the entity pauses.member reads
 _LISTED = 8  # members offered as buttons when a name fits several
 
 

@@ -16,6 +16,7 @@ from bot.placements.common import not_allowed, old_button
 from bot.services import Services
 from bot.store import Tx, members, placements
 from bot.store.drafts import Draft
+from bot.store.members import MemberKind
 from bot.store.placements import FINAL_FOR_PAIR, HOLDING
 from bot.store.users import User
 from bot.texts import t
@@ -37,7 +38,7 @@ async def _list_by_name(services: Services, tx: Tx, director: User, draft: Draft
     lang, name = director.language, draft.answers["name"]
     if not services.is_director(director.telegram_id):
         return not_allowed(lang)
-    workers = [w for w in await members.every_member(tx, "workers") if w["status"] == "verified"]
+    workers = [w for w in await members.every_member(tx, MemberKind.WORKER) if w["status"] == "verified"]
     hits = [hit for hit in find(read_query(name), workers, [], []) if hit.rank < 2][:NAMES_SHOWN]
     if not hits:
         return Outcome(replies=(Reply(t(lang, "queue.by_hand_none", name=escape(name))),))
@@ -60,7 +61,7 @@ async def propose(services: Services, tx: Tx, director: User, placement_id: int,
         return old_button(lang)
     if worker_id == p.worker_id:
         return await decisions.approve(services, tx, director, placement_id, now)
-    worker = await members.member_by_id(tx, "workers", worker_id)
+    worker = await members.member_by_id(tx, MemberKind.WORKER, worker_id)
     decided = await placements.pairs_with_status(tx, FINAL_FOR_PAIR + HOLDING)
     if (worker is None or worker["status"] != "verified" or worker["telegram_id"] is None
             or placements.Pair(p.request_id, worker_id) in decided):

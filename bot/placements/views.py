@@ -10,6 +10,7 @@ from bot.placements.common import local_time, not_allowed
 from bot.placements.ending import may_end
 from bot.services import Services
 from bot.store import Tx, followups, members, placements
+from bot.store.members import MemberKind
 from bot.store.placements import PlacementDetails
 from bot.store.users import User
 from bot.texts import Lang, t
@@ -75,8 +76,8 @@ async def show_status(services: Services, sender: Sender) -> Outcome:
                      offers=counts.get("offered", 0), active=counts.get("active", 0))
             return Outcome(replies=(Reply(text),))
         rows = await _own_placements(services, tx, user, ("offered", "active"))
-        member = (await members.member_by_telegram(tx, "workers", user.telegram_id)
-                  or await members.member_by_telegram(tx, "ngos", user.telegram_id))
+        member = (await members.member_by_telegram(tx, MemberKind.WORKER, user.telegram_id)
+                  or await members.member_by_telegram(tx, MemberKind.NGO, user.telegram_id))
     if not rows:
         status = t(lang, f"member_status.{member['status']}") if member else t(lang, "common.not_given")
         return Outcome(replies=(Reply(t(lang, "status.worker_none", member_status=status)),))

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from bot.store.database import Tx
+from bot.store.members import MemberKind
 from bot.store.rows import decode
 
 LIVE = ("proposed", "approved", "offered", "active")
@@ -193,9 +194,9 @@ async def open_proposal_of(tx: Tx, pair: Pair) -> int | None:
                              "AND status = 'proposed'", (pair.request_id, pair.worker_id))
 
 
-async def placements_of_member(tx: Tx, code: str, member_id: int) -> list[PlacementDetails]:
-    """Every placement row of a worker (``code`` "w") or of an NGO ("n"), newest first."""
-    column = {"w": "w.id", "n": "n.id"}[code]
+async def placements_of_member(tx: Tx, kind: MemberKind, member_id: int) -> list[PlacementDetails]:
+    """Every placement row of a worker or of an NGO, newest first."""
+    column = {MemberKind.WORKER: "w.id", MemberKind.NGO: "n.id"}[kind]
     return await _details(tx, f"{column} = ?", (member_id,), order=_NEWEST_FIRST)
 
 

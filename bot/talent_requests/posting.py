@@ -11,6 +11,7 @@ from bot.placements.offers import withdraw_open_offers
 from bot.placements.rematcher import rematch_wanted
 from bot.services import Services
 from bot.store import Tx, audit, members, requests
+from bot.store.members import MemberKind
 from bot.store.users import User
 from bot.texts import t
 
@@ -19,7 +20,7 @@ async def save_request(services: Services, tx: Tx, user: User, target_id: int | 
                        values: dict[str, Any], now: str) -> Outcome:
     """Post a new request, or update one of the NGO's open requests."""
     lang = user.language
-    ngo = await members.member_by_telegram(tx, "ngos", user.telegram_id)
+    ngo = await members.member_by_telegram(tx, MemberKind.NGO, user.telegram_id)
     if ngo is None:
         return Outcome(replies=(Reply(t(lang, "requests.ngo_missing")),))
     title = escape(values["title"])
@@ -49,7 +50,7 @@ async def close_request(tx: Tx, user: User, request_id: int, now: str, *,
     Placements under way go on: closing only stops new matches.
     """
     row = await requests.request_by_id(tx, request_id)
-    ngo = None if as_director else await members.member_by_telegram(tx, "ngos", user.telegram_id)
+    ngo = None if as_director else await members.member_by_telegram(tx, MemberKind.NGO, user.telegram_id)
     if row is None or (ngo is None and not as_director):
         return None
     if not await requests.close_request(tx, request_id, None if as_director else ngo["id"], now):

@@ -5,18 +5,17 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from datatools_seed import DIRECTOR, WANG_PHONE, seeded_database
 
-from bot.store import open_database, placements
+from bot.store import placements
+from bot.store.members import MemberKind
 from bot.store.placements import PlacementDetails
-from tests.unit.datatools_seed import DIRECTOR, WANG_PHONE, seed_association
 
 
 @pytest.fixture
 async def seeded(tmp_path):
-    db = await open_database(tmp_path / "rows.sqlite3")
-    ids = await seed_association(db)
-    yield db, ids
-    await db.close()
+    async with seeded_database(tmp_path / "rows.sqlite3") as found:
+        yield found
 
 
 async def test_a_placement_comes_out_typed_with_its_request_ngo_and_worker(seeded):
@@ -55,8 +54,8 @@ async def test_placements_are_found_by_what_the_caller_wants(seeded):
     db, ids = seeded
     async with db.snapshot() as tx:
         waiting = await placements.proposals_waiting(tx)
-        of_wang = await placements.placements_of_member(tx, "w", ids["wang"])
-        of_hemei = await placements.placements_of_member(tx, "n", ids["hemei"])
+        of_wang = await placements.placements_of_member(tx, MemberKind.WORKER, ids["wang"])
+        of_hemei = await placements.placements_of_member(tx, MemberKind.NGO, ids["hemei"])
         of_r1 = await placements.placements_of_request(tx, ids["r1"])
         active_wang = await placements.active_placements_of_worker(tx, ids["wang"])
         active_zhao = await placements.active_placements_of_worker(tx, ids["zhao"])

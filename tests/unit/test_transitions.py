@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from datatools_seed import DIRECTOR, seeded_database
 
-from bot.store import audit, open_database
+from bot.store import audit
 from bot.store.transitions import transition
-from tests.unit.datatools_seed import DIRECTOR, seed_association
 
 AT = "2026-11-01T09:00:00Z"
 
 
 @pytest.fixture
 async def seeded(tmp_path):
-    db = await open_database(tmp_path / "transitions.sqlite3")
-    ids = await seed_association(db)
-    yield db, ids
-    await db.close()
+    async with seeded_database(tmp_path / "transitions.sqlite3") as found:
+        yield found
 
 
 async def _audit_rows(tx, entity: str, entity_id: int) -> list[tuple]:
