@@ -30,17 +30,19 @@ class MemberKind(Enum):
     @classmethod
     def from_code(cls, code: str) -> MemberKind:
         """The kind a callback's one-letter code names ("w" or "n"); ValueError for any other."""
-        for kind in cls:
-            if kind.code == code:
-                return kind
-        raise ValueError(f"no member kind has the code {code!r}")
+        return cls._spelt("code", code)
 
     @classmethod
     def from_table(cls, table: str) -> MemberKind:
-        for kind in cls:
-            if kind.table == table:
-                return kind
-        raise ValueError(f"no member kind is kept in {table!r}")
+        """The kind kept in ``table`` ("workers" or "ngos"); ValueError for any other."""
+        return cls._spelt("table", table)
+
+    @classmethod
+    def _spelt(cls, spelling: str, value: str) -> MemberKind:
+        found = next((kind for kind in cls if getattr(kind, spelling) == value), None)
+        if found is None:
+            raise ValueError(f"no member kind has the {spelling} {value!r}")
+        return found
 
     @property
     def code(self) -> str:

@@ -29,7 +29,7 @@ def test_a_code_of_no_member_is_refused(code: str):
 
 
 def test_a_table_of_no_member_is_refused():
-    with pytest.raises(ValueError, match="kept"):
+    with pytest.raises(ValueError, match="table"):
         MemberKind.from_table("requests")
 
 
