@@ -66,18 +66,18 @@ async def request_close_pressed(services: Services, sender: Sender, data: str) -
         row = None if request_id is None else await requests.request_by_id(tx, request_id)
         if row is None or action not in ("close", "yes", "keep"):
             return old_button(lang)
-        title = escape(row["title"])
-        if row["status"] == "closed":
+        title = escape(row.title)
+        if row.status == "closed":
             return Outcome(replies=(Reply(t(lang, "requests.already_closed", title=title)),))
         if action == "close":
-            buttons = ((Button(t(lang, "requests.buttons.confirm_close"), f"rc:yes:{row['id']}"),
-                        Button(t(lang, "requests.buttons.keep_open"), f"rc:keep:{row['id']}")),)
+            buttons = ((Button(t(lang, "requests.buttons.confirm_close"), f"rc:yes:{row.id}"),
+                        Button(t(lang, "requests.buttons.keep_open"), f"rc:keep:{row.id}")),)
             return Outcome(replies=(Reply(t(lang, "requests.close_confirm", title=title), buttons),))
         if action == "keep":
             return Outcome()
         now = to_iso(services.clock.now())
-        notices = await close_request(tx, user, row["id"], now, as_director=True) or []
-        notices += await tell_ngo(services, tx, row["ngo_id"],
+        notices = await close_request(tx, user, row.id, now, as_director=True) or []
+        notices += await tell_ngo(services, tx, row.ngo_id,
                                   lambda m_lang: t(m_lang, "requests.closed_by_association", title=title))
         closed = Outcome(replies=(Reply(t(lang, "requests.closed", title=title)),), notices=tuple(notices))
         return await send_after_commit(tx, closed, now)

@@ -23,6 +23,7 @@ from bot.services import Services
 from bot.store import Tx, followups, members, placements, requests
 from bot.store.members import MemberKind
 from bot.store.placements import PlacementDetails
+from bot.store.requests import RequestRow
 from bot.texts import Lang, t
 from matching.vocabulary import label
 
@@ -104,8 +105,8 @@ async def _card(services: Services, tx: Tx, code: str, row_id: int, lang: Lang) 
         p = await placements.detail(tx, row_id)
         return None if p is None else await _placement_card(services, tx, p, lang)
     if code == "r":
-        row = await requests.request_by_id(tx, row_id)
-        return None if row is None else await _request_card(services, tx, row, lang)
+        request = await requests.request_by_id(tx, row_id)
+        return None if request is None else await _request_card(services, tx, request, lang)
     kind = MemberKind.from_code(code)
     row = await members.member_by_id(tx, kind, row_id)
     return None if row is None else await _member_card(services, tx, kind, row, lang)
@@ -132,27 +133,27 @@ async def _member_card(services: Services, tx: Tx, kind: MemberKind, row: dict[s
     return Reply("\n".join(lines), buttons)
 
 
-async def _request_card(services: Services, tx: Tx, row: dict[str, Any], lang: Lang) -> Reply:
-    ngo = await members.member_by_id(tx, MemberKind.NGO, row["ngo_id"])
-    lines = [t(lang, "search.request_header", title=escape(row["title"]), ngo=escape(ngo["name"] if ngo else "—"),
-               status=t(lang, f"request_status.{row['status']}")),
-             t(lang, "search.request_details", skills=term_names(row["skills"], "skill", lang),
-               district=label(row["district"], lang) or "—", places=row["headcount"],
-               hours=f"{row['hours_per_week']:g}", start=row["start_date"]), "",
-             *await _history(services, tx, await placements.placements_of_request(tx, row["id"]), lang)]
-    if row["paused"]:
+async def _request_card(services: Services, tx: Tx, row: RequestRow, lang: Lang) -> Reply:
+    ngo = await members.member_by_id(tx, MemberKind.NGO, row.ngo_id)
+    lines = [t(lang, "search.request_header", title=escape(row.title), ngo=escape(ngo["name"] if ngo else "—"),
+               status=t(lang, f"request_status.{row.status}")),
+             t(lang, "search.request_details", skills=term_names(row.skills, "skill", lang),
+               district=label(row.district, lang) or "—", places=row.headcount,
+               hours=f"{row.hours_per_week:g}", start=row.start_date), "",
+             *await _history(services, tx, await placements.placements_of_request(tx, row.id), lang)]
+    if row.paused:
         lines.insert(1, t(lang, "request_desk.paused_mark"))
     return Reply("\n".join(lines), _request_actions(row, lang))
 
 
-def _request_actions(row: dict[str, Any], lang: Lang) -> tuple[tuple[Button, ...], ...]:
+def _request_actions(row: RequestRow, lang: Lang) -> tuple[tuple[Button, ...], ...]:
     """Edit (while open), pause or resume matching, close (until closed)."""
-    if row["status"] == "closed":
+    if row.status == "closed":
         return ()
-    rid, rows = row["id"], []
-    if row["status"] == "open":
+    rid, rows = row.id, []
+    if row.status == "open":
         rows.append((Button(t(lang, "request_desk.buttons.edit"), f"rd:edit:{rid}"),))
-    switch = "resume" if row["paused"] else "pause"
+    switch = "resume" if row.paused else "pause"
     rows.append((Button(t(lang, f"request_desk.buttons.{switch}"), f"rd:{switch}:{rid}"),
                  Button(t(lang, "requests.buttons.close"), f"rc:close:{rid}")))
     return tuple(rows)

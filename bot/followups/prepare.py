@@ -19,6 +19,7 @@ from bot.services import Services
 from bot.store import Tx, followups, members, placements, requests, users
 from bot.store.followups import Followup
 from bot.store.placements import PlacementDetails
+from bot.store.requests import RequestRow
 from bot.texts import Lang
 from matching import match
 
@@ -89,7 +90,7 @@ async def schedule_digest(services: Services, tx: Tx, director: int, now: dateti
 async def _nudge(services: Services, tx: Tx, row: Followup, now: datetime) -> Message | None:
     """For an NGO director whose open request found nobody: the matcher's reason, to relax it."""
     request = await requests.request_by_id(tx, row.request_id) if row.request_id else None
-    if request is None or request["status"] != "open":
+    if request is None or request.status != "open":
         return None
     reason = await _unfilled_reason(services, tx, request)
     if reason is None:
@@ -97,16 +98,16 @@ async def _nudge(services: Services, tx: Tx, row: Followup, now: datetime) -> Me
     lang = await _language(services, tx, row.recipient)
     text = reason[1] if lang == "zh" and reason[1] else reason[0]
     days = services.settings.followups.request_nudge_days
-    return render.as_payload(render.nudge(lang, request["title"], days, text))
+    return render.as_payload(render.nudge(lang, request.title, days, text))
 
 
-async def _unfilled_reason(services: Services, tx: Tx, request: dict[str, Any]) -> tuple[str, str] | None:
+async def _unfilled_reason(services: Services, tx: Tx, request: RequestRow) -> tuple[str, str] | None:
     holding = await placements.counts_holding(tx, "worker_id")
     workers = [worker_of(r, holding.get(r["id"], 0)) for r in await members.verified_workers(tx)]
-    filled = (await placements.counts_holding(tx, "request_id")).get(request["id"], 0)
+    filled = (await placements.counts_holding(tx, "request_id")).get(request.id, 0)
     post = request_of(request, filled)
     result = match(workers, [post], services.settings.matching)
-    found = next((u for u in result.unfilled if u.request_id == str(request["id"])), None)
+    found = next((u for u in result.unfilled if u.request_id == str(request.id)), None)
     return None if found is None else (found.reason, found.reason_zh)
 
 

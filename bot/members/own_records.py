@@ -18,6 +18,7 @@ from bot.placements.stages import request_stage
 from bot.services import Services
 from bot.store import Tx, members, placements, requests
 from bot.store.members import MemberKind
+from bot.store.requests import RequestRow
 from bot.store.users import User
 from bot.talent_requests import form as request
 from bot.talent_requests.posting import close_request
@@ -85,11 +86,11 @@ async def _switch_pause(services: Services, tx: Tx, user: User, row: dict[str, A
     return await resume_member(services, tx, user, found, to_iso(services.clock.now()))
 
 
-def _request_line(row: dict[str, Any], counts: dict[str, int], lang: str, ngo_verified: bool) -> str:
-    status = t(lang, f"request_status.{row['status']}")
-    return t(lang, "requests.item", title=escape(row["title"]), status=status,
-             headcount=row["headcount"], hours=f"{row['hours_per_week']:g}",
-             start_date=row["start_date"], stage=request_stage(row, counts, lang, ngo_verified))
+def _request_line(row: RequestRow, counts: dict[str, int], lang: str, ngo_verified: bool) -> str:
+    status = t(lang, f"request_status.{row.status}")
+    return t(lang, "requests.item", title=escape(row.title), status=status,
+             headcount=row.headcount, hours=f"{row.hours_per_week:g}",
+             start_date=row.start_date, stage=request_stage(row, counts, lang, ngo_verified))
 
 
 async def list_requests(services: Services, sender: Sender) -> Outcome:
@@ -102,17 +103,17 @@ async def list_requests(services: Services, sender: Sender) -> Outcome:
     if ngo_row is None:
         return Outcome(replies=(Reply(t(lang, "requests.ngo_missing")),))
     verified = ngo_row["status"] == "verified"
-    lines = [t(lang, "requests.header")] + [_request_line(r, counts.get(r["id"], {}), lang, verified) for r in rows]
+    lines = [t(lang, "requests.header")] + [_request_line(r, counts.get(r.id, {}), lang, verified) for r in rows]
     if not rows:
         lines.append(t(lang, "requests.none"))
     keyboard = [
-        (Button(f"{t(lang, 'requests.buttons.edit')} · {shorten(r['title'], _TITLE_ON_BUTTON)}", f"rq:edit:{r['id']}"),
-         Button(t(lang, "requests.buttons.close"), f"rq:close:{r['id']}"))
-        for r in rows if r["status"] == "open"
+        (Button(f"{t(lang, 'requests.buttons.edit')} · {shorten(r.title, _TITLE_ON_BUTTON)}", f"rq:edit:{r.id}"),
+         Button(t(lang, "requests.buttons.close"), f"rq:close:{r.id}"))
+        for r in rows if r.status == "open"
     ] + [  # a filled request can still be closed (no new matches), not edited
-        (Button(f"{t(lang, 'requests.buttons.close')} · {shorten(r['title'], _TITLE_ON_BUTTON)}",
-                f"rq:close:{r['id']}"),)
-        for r in rows if r["status"] == "filled"
+        (Button(f"{t(lang, 'requests.buttons.close')} · {shorten(r.title, _TITLE_ON_BUTTON)}",
+                f"rq:close:{r.id}"),)
+        for r in rows if r.status == "filled"
     ]
     keyboard.append((Button(t(lang, "requests.buttons.new"), "rq:new"),))
     return Outcome(replies=(Reply("\n\n".join(lines), tuple(keyboard)),))
@@ -131,25 +132,25 @@ async def request_pressed(services: Services, sender: Sender, data: str) -> Outc
             return await engine.begin(services, tx, user, catalog.REQUEST_FORM)
         request_id = parse_row_id(raw_id)
         row = None if request_id is None else await requests.request_by_id(tx, request_id)
-        if row is None or row["ngo_id"] != ngo_row["id"]:
+        if row is None or row.ngo_id != ngo_row["id"]:
             return Outcome(alert=t(lang, "alerts.not_allowed"))
         return await _on_own_request(services, tx, user, action, row)
 
 
 async def _on_own_request(services: Services, tx: Tx, user: User, action: str,
-                          row: dict[str, Any]) -> Outcome:
-    lang, title = user.language, escape(row["title"])
-    if row["status"] == "closed" or (action == "edit" and row["status"] != "open"):
+                          row: RequestRow) -> Outcome:
+    lang, title = user.language, escape(row.title)
+    if row.status == "closed" or (action == "edit" and row.status != "open"):
         return Outcome(replies=(Reply(t(lang, "requests.already_closed", title=title)),))
     if action == "edit":
         return await _edit_request(services, tx, user, catalog.REQUEST_FORM, row)
     if action == "close":
-        buttons = ((Button(t(lang, "requests.buttons.confirm_close"), f"rq:yes:{row['id']}"),
-                    Button(t(lang, "requests.buttons.keep_open"), f"rq:keep:{row['id']}")),)
+        buttons = ((Button(t(lang, "requests.buttons.confirm_close"), f"rq:yes:{row.id}"),
+                    Button(t(lang, "requests.buttons.keep_open"), f"rq:keep:{row.id}")),)
         return Outcome(replies=(Reply(t(lang, "requests.close_confirm", title=title), buttons),))
     if action == "yes":
         now = to_iso(services.clock.now())
-        notices = await close_request(tx, user, row["id"], now) or []
+        notices = await close_request(tx, user, row.id, now) or []
         closed = Outcome(replies=(Reply(t(lang, "requests.closed", title=title)),), notices=tuple(notices))
         return await send_after_commit(tx, closed, now)
     if action == "keep":
@@ -157,6 +158,6 @@ async def _on_own_request(services: Services, tx: Tx, user: User, action: str,
     return Outcome(alert=t(lang, "alerts.old_button"))
 
 
-async def _edit_request(services: Services, tx: Tx, user: User, form: Form, row: dict[str, Any]) -> Outcome:
+async def _edit_request(services: Services, tx: Tx, user: User, form: Form, row: RequestRow) -> Outcome:
     answers = request.answers_from_columns(row)
-    return await engine.begin(services, tx, user, form, target_id=row["id"], answers=answers)
+    return await engine.begin(services, tx, user, form, target_id=row.id, answers=answers)

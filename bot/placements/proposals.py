@@ -56,7 +56,7 @@ async def read_snapshot(tx: Tx) -> Snapshot:
     holding_r = await placements.counts_holding(tx, "request_id")
     workers = {w.id: w for w in (worker_of(row, holding_w.get(row["id"], 0))
                                  for row in await members.verified_workers(tx))}
-    posts = {r.id: r for r in (request_of(row, holding_r.get(row["id"], 0))
+    posts = {r.id: r for r in (request_of(row, holding_r.get(row.id, 0))
                                for row in await requests.matchable_requests(tx))}
     decided = await placements.pairs_with_status(tx, FINAL_FOR_PAIR + HOLDING)
     return Snapshot(workers, posts, await placements.proposals(tx),

@@ -21,7 +21,7 @@ from bot.texts import t
 
 async def start_edit(services: Services, tx: Tx, director: User, request_id: int) -> Outcome:
     row = await requests.request_by_id(tx, request_id)
-    if row is None or row["status"] != "open":
+    if row is None or row.status != "open":
         return old_button(director.language)
     return await engine.begin(services, tx, director, EDIT_REQUEST_FORM, target_id=request_id,
                               answers=request.answers_from_columns(row))
@@ -38,17 +38,17 @@ async def _save(services: Services, tx: Tx, director: User, draft: Draft, now: s
     changed = [f for f in request.FIELDS if f.name in draft.answers and draft.answers[f.name] != before.get(f.name)]
     if not changed:
         return Outcome(replies=(Reply(t(lang, "member_edit.nothing_changed")),))
-    if not await requests.update_request(tx, row["id"], row["ngo_id"], request.columns_from_answers(draft.answers),
+    if not await requests.update_request(tx, row.id, row.ngo_id, request.columns_from_answers(draft.answers),
                                          now):
-        return Outcome(replies=(Reply(t(lang, "requests.already_closed", title=escape(row["title"]))),))
+        return Outcome(replies=(Reply(t(lang, "requests.already_closed", title=escape(row.title))),))
     await audit.record(tx, actor=director.telegram_id, action="edited_by_director", entity="request",
-                       entity_id=row["id"], at=now, old="open", new="open",
+                       entity_id=row.id, at=now, old="open", new="open",
                        detail=", ".join(f.name for f in changed))
     rematch_wanted(services)
-    title = escape(draft.answers.get("title") or row["title"])
+    title = escape(draft.answers.get("title") or row.title)
     labels = {lang_: t(lang_, "common.list_separator").join(t(lang_, f.label) for f in changed)  # type: ignore[arg-type]
               for lang_ in ("en", "zh")}
-    told = await tell_ngo(services, tx, row["ngo_id"],
+    told = await tell_ngo(services, tx, row.ngo_id,
                            lambda m_lang: t(m_lang, "request_desk.edited_notice", title=title, fields=labels[m_lang]))
     saved = Outcome(replies=(Reply(t(lang, "request_desk.edited", title=title, fields=labels[lang])),),
                     notices=tuple(told))
@@ -69,10 +69,10 @@ async def switch_pause(services: Services, tx: Tx, director: User, request_id: i
         return Outcome(alert=t(lang, "alerts.old_button"))
     action = "paused" if pause else "resumed"
     await audit.record(tx, actor=director.telegram_id, action=action, entity="request", entity_id=request_id, at=now,
-                       old=row["status"], new=row["status"])
+                       old=row.status, new=row.status)
     rematch_wanted(services)
-    title = escape(row["title"])
-    told = await tell_ngo(services, tx, row["ngo_id"], lambda m_lang: t(m_lang, f"request_desk.{action}_notice",
+    title = escape(row.title)
+    told = await tell_ngo(services, tx, row.ngo_id, lambda m_lang: t(m_lang, f"request_desk.{action}_notice",
                                                                           title=title))
     done = Outcome(replies=(Reply(t(lang, f"request_desk.{action}", title=title)),), notices=tuple(told))
     return await send_after_commit(tx, done, now)

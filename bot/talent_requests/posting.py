@@ -56,5 +56,5 @@ async def close_request(tx: Tx, user: User, request_id: int, now: str, *,
     if not await requests.close_request(tx, request_id, None if as_director else ngo["id"], now):
         return None
     await audit.record(tx, actor=user.telegram_id, action="closed", entity="request", entity_id=request_id, at=now,
-                       old=row["status"], new="closed")
+                       old=row.status, new="closed")
     return await withdraw_open_offers(tx, request_id, now)
