@@ -52,7 +52,7 @@ async def request_list(services: Services, tx: Tx, lang: Lang, page: int = 0) ->
         by_request.setdefault(p.request_id, []).append(p)
     if not by_request:
         return None
-    held = await placements.counts_holding(tx, "request_id")
+    held = await placements.holding_per_request(tx)
     groups = list(by_request.values())
     pages = -(-len(groups) // REQUESTS_PER_PAGE)
     page = min(max(page, 0), pages - 1)
@@ -142,7 +142,7 @@ async def approve(services: Services, tx: Tx, director: User, placement_id: int,
 
 async def _still_has_room(tx: Tx, p: PlacementDetails) -> bool:
     """No double-booking: the worker and the request must still have a free place."""
-    held_by_worker = (await placements.counts_holding(tx, "worker_id")).get(p.worker_id, 0)
+    held_by_worker = (await placements.holding_per_worker(tx)).get(p.worker_id, 0)
     held_by_request = len(await placements.live_of_request(tx, p.request_id, HOLDING))
     return (p.request_status == "open" and held_by_worker < p.max_placements
             and held_by_request < p.headcount)

@@ -52,8 +52,8 @@ class Plan:
 
 
 async def read_snapshot(tx: Tx) -> Snapshot:
-    holding_w = await placements.counts_holding(tx, "worker_id")
-    holding_r = await placements.counts_holding(tx, "request_id")
+    holding_w = await placements.holding_per_worker(tx)
+    holding_r = await placements.holding_per_request(tx)
     workers = {w.id: w for w in (worker_of(row, holding_w.get(row["id"], 0))
                                  for row in await members.verified_workers(tx))}
     posts = {r.id: r for r in (request_of(row, holding_r.get(row.id, 0))

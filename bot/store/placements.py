@@ -131,9 +131,17 @@ class Pair:
     worker_id: int
 
 
-async def counts_holding(tx: Tx, column: str) -> dict[int, int]:
-    """Placements holding a place, per worker_id or per request_id."""
-    assert column in ("worker_id", "request_id")
+async def holding_per_worker(tx: Tx) -> dict[int, int]:
+    """Placements holding a place, per worker id."""
+    return await _holding_per(tx, "worker_id")
+
+
+async def holding_per_request(tx: Tx) -> dict[int, int]:
+    """Placements holding a place, per request id."""
+    return await _holding_per(tx, "request_id")
+
+
+async def _holding_per(tx: Tx, column: str) -> dict[int, int]:
     marks = ", ".join("?" * len(HOLDING))
     rows = await tx.fetchall(
         f"SELECT {column}, count(*) FROM placements WHERE status IN ({marks}) GROUP BY {column}", HOLDING)

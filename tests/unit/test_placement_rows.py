@@ -68,3 +68,11 @@ async def test_placements_are_found_by_what_the_caller_wants(seeded):
     assert [p.id for p in active_wang] == [ids["p1"]] and active_zhao == []
     assert [p.id for p in ended] == [ids["p3"], ids["p2"]]
     assert [p.id for p in own] == [ids["p3"], ids["p1"]]               # only where 201 is a side
+
+
+async def test_places_held_are_counted_per_worker_and_per_request(seeded):
+    db, ids = seeded
+    async with db.snapshot() as tx:
+        per_worker = await placements.holding_per_worker(tx)
+        per_request = await placements.holding_per_request(tx)
+    assert per_worker == {ids["wang"]: 1} and per_request == {ids["r1"]: 1}   # only P1 is active
