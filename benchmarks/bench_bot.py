@@ -322,9 +322,10 @@ async def _seed_instance(database: Path, worker_count: int, request_count: int) 
 async def _verified_member(tx: Any, members: Any, users: Any, table: str, telegram_id: int,
                            values: dict[str, Any], now: str) -> int:
     await users.touch_user(tx, telegram_id, values["name"], None, "zh", now)
-    await users.set_role(tx, telegram_id, "worker" if table == "workers" else "ngo", now)
-    member_id = await members.insert_member(tx, table, telegram_id, values, now)
-    await members.update_member(tx, table, member_id, values, "verified", now)
+    kind = members.MemberKind.from_table(table)
+    await users.set_role(tx, telegram_id, kind.entity, now)
+    member_id = await members.insert_member(tx, kind, telegram_id, values, now)
+    await members.update_member(tx, kind, member_id, values, "verified", now)
     return member_id
 
 

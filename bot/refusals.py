@@ -7,14 +7,12 @@ for a command, and the refused flow's notices never reach the outbox.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from bot.clock import local_minute
 from bot.forms.model import Outcome, Reply
 from bot.markup import escape
 from bot.services import Services
 from bot.store import Tx, audit
+from bot.store.placements import PlacementDetails
 from bot.texts import Lang, t
 
 
@@ -53,10 +51,9 @@ class AlreadyDecided(Refusal):
         return t(lang, self.key, who=escape(self.by), when=when)
 
     @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> AlreadyDecided:
+    def from_placement(cls, p: PlacementDetails) -> AlreadyDecided:
         """Who decided a placement and when, from its own row."""
-        return cls(row.get("decided_by_name") or str(row.get("decided_by") or "—"),
-                   row.get("decided_at") or row.get("updated_at"))
+        return cls(p.decided_by_name or str(p.decided_by or "—"), p.decided_at or p.updated_at)
 
     @classmethod
     async def from_audit(cls, tx: Tx, entity: str, entity_id: int, fallback_at: str | None) -> AlreadyDecided:

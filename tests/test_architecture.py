@@ -32,6 +32,14 @@ CHANNELS = "bot/channels/"
 EDGE = ("bot/app.py", "bot/cli.py", "bot/commands/", "bot/sandbox/", CHANNELS)
 EDGE_MODULES = ("bot.app", "bot.cli", "bot.commands", "bot.sandbox", "bot.channels")
 SQL_STATEMENT = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|PRAGMA|BEGIN|COMMIT)\b")
+# A piece of a statement handed to the store: a clause keyword, a comparison on an aliased
+# column ("p.status = ?", "w.id IN ("), an aliased column's order ("p.id DESC"), or comparisons
+# joined by AND / OR ("status = ? AND").
+# Docstrings are prose and are not read; the message catalogs are TOML and are not scanned.
+SQL_FRAGMENT = re.compile(r"\b(?:WHERE|ORDER BY|GROUP BY|IS (?:NOT )?NULL|(?:LEFT |INNER )?JOIN)\b"
+                          r"|\b\w+\.\w+ *(?:=|<>|!=|<=|>=|<|>|IN\b|LIKE\b) *(?:\?|'|\(|\w+\.\w+)"
+                          r"|\b\w+\.\w+ (?:ASC|DESC)\b"
+                          r"|\b\w+ *(?:=|<>|!=) *(?:\?|'[^']*') +(?:AND|OR)\b")
 CLOCK_READS = {"now", "utcnow", "today"}
 
 
@@ -148,10 +156,33 @@ def import_cycles(root: Path) -> set[str]:
     return cycles
 
 
+def _docstrings(tree: ast.Module) -> set[int]:
+    """The ids of the docstring constants of a module, its classes and its functions."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                found.add(id(first.value))
+    return found
+
+
+def _is_sql(text: str) -> bool:
+    return bool(SQL_STATEMENT.match(text) or SQL_FRAGMENT.search(text))
+
+
 def sql_outside_the_store(root: Path) -> set[str]:
-    return {f"{m.path}:{node.lineno}" for m in modules(root, "bot") if not m.path.startswith("bot/store/")
-            for node in ast.walk(m.tree)
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and SQL_STATEMENT.match(node.value)}
+    """Statements, and fragments of them (WHERE / ORDER BY clauses, column comparisons), in
+    any string outside bot/store/, f-strings' literal parts included."""
+    found = set()
+    for m in modules(root, "bot"):
+        if m.path.startswith("bot/store/"):
+            continue
+        prose = _docstrings(m.tree)
+        found |= {f"{m.path}:{node.lineno}" for node in ast.walk(m.tree)
+                  if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in prose
+                  and _is_sql(node.value)}
+    return found
 
 
 def clock_reads_outside_the_clock(root: Path) -> set[str]:
@@ -223,6 +254,18 @@ PLANTED = (
     ("only the clock reads the wall clock", "bot/planted.py", "import datetime as d\nx = d.date.today()\n"),
     ("only the clock reads the wall clock", "bot/planted.py", "from time import time as clock\nx = clock()\n"),
     ("SQL statements are written only in the store", "bot/planted.py", 'Q = "SELECT id FROM workers"\n'),
+    ("SQL statements are written only in the store", "bot/planted_flow.py",
+     "async def f(tx):\n    return await members.details(tx, \"p.status = 'proposed'\")\n"),
+    ("SQL statements are written only in the store", "bot/planted_flow.py",
+     'async def f(tx, w):\n    return await members.details(tx, "p.worker_id = ?", (w,))\n'),
+    ("SQL statements are written only in the store", "bot/planted_flow.py",
+     'async def f(tx):\n    return await members.details(tx, "1", order="p.updated_at DESC")\n'),
+    ("SQL statements are written only in the store", "bot/planted_flow.py",
+     'def where(n):\n    return f"status IN ({n}) AND (w.telegram_id = ? OR n.director_telegram_id = ?)"\n'),
+    ("SQL statements are written only in the store", "bot/planted_flow.py",
+     'def where(column):\n    return f" WHERE {column} = ?"\n'),
+    ("SQL statements are written only in the store", "bot/planted_flow.py", 'Q = "shown_at IS NULL"\n'),
+    ("SQL statements are written only in the store", "bot/planted_flow.py", 'Q = "status = ? AND id = ?"\n'),
     ("only the store imports sqlite3 or aiosqlite", "bot/planted.py", "import sqlite3\n"),
     ("matching imports only the standard library, its numeric and text libraries and itself",
      "matching/planted.py", "import importlib\n"),

@@ -77,8 +77,8 @@ async def redeem(services: Services, tx: Tx, user: User, payload: str) -> Outcom
         raise RuntimeError(f"worker {worker.worker_id} was checked unlinked in this transaction")
     await users.set_role(tx, user.telegram_id, "worker", now)
     await engine.cancel(tx, user)  # a half-filled profile form is replaced by the imported profile
-    await audit.record(tx, user.telegram_id, "used", "invite", invite.id, now, "issued", "used",
-                       f"worker {worker.worker_id}")
+    await audit.record(tx, actor=user.telegram_id, action="used", entity="invite", entity_id=invite.id, at=now,
+                       old="issued", new="used", detail=f"worker {worker.worker_id}")
     return _reply(lang, "invite.linked", name=escape(worker.name))
 
 

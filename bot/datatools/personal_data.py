@@ -63,8 +63,9 @@ async def _forget(services: Services, tx: Tx, telegram_id: int, now: str) -> lis
     for other in await personal.live_placements_of(tx, telegram_id, profiles):
         if not await personal.end_placement(tx, other.placement_id, other.status, now):
             continue
-        await audit.record(tx, None, "member_deleted", "placement", other.placement_id, now, other.status,
-                           "withdrawn" if other.status == "proposed" else "cancelled")
+        await audit.record(tx, actor=None, action="member_deleted", entity="placement", entity_id=other.placement_id,
+                           at=now, old=other.status,
+                           new="withdrawn" if other.status == "proposed" else "cancelled")
         if other.status == "active":
             await requests.set_request_status(tx, other.request_id, "filled", "open", now)
         if other.telegram_id is not None and other.status in ("offered", "active"):
@@ -72,7 +73,8 @@ async def _forget(services: Services, tx: Tx, telegram_id: int, now: str) -> lis
     await personal.forget_person(tx, telegram_id, profiles, now)
     for table, member_id in (("worker", profiles.worker_id), ("ngo", profiles.ngo_id)):
         if member_id is not None:
-            await audit.record(tx, None, "personal_data_deleted", table, member_id, now)
+            await audit.record(tx, actor=None, action="personal_data_deleted", entity=table, entity_id=member_id,
+                               at=now)
     rematch_wanted(services)
     return notices
 

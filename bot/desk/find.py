@@ -23,13 +23,16 @@ from bot.placements.common import local_time
 from bot.refusals import OldButton
 from bot.services import Services
 from bot.store import Tx, followups, members, placements, requests
+from bot.store.members import MemberKind
+from bot.store.placements import PlacementDetails
+from bot.store.requests import RequestRow
 from bot.talent_requests.callbacks import ClosePress, DeskPress
 from bot.texts import Lang, t
 from matching.vocabulary import label
 
 RESULTS_SHOWN = 10
 PLACEMENTS_SHOWN = 10
-_TABLES = {"w": "workers", "n": "ngos"}
+_MEMBER_CODES = {kind.code for kind in MemberKind}
 
 
 async def find_command(event: Event, text: str) -> Outcome:
@@ -42,8 +45,8 @@ async def find_command(event: Event, text: str) -> Outcome:
 
 
 async def search(tx: Tx, text: str) -> list[Hit]:
-    return find(read_query(text), await members.every_member(tx, "workers"),
-                await members.every_member(tx, "ngos"), await requests.every_request(tx))
+    return find(read_query(text), await members.every_member(tx, MemberKind.WORKER),
+                await members.every_member(tx, MemberKind.NGO), await requests.every_request(tx))
 
 
 def results(hits: list[Hit], text: str, lang: Lang) -> Reply | None:
@@ -88,18 +91,20 @@ async def _card(services: Services, tx: Tx, code: str, row_id: int, lang: Lang) 
         p = await placements.detail(tx, row_id)
         return None if p is None else await _placement_card(services, tx, p, lang)
     if code == "r":
-        row = await requests.request_by_id(tx, row_id)
-        return None if row is None else await _request_card(services, tx, row, lang)
-    row = await members.member_by_id(tx, _TABLES[code], row_id)
-    return None if row is None else await _member_card(services, tx, code, row, lang)
+        request = await requests.request_by_id(tx, row_id)
+        return None if request is None else await _request_card(services, tx, request, lang)
+    kind = MemberKind.from_code(code)
+    row = await members.member_by_id(tx, kind, row_id)
+    return None if row is None else await _member_card(services, tx, kind, row, lang)
 
 
-async def _member_card(services: Services, tx: Tx, code: str, row: dict[str, Any], lang: Lang) -> Reply:
+async def _member_card(services: Services, tx: Tx, kind: MemberKind, row: dict[str, Any], lang: Lang) -> Reply:
     """Profile, status, placements (live first) and check-ins; Verify / Reject while pending."""
-    rows = await placements.of_member(tx, code, row["id"])
-    key = "search.worker_header" if code == "w" else "search.ngo_header"
+    code = kind.code
+    rows = await placements.placements_of_member(tx, kind, row["id"])
+    key = "search.worker_header" if kind is MemberKind.WORKER else "search.ngo_header"
     lines = [t(lang, key, name=escape(row["name"]), status=t(lang, f"member_status.{row['status']}")),
-             profile_lines("worker" if code == "w" else "ngo", row, lang), "",
+             profile_lines(kind.entity, row, lang), "",
              *await _history(services, tx, rows, lang),
              *await note_lines(services, tx, code, row["id"], lang)]
     actions = (Button(t(lang, "notes.buttons.add"), MemberActionPress("fn", code, row["id"]).data),
@@ -114,54 +119,54 @@ async def _member_card(services: Services, tx: Tx, code: str, row: dict[str, Any
     return Reply("\n".join(lines), buttons)
 
 
-async def _request_card(services: Services, tx: Tx, row: dict[str, Any], lang: Lang) -> Reply:
-    ngo = await members.member_by_id(tx, "ngos", row["ngo_id"])
-    lines = [t(lang, "search.request_header", title=escape(row["title"]), ngo=escape(ngo["name"] if ngo else "—"),
-               status=t(lang, f"request_status.{row['status']}")),
-             t(lang, "search.request_details", skills=term_names(row["skills"], "skill", lang),
-               district=label(row["district"], lang) or "—", places=row["headcount"],
-               hours=f"{row['hours_per_week']:g}", start=row["start_date"]), "",
-             *await _history(services, tx, await placements.of_request(tx, row["id"]), lang)]
-    if row["paused"]:
+async def _request_card(services: Services, tx: Tx, row: RequestRow, lang: Lang) -> Reply:
+    ngo = await members.member_by_id(tx, MemberKind.NGO, row.ngo_id)
+    lines = [t(lang, "search.request_header", title=escape(row.title), ngo=escape(ngo["name"] if ngo else "—"),
+               status=t(lang, f"request_status.{row.status}")),
+             t(lang, "search.request_details", skills=term_names(row.skills, "skill", lang),
+               district=label(row.district, lang) or "—", places=row.headcount,
+               hours=f"{row.hours_per_week:g}", start=row.start_date), "",
+             *await _history(services, tx, await placements.placements_of_request(tx, row.id), lang)]
+    if row.paused:
         lines.insert(1, t(lang, "request_desk.paused_mark"))
     return Reply("\n".join(lines), _request_actions(row, lang))
 
 
-def _request_actions(row: dict[str, Any], lang: Lang) -> tuple[tuple[Button, ...], ...]:
+def _request_actions(row: RequestRow, lang: Lang) -> tuple[tuple[Button, ...], ...]:
     """Edit (while open), pause or resume matching, close (until closed)."""
-    if row["status"] == "closed":
+    if row.status == "closed":
         return ()
-    rid, rows = row["id"], []
-    if row["status"] == "open":
+    rid, rows = row.id, []
+    if row.status == "open":
         rows.append((Button(t(lang, "request_desk.buttons.edit"), DeskPress("edit", rid).data),))
-    switch = "resume" if row["paused"] else "pause"
+    switch = "resume" if row.paused else "pause"
     rows.append((Button(t(lang, f"request_desk.buttons.{switch}"), DeskPress(switch, rid).data),
                  Button(t(lang, "requests.buttons.close"), ClosePress("close", rid).data)))
     return tuple(rows)
 
 
-async def _placement_card(services: Services, tx: Tx, p: dict[str, Any], lang: Lang) -> Reply:
+async def _placement_card(services: Services, tx: Tx, p: PlacementDetails, lang: Lang) -> Reply:
     """One placement: who, what, where it stands, every check-in answer, and what a director can do."""
-    answers = (await followups.checkin_answers(tx, [p["id"]])).get(p["id"], [])
-    lines = [t(lang, "search.placement_header", title=escape(p["title"]), worker=escape(p["worker_name"]),
-               ngo=escape(p["ngo_name"]), status=t(lang, f"placement_status.{p['status']}"),
-               since=local_time(services, p["started_at"] or p["offered_at"] or p["created_at"])[:10]),
+    answers = (await followups.checkin_answers(tx, [p.id])).get(p.id, [])
+    lines = [t(lang, "search.placement_header", title=escape(p.title), worker=escape(p.worker_name),
+               ngo=escape(p.ngo_name), status=t(lang, f"placement_status.{p.status}"),
+               since=local_time(services, p.started_at or p.offered_at or p.created_at)[:10]),
              *(view_lines(lang, answers) or [t(lang, "search.no_checkins")])]
     return Reply("\n".join(lines), placement_actions(p, lang, open_button=False))
 
 
-async def _history(services: Services, tx: Tx, rows: list[dict[str, Any]], lang: Lang) -> list[str]:
+async def _history(services: Services, tx: Tx, rows: list[PlacementDetails], lang: Lang) -> list[str]:
     """Placement lines (live ones first) and a line of check-in figures."""
     if not rows:
         return [t(lang, "search.no_placements")]
     live = ("proposed", "offered", "active")
-    ordered = sorted(rows, key=lambda p: p["status"] not in live)
+    ordered = sorted(rows, key=lambda p: p.status not in live)
     lines = [t(lang, "search.placements_header", count=len(rows))]
-    lines += [t(lang, "search.placement_line", title=escape(p["title"]), worker=escape(p["worker_name"]),
-                ngo=escape(p["ngo_name"]), status=t(lang, f"placement_status.{p['status']}"),
-                since=local_time(services, p["started_at"] or p["offered_at"] or p["created_at"])[:10])
+    lines += [t(lang, "search.placement_line", title=escape(p.title), worker=escape(p.worker_name),
+                ngo=escape(p.ngo_name), status=t(lang, f"placement_status.{p.status}"),
+                since=local_time(services, p.started_at or p.offered_at or p.created_at)[:10])
               for p in ordered[:PLACEMENTS_SHOWN]]
-    answers = [a["answer"] for found in (await followups.checkin_answers(tx, [p["id"] for p in rows])).values()
+    answers = [a["answer"] for found in (await followups.checkin_answers(tx, [p.id for p in rows])).values()
                for a in found]
     ratings = [a["rating"] for a in answers if isinstance(a.get("rating"), int | float)]
     hours = sum(a["hours"] for a in answers if isinstance(a.get("hours"), int | float))

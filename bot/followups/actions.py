@@ -16,8 +16,9 @@ from bot.forms.model import Notice
 from bot.placements.common import both_sides, to_directors
 from bot.placements.rematcher import rematch_wanted
 from bot.services import Services
-from bot.store import Tx, audit, followups, placements
+from bot.store import Tx, followups, placements
 from bot.store.followups import ACTION_KINDS, Followup
+from bot.store.transitions import transition
 
 ACTIONS_PER_TICK = 50
 
@@ -39,16 +40,16 @@ async def expire_offer(services: Services, tx: Tx, row: Followup, now: datetime)
     """Seven days without both answers: expired, both sides and the directors told, the next proposed."""
     stamp = to_iso(now)
     p = await placements.detail(tx, row.placement_id) if row.placement_id else None
-    if p is None or not await placements.move(tx, p["id"], "offered", "expired", stamp, ended_at=stamp):
+    if p is None or not await transition(tx, "placement", p.id, old="offered", new="expired", actor=None,
+                                         action="expired", at=stamp, ended_at=stamp):
         await followups.cancel(tx, row.id, "offer closed")
         return
-    await audit.record(tx, None, "expired", "placement", p["id"], stamp, "offered", "expired")
     await followups.mark_done(tx, row.id, stamp)
-    await offer_closed(tx, p["id"])
+    await offer_closed(tx, p.id)
     rematch_wanted(services)
     # Another proposal for the request may already wait; if not, the rematch is looking for one.
-    next_proposed = bool(await placements.live_of_request(tx, p["request_id"], ("proposed",)))
-    missing = [p[f"{side}_name"] for side in ("worker", "ngo") if p[f"{side}_answer"] is None]
+    next_proposed = bool(await placements.live_of_request(tx, p.request_id, ("proposed",)))
+    missing = [p.name_of(side) for side in ("worker", "ngo") if p.answer_of(side) is None]
     days = services.settings.followups.offer_expiry_days
     notices = [Notice(tel, render.offer_expired_for_side(lang, p))
                for tel, lang in both_sides(p) if tel is not None]

@@ -56,7 +56,7 @@ async def checkin_pressed(event: Event, press: CheckinPress) -> Outcome:
     in_form = await drafts.current_draft(tx, user.telegram_id)
     if in_form is not None and in_form.form != CHECKIN_FORM.name:
         return Outcome(replies=(Reply(t(lang, "followups.thanks_busy")),))  # never drop another form
-    params = {"title": escape(p["title"]) if p else "—", "since": row.payload.get("since", "—")}
+    params = {"title": escape(p.title) if p else "—", "since": row.payload.get("since", "—")}
     return await engine.begin(services, tx, user, CHECKIN_FORM, target_id=row.id, params=params,
                               answers={"side": side, "problem": bool(answer.get("problem"))})
 

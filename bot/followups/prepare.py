@@ -18,6 +18,8 @@ from bot.placements.convert import request_of, worker_of
 from bot.services import Services
 from bot.store import Tx, followups, members, placements, requests, users
 from bot.store.followups import Followup
+from bot.store.placements import PlacementDetails
+from bot.store.requests import RequestRow
 from bot.texts import Lang
 from matching import match
 
@@ -45,21 +47,21 @@ async def _checkin(services: Services, tx: Tx, row: Followup, now: datetime) -> 
 async def _offer_reminder(services: Services, tx: Tx, row: Followup, now: datetime) -> Message | None:
     p = await _placement_for(tx, row, "offered")
     side = row.payload["side"]
-    if p is None or p[f"{side}_answer"] is not None:
+    if p is None or p.answer_of(side) is not None:
         return None
-    expires = from_iso(p["offered_at"]) + timedelta(days=services.settings.followups.offer_expiry_days)
+    expires = from_iso(p.offered_at) + timedelta(days=services.settings.followups.offer_expiry_days)
     return render.as_payload(render.offer_reminder(p, side, local_time(services, to_iso(expires))))
 
 
-async def _placement_for(tx: Tx, row: Followup, status: str) -> dict[str, Any] | None:
+async def _placement_for(tx: Tx, row: Followup, status: str) -> PlacementDetails | None:
     """The row's placement while still in ``status`` and the recipient still one of its sides."""
     if row.placement_id is None:
         return None
     p = await placements.detail(tx, row.placement_id)
     side = row.payload.get("side")
-    if p is None or p["status"] != status or side not in ("worker", "ngo"):
+    if p is None or p.status != status or side not in ("worker", "ngo"):
         return None
-    return p if p[f"{side}_telegram_id"] == row.recipient else None
+    return p if p.telegram_id_of(side) == row.recipient else None
 
 
 async def _digest(services: Services, tx: Tx, row: Followup, now: datetime) -> Message | None:
@@ -88,7 +90,7 @@ async def schedule_digest(services: Services, tx: Tx, director: int, now: dateti
 async def _nudge(services: Services, tx: Tx, row: Followup, now: datetime) -> Message | None:
     """For an NGO director whose open request found nobody: the matcher's reason, to relax it."""
     request = await requests.request_by_id(tx, row.request_id) if row.request_id else None
-    if request is None or request["status"] != "open":
+    if request is None or request.status != "open":
         return None
     reason = await _unfilled_reason(services, tx, request)
     if reason is None:
@@ -96,16 +98,16 @@ async def _nudge(services: Services, tx: Tx, row: Followup, now: datetime) -> Me
     lang = await _language(services, tx, row.recipient)
     text = reason[1] if lang == "zh" and reason[1] else reason[0]
     days = services.settings.followups.request_nudge_days
-    return render.as_payload(render.nudge(lang, request["title"], days, text))
+    return render.as_payload(render.nudge(lang, request.title, days, text))
 
 
-async def _unfilled_reason(services: Services, tx: Tx, request: dict[str, Any]) -> tuple[str, str] | None:
-    holding = await placements.counts_holding(tx, "worker_id")
+async def _unfilled_reason(services: Services, tx: Tx, request: RequestRow) -> tuple[str, str] | None:
+    holding = await placements.holding_per_worker(tx)
     workers = [worker_of(r, holding.get(r["id"], 0)) for r in await members.verified_workers(tx)]
-    filled = (await placements.counts_holding(tx, "request_id")).get(request["id"], 0)
+    filled = (await placements.holding_per_request(tx)).get(request.id, 0)
     post = request_of(request, filled)
     result = match(workers, [post], services.settings.matching)
-    found = next((u for u in result.unfilled if u.request_id == str(request["id"])), None)
+    found = next((u for u in result.unfilled if u.request_id == str(request.id)), None)
     return None if found is None else (found.reason, found.reason_zh)
 
 

@@ -15,6 +15,7 @@ from bot.forms.model import Button, Reply
 from bot.markup import escape
 from bot.placements.callbacks import EndPress, MessagePress
 from bot.placements.cards import offer_buttons
+from bot.store.placements import PlacementDetails
 from bot.texts import Lang, t
 
 LOW_RATING = 2          # a rating of this or less alerts the directors
@@ -35,41 +36,41 @@ def is_low(answer: dict[str, Any]) -> bool:
     return bool(answer.get("problem")) or int(answer.get("rating") or 5) <= LOW_RATING
 
 
-def checkin(p: dict[str, Any], side: str, day: int, followup_id: int) -> Reply:
+def checkin(p: PlacementDetails, side: str, day: int, followup_id: int) -> Reply:
     """"How is it going?" with 1-5 and a problem button; ``fu:r:<id>:<n>`` / ``fu:p:<id>``."""
-    lang: Lang = p[f"{side}_language"]
-    names = {"title": escape(p["title"]), "ngo": escape(p["ngo_name"]), "worker": escape(p["worker_name"])}
+    lang: Lang = p.language_of(side)
+    names = {"title": escape(p.title), "ngo": escape(p.ngo_name), "worker": escape(p.worker_name)}
     text = t(lang, f"followups.checkin_{side}", day=day, **names)
     ratings = tuple(Button(str(n), CheckinPress(followup_id, n).data) for n in RATINGS)
     problem = (Button(t(lang, "followups.buttons.problem"), CheckinPress(followup_id).data),)
     return Reply(text, (ratings, problem))
 
 
-def offer_reminder(p: dict[str, Any], side: str, expires: str) -> Reply:
+def offer_reminder(p: PlacementDetails, side: str, expires: str) -> Reply:
     """Who offers what, and that Accept / Decline below answer it (the offer's buttons again)."""
-    lang: Lang = p[f"{side}_language"]
+    lang: Lang = p.language_of(side)
     text = t(lang, f"followups.offer_reminder_{side}", expires=expires, **_placement_names(p))
-    return Reply(text, offer_buttons(p["id"], lang))
+    return Reply(text, offer_buttons(p.id, lang))
 
 
-def _placement_names(p: dict[str, Any]) -> dict[str, str]:
-    return {"title": escape(p["title"]), "worker": escape(p["worker_name"]), "ngo": escape(p["ngo_name"])}
+def _placement_names(p: PlacementDetails) -> dict[str, str]:
+    return {"title": escape(p.title), "worker": escape(p.worker_name), "ngo": escape(p.ngo_name)}
 
 
-def placement_actions(p: dict[str, Any], lang: Lang, *, open_button: bool = True) -> tuple[tuple[Button, ...], ...]:
+def placement_actions(p: PlacementDetails, lang: Lang, *, open_button: bool = True) -> tuple[tuple[Button, ...], ...]:
     """What a director can do about a placement: open it, write to both sides, end it (the
     matcher then proposes a replacement for the place)."""
-    pid, rows = p["id"], []
+    pid, rows = p.id, []
     if open_button:
         rows.append((Button(t(lang, "followups.buttons.open_placement"), OpenPress("p", pid).data),))
-    if p["status"] in ("offered", "active"):
+    if p.status in ("offered", "active"):
         rows.append((Button(t(lang, "followups.buttons.message_both"), MessagePress(pid).data),))
-    if p["status"] == "active":
+    if p.status == "active":
         rows.append((Button(t(lang, "followups.buttons.end_and_replace"), EndPress("end", pid).data),))
     return tuple(rows)
 
 
-def rating_alert(lang: Lang, p: dict[str, Any], who: str, side: str, answer: dict[str, Any]) -> Reply:
+def rating_alert(lang: Lang, p: PlacementDetails, who: str, side: str, answer: dict[str, Any]) -> Reply:
     """For directors: a low rating or a reported problem, at once, with what they can do."""
     names = {**_placement_names(p), "who": escape(who), "side": t(lang, f"followups.sides.{side}")}
     if answer.get("problem"):
@@ -77,7 +78,7 @@ def rating_alert(lang: Lang, p: dict[str, Any], who: str, side: str, answer: dic
     return Reply(t(lang, "followups.low_rating_alert", rating=answer["rating"], **names), placement_actions(p, lang))
 
 
-def comment_alert(lang: Lang, p: dict[str, Any], who: str, comment: str) -> Reply:
+def comment_alert(lang: Lang, p: PlacementDetails, who: str, comment: str) -> Reply:
     return Reply(t(lang, "followups.comment_alert", who=escape(who), comment=escape(comment),
                    **_placement_names(p)), placement_actions(p, lang))
 
@@ -90,7 +91,7 @@ def unreachable_alert(lang: Lang, who: str, count: int) -> Reply:
     return Reply(t(lang, "followups.unreachable_alert", who=escape(who), count=count))
 
 
-def offer_expired_for_director(lang: Lang, p: dict[str, Any], days: int, missing: Sequence[str],
+def offer_expired_for_director(lang: Lang, p: PlacementDetails, days: int, missing: Sequence[str],
                                next_proposed: bool) -> Reply:
     separator = t(lang, "common.list_separator")
     text = t(lang, "followups.offer_expired_director", days=days,
@@ -99,7 +100,7 @@ def offer_expired_for_director(lang: Lang, p: dict[str, Any], days: int, missing
     return Reply(f"{text}\n{following}")
 
 
-def offer_expired_for_side(lang: Lang, p: dict[str, Any]) -> Reply:
+def offer_expired_for_side(lang: Lang, p: PlacementDetails) -> Reply:
     return Reply(t(lang, "offer.expired", **_placement_names(p)))
 
 

@@ -17,13 +17,14 @@ from bot.followups.render import as_payload
 from bot.forms.model import Notice, Outcome
 from bot.services import Services
 from bot.store import Tx, followups
+from bot.store.placements import PlacementDetails
 
 # Actions (an offer expiring) are done by the bot itself and are addressed to nobody.
 NOBODY = 0
 SIDES = ("worker", "ngo")
 
 
-async def offer_made(services: Services, tx: Tx, p: dict[str, Any], now: str) -> None:
+async def offer_made(services: Services, tx: Tx, p: PlacementDetails, now: str) -> None:
     """An offer went out: a reminder to each side after 48 h, and its expiry after 7 days."""
     settings = services.settings.followups
     offered = from_iso(now)
@@ -31,10 +32,10 @@ async def offer_made(services: Services, tx: Tx, p: dict[str, Any], now: str) ->
     remind = offered + timedelta(hours=settings.offer_reminder_hours)
     if remind < expires:
         for side in SIDES:
-            if (telegram_id := p[f"{side}_telegram_id"]) is not None:
+            if (telegram_id := p.telegram_id_of(side)) is not None:
                 await followups.insert(tx, "offer_reminder", telegram_id, to_iso(remind), now,
-                                       placement_id=p["id"], payload={"side": side})
-    await followups.insert(tx, "offer_expiry", NOBODY, to_iso(expires), now, placement_id=p["id"])
+                                       placement_id=p.id, payload={"side": side})
+    await followups.insert(tx, "offer_expiry", NOBODY, to_iso(expires), now, placement_id=p.id)
 
 
 async def offer_answered(tx: Tx, placement_id: int, telegram_id: int) -> None:
@@ -47,27 +48,27 @@ async def offer_closed(tx: Tx, placement_id: int) -> None:
     await followups.cancel_for_placement(tx, placement_id, ("offer_reminder", "offer_expiry"), "offer closed")
 
 
-async def placement_started(services: Services, tx: Tx, p: dict[str, Any], now: str) -> None:
+async def placement_started(services: Services, tx: Tx, p: PlacementDetails, now: str) -> None:
     """Both accepted: the offer's rows end, and each side gets a check-in at every configured day,
     counted from the day the work starts (the request's start date, when that is later)."""
-    await offer_closed(tx, p["id"])
+    await offer_closed(tx, p.id)
     started = service_start(services, p, from_iso(now))
     previous = 0
     for day in sorted(services.settings.followups.checkin_days):
         since = quiet.local_date(started + timedelta(days=previous), services.settings)
         for side in SIDES:
-            if (telegram_id := p[f"{side}_telegram_id"]) is not None:
+            if (telegram_id := p.telegram_id_of(side)) is not None:
                 await followups.insert(tx, "checkin", telegram_id, to_iso(started + timedelta(days=day)), now,
-                                       placement_id=p["id"], payload={"side": side, "day": day, "since": since})
+                                       placement_id=p.id, payload={"side": side, "day": day, "since": since})
         previous = day
 
 
-def service_start(services: Services, p: dict[str, Any], accepted: datetime) -> datetime:
+def service_start(services: Services, p: PlacementDetails, accepted: datetime) -> datetime:
     """When the work begins: the request's start date (at the hour both accepted), or the
     acceptance itself when the start date has passed or is missing."""
-    if not p.get("start_date"):
+    if not p.start_date:
         return accepted
-    start = quiet.same_time_on(accepted, date.fromisoformat(p["start_date"]), services.settings)
+    start = quiet.same_time_on(accepted, date.fromisoformat(p.start_date), services.settings)
     return max(start, accepted)
 
 

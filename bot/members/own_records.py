@@ -16,6 +16,8 @@ from bot.placements.stages import request_stage
 from bot.refusals import NotAllowed, OldButton
 from bot.services import Services
 from bot.store import Tx, members, placements, requests
+from bot.store.members import MemberKind
+from bot.store.requests import RequestRow
 from bot.store.users import User
 from bot.talent_requests import form as request
 from bot.talent_requests.callbacks import OwnRequestPress
@@ -79,33 +81,33 @@ async def _switch_pause(event: Event, row: dict[str, Any], action: str) -> Outco
     return await resume_member(event.services, event.tx, event.user, found, event.now)
 
 
-def _request_line(row: dict[str, Any], counts: dict[str, int], lang: str, ngo_verified: bool) -> str:
-    status = t(lang, f"request_status.{row['status']}")
-    return t(lang, "requests.item", title=escape(row["title"]), status=status,
-             headcount=row["headcount"], hours=f"{row['hours_per_week']:g}",
-             start_date=row["start_date"], stage=request_stage(row, counts, lang, ngo_verified))
+def _request_line(row: RequestRow, counts: dict[str, int], lang: str, ngo_verified: bool) -> str:
+    status = t(lang, f"request_status.{row.status}")
+    return t(lang, "requests.item", title=escape(row.title), status=status,
+             headcount=row.headcount, hours=f"{row.hours_per_week:g}",
+             start_date=row.start_date, stage=request_stage(row, counts, lang, ngo_verified))
 
 
 async def list_requests(event: Event) -> Outcome:
     tx, lang = event.tx, event.lang
-    ngo_row = await members.member_by_telegram(tx, "ngos", event.user.telegram_id)
+    ngo_row = await members.member_by_telegram(tx, MemberKind.NGO, event.user.telegram_id)
     rows = [] if ngo_row is None else await requests.requests_of_ngo(tx, ngo_row["id"])
     counts = {} if ngo_row is None else await placements.live_counts_of_ngo(tx, ngo_row["id"])
     if ngo_row is None:
         return Outcome(replies=(Reply(t(lang, "requests.ngo_missing")),))
     verified = ngo_row["status"] == "verified"
-    lines = [t(lang, "requests.header")] + [_request_line(r, counts.get(r["id"], {}), lang, verified) for r in rows]
+    lines = [t(lang, "requests.header")] + [_request_line(r, counts.get(r.id, {}), lang, verified) for r in rows]
     if not rows:
         lines.append(t(lang, "requests.none"))
     edit = t(lang, "requests.buttons.edit")
     keyboard = [
-        (Button(f"{edit} · {shorten(r['title'], _TITLE_ON_BUTTON)}", OwnRequestPress("edit", r["id"]).data),
-         Button(t(lang, "requests.buttons.close"), OwnRequestPress("close", r["id"]).data))
-        for r in rows if r["status"] == "open"
+        (Button(f"{edit} · {shorten(r.title, _TITLE_ON_BUTTON)}", OwnRequestPress("edit", r.id).data),
+         Button(t(lang, "requests.buttons.close"), OwnRequestPress("close", r.id).data))
+        for r in rows if r.status == "open"
     ] + [  # a filled request can still be closed (no new matches), not edited
-        (Button(f"{t(lang, 'requests.buttons.close')} · {shorten(r['title'], _TITLE_ON_BUTTON)}",
-                OwnRequestPress("close", r["id"]).data),)
-        for r in rows if r["status"] == "filled"
+        (Button(f"{t(lang, 'requests.buttons.close')} · {shorten(r.title, _TITLE_ON_BUTTON)}",
+                OwnRequestPress("close", r.id).data),)
+        for r in rows if r.status == "filled"
     ]
     keyboard.append((Button(t(lang, "requests.buttons.new"), OwnRequestPress("new").data),))
     return Outcome(replies=(Reply("\n\n".join(lines), tuple(keyboard)),))
@@ -114,35 +116,35 @@ async def list_requests(event: Event) -> Outcome:
 async def request_pressed(event: Event, press: OwnRequestPress) -> Outcome:
     """New / Edit / Close (with a confirmation) on the /requests list: only on the NGO's own."""
     tx, user = event.tx, event.user
-    ngo_row = await members.member_by_telegram(tx, "ngos", user.telegram_id)
+    ngo_row = await members.member_by_telegram(tx, MemberKind.NGO, user.telegram_id)
     if ngo_row is None:
         raise NotAllowed
     if press.action == "new" and not press.named:
         return await engine.begin(event.services, tx, user, catalog.REQUEST_FORM)
     row = None if press.request_id is None else await requests.request_by_id(tx, press.request_id)
-    if row is None or row["ngo_id"] != ngo_row["id"]:
+    if row is None or row.ngo_id != ngo_row["id"]:
         raise NotAllowed
     return await _on_own_request(event, press.action, row)
 
 
-async def _on_own_request(event: Event, action: str, row: dict[str, Any]) -> Outcome:
-    services, tx, user, lang, title = event.services, event.tx, event.user, event.lang, escape(row["title"])
-    if row["status"] == "closed" or (action == "edit" and row["status"] != "open"):
+async def _on_own_request(event: Event, action: str, row: RequestRow) -> Outcome:
+    services, tx, user, lang, title = event.services, event.tx, event.user, event.lang, escape(row.title)
+    if row.status == "closed" or (action == "edit" and row.status != "open"):
         return Outcome(replies=(Reply(t(lang, "requests.already_closed", title=title)),))
     if action == "edit":
         return await _edit_request(services, tx, user, catalog.REQUEST_FORM, row)
     if action == "close":
-        buttons = ((Button(t(lang, "requests.buttons.confirm_close"), OwnRequestPress("yes", row["id"]).data),
-                    Button(t(lang, "requests.buttons.keep_open"), OwnRequestPress("keep", row["id"]).data)),)
+        buttons = ((Button(t(lang, "requests.buttons.confirm_close"), OwnRequestPress("yes", row.id).data),
+                    Button(t(lang, "requests.buttons.keep_open"), OwnRequestPress("keep", row.id).data)),)
         return Outcome(replies=(Reply(t(lang, "requests.close_confirm", title=title), buttons),))
     if action == "yes":
-        notices = await close_request(tx, user, row["id"], event.now) or []
+        notices = await close_request(tx, user, row.id, event.now) or []
         return Outcome(replies=(Reply(t(lang, "requests.closed", title=title)),), notices=tuple(notices))
     if action == "keep":
         return Outcome()
     raise OldButton
 
 
-async def _edit_request(services: Services, tx: Tx, user: User, form: Form, row: dict[str, Any]) -> Outcome:
+async def _edit_request(services: Services, tx: Tx, user: User, form: Form, row: RequestRow) -> Outcome:
     answers = request.answers_from_columns(row)
-    return await engine.begin(services, tx, user, form, target_id=row["id"], answers=answers)
+    return await engine.begin(services, tx, user, form, target_id=row.id, answers=answers)

@@ -27,10 +27,11 @@ from bot.placements.rematcher import rematch_wanted
 from bot.refusals import NotAllowed, OldButton, refused
 from bot.services import Services
 from bot.store import Tx, audit, pauses
+from bot.store.members import MemberKind
 from bot.store.users import User, get_user
 from bot.texts import Lang, t
 
-_CODES = {"w": "worker", "n": "ngo"}
+_CODES = {kind.code: kind.entity for kind in MemberKind}  # callback code -> the entity pauses.member reads
 _LISTED = 8  # members offered as buttons when a name fits several
 
 
@@ -82,8 +83,8 @@ async def pause_member(services: Services, tx: Tx, actor: User, found: dict[str,
     before = await pauses.pause(tx, found["entity"], found["id"], until_iso, now)
     if before is None:
         return Outcome(replies=(Reply(t(lang, "pause.not_verified", name=escape(found["name"]))),))
-    await audit.record(tx, actor.telegram_id, "paused", found["entity"], found["id"], now, before, "paused",
-                       until_iso)
+    await audit.record(tx, actor=actor.telegram_id, action="paused", entity=found["entity"], entity_id=found["id"],
+                       at=now, old=before, new="paused", detail=until_iso)
     rematch_wanted(services)  # the member's open proposals are withdrawn, the next candidate proposed
     if found["telegram_id"] == actor.telegram_id:
         return Outcome(replies=(Reply(t(lang, "profile.paused", until=_until_text(lang, until_iso))),))
@@ -98,7 +99,8 @@ async def resume_member(services: Services, tx: Tx, actor: User, found: dict[str
     lang = actor.language
     if not await pauses.resume(tx, found["entity"], found["id"], now):
         return Outcome(replies=(Reply(t(lang, "pause.not_paused", name=escape(found["name"]))),))
-    await audit.record(tx, actor.telegram_id, "resumed", found["entity"], found["id"], now, "paused", "verified")
+    await audit.record(tx, actor=actor.telegram_id, action="resumed", entity=found["entity"], entity_id=found["id"],
+                       at=now, old="paused", new="verified")
     rematch_wanted(services)
     if found["telegram_id"] == actor.telegram_id:
         return Outcome(replies=(Reply(t(lang, "profile.resumed")),))
@@ -124,8 +126,8 @@ async def end_due_pauses(services: Services, now: datetime) -> int:
         for found in ending:
             if not await pauses.resume(tx, found["entity"], found["id"], stamp):
                 continue
-            await audit.record(tx, None, "pause_ended", found["entity"], found["id"], stamp, "paused", "verified",
-                               found["paused_until"])
+            await audit.record(tx, actor=None, action="pause_ended", entity=found["entity"], entity_id=found["id"],
+                               at=stamp, old="paused", new="verified", detail=found["paused_until"])
             key = f"pause.ended_notice_{found['entity']}"
             notices = await _to_member(tx, found, lambda m_lang, key=key: t(m_lang, key))
             await enqueue(tx, notices, stamp)

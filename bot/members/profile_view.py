@@ -10,12 +10,13 @@ from bot.forms.model import Field
 from bot.markup import escape
 from bot.members import ngo_form as ngo
 from bot.members import worker_form as worker
+from bot.store.members import MemberKind
 from bot.texts import Lang, t
 
-# role -> (table, the form's questions, stored row -> form answers, header key)
-PROFILES: dict[str, tuple[str, tuple[Field, ...], Callable[[dict[str, Any]], dict[str, Any]], str]] = {
-    "worker": ("workers", worker.FIELDS, worker.answers_from_columns, "profile.worker_header"),
-    "ngo": ("ngos", ngo.FIELDS, ngo.answers_from_columns, "profile.ngo_header"),
+# role -> (member kind, the form's questions, stored row -> form answers, header key)
+PROFILES: dict[str, tuple[MemberKind, tuple[Field, ...], Callable[[dict[str, Any]], dict[str, Any]], str]] = {
+    "worker": (MemberKind.WORKER, worker.FIELDS, worker.answers_from_columns, "profile.worker_header"),
+    "ngo": (MemberKind.NGO, ngo.FIELDS, ngo.answers_from_columns, "profile.ngo_header"),
 }
 
 

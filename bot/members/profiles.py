@@ -14,6 +14,7 @@ from bot.placements.rematcher import rematch_wanted
 from bot.refusals import OldButton, refused
 from bot.services import Services
 from bot.store import Tx, audit, members, users
+from bot.store.members import MemberKind
 from bot.store.users import User
 from bot.texts import t
 
@@ -23,39 +24,39 @@ _VOUCHED_NGO_FIELDS = ("name", "registration", "registration_number")
 
 async def save_worker_profile(services: Services, tx: Tx, user: User, target_id: int | None,
                               values: dict[str, Any], now: str) -> Outcome:
-    return await _save_member(services, tx, user, "workers", "worker", target_id, values, now,
-                              _VOUCHED_WORKER_FIELDS)
+    return await _save_member(services, tx, user, MemberKind.WORKER, target_id, values, now, _VOUCHED_WORKER_FIELDS)
 
 
 async def save_ngo_profile(services: Services, tx: Tx, user: User, target_id: int | None,
                            values: dict[str, Any], now: str) -> Outcome:
-    return await _save_member(services, tx, user, "ngos", "ngo", target_id, values, now, _VOUCHED_NGO_FIELDS)
+    return await _save_member(services, tx, user, MemberKind.NGO, target_id, values, now, _VOUCHED_NGO_FIELDS)
 
 
-async def _save_member(services: Services, tx: Tx, user: User, table: str, role: str, target_id: int | None,
+async def _save_member(services: Services, tx: Tx, user: User, kind: MemberKind, target_id: int | None,
                        values: dict[str, Any], now: str, vouched: tuple[str, ...]) -> Outcome:
     lang = user.language
-    existing = await members.member_by_telegram(tx, table, user.telegram_id)
+    existing = await members.member_by_telegram(tx, kind, user.telegram_id)
     if target_id is not None and (existing is None or existing["id"] != target_id):
         return refused(services, lang, OldButton(), pressed=False)
-    form_key = "worker_form" if role == "worker" else "ngo_form"
+    form_key = f"{kind.entity}_form"
     if existing is None:
-        member_id = await members.insert_member(tx, table, user.telegram_id, values, now)
-        await users.set_role(tx, user.telegram_id, role, now)
-        await audit.record(tx, user.telegram_id, "submitted", role, member_id, now, None, "pending")
-        cards = await cards_to_directors(services, tx, table, member_id, changed=False)
+        member_id = await members.insert_member(tx, kind, user.telegram_id, values, now)
+        await users.set_role(tx, user.telegram_id, kind.entity, now)
+        await audit.record(tx, actor=user.telegram_id, action="submitted", entity=kind.entity, entity_id=member_id,
+                           at=now, old=None, new="pending")
+        cards = await cards_to_directors(services, tx, kind, member_id, changed=False)
         return Outcome(replies=(Reply(t(lang, f"{form_key}.submitted")),), notices=tuple(cards))
     keeps_verification = existing["status"] == "verified" and all(
         existing[k] == values[k] for k in vouched)
     status = "verified" if keeps_verification else "pending"
-    await members.update_member(tx, table, existing["id"], values, status, now)
-    await audit.record(tx, user.telegram_id, "edited", role, existing["id"], now,
-                       existing["status"], status)
+    await members.update_member(tx, kind, existing["id"], values, status, now)
+    await audit.record(tx, actor=user.telegram_id, action="edited", entity=kind.entity, entity_id=existing["id"],
+                       at=now, old=existing["status"], new=status)
     if keeps_verification:
         rematch_wanted(services)
         return Outcome(replies=(Reply(t(lang, "profile.edit_keeps_verified")),))
     # Back in the queue: proposals for this member are withdrawn by the rematch.
     rematch_wanted(services)
-    cards = tuple(await cards_to_directors(services, tx, table, existing["id"], changed=True))
+    cards = tuple(await cards_to_directors(services, tx, kind, existing["id"], changed=True))
     key = "profile.edit_needs_review" if existing["status"] == "verified" else f"{form_key}.submitted"
     return Outcome(replies=(Reply(t(lang, key)),), notices=cards)

@@ -15,29 +15,28 @@ from bot.placements.common import to_directors
 from bot.placements.rematcher import rematch_wanted
 from bot.refusals import AlreadyDecided, NotAllowed, OldButton, refused
 from bot.services import Services
-from bot.store import Tx, audit, members
+from bot.store import Tx, members
+from bot.store.members import MemberKind
+from bot.store.transitions import transition
 from bot.store.users import User, languages_of
 from bot.texts import Lang, t
 
-ROLES = {"w": ("workers", "worker"), "n": ("ngos", "ngo")}
 
-
-def card(row: dict[str, Any], code: str, lang: Lang, changed: bool) -> Reply:
+def card(row: dict[str, Any], kind: MemberKind, lang: Lang, changed: bool) -> Reply:
     """The profile summary with Verify / Reject, as a director sees it."""
-    _, role = ROLES[code]
-    header = "verify.worker_changed_header" if changed and role == "worker" else f"verify.{role}_header"
+    role, code = kind.entity, kind.code
+    header = "verify.worker_changed_header" if changed and kind is MemberKind.WORKER else f"verify.{role}_header"
     text = f"{t(lang, header)}\n\n{profile_lines(role, row, lang)}"
     buttons = ((Button(t(lang, "verify.buttons.verify"), VerifyPress("ok", code, row["id"]).data),
                 Button(t(lang, "verify.buttons.reject"), VerifyPress("no", code, row["id"]).data)),)
     return Reply(text, buttons)
 
 
-async def cards_to_directors(services: Services, tx: Tx, table: str, member_id: int,
+async def cards_to_directors(services: Services, tx: Tx, kind: MemberKind, member_id: int,
                              changed: bool) -> list[Notice]:
-    row = await members.member_by_id(tx, table, member_id)
+    row = await members.member_by_id(tx, kind, member_id)
     assert row is not None
-    code = "w" if table == "workers" else "n"
-    return await to_directors(services, tx, lambda lang: card(row, code, lang, changed))
+    return await to_directors(services, tx, lambda lang: card(row, kind, lang, changed))
 
 
 async def pending_count(tx: Tx) -> int:
@@ -48,15 +47,15 @@ async def member_page(tx: Tx, lang: Lang, after: tuple[str, int] | None = None, 
     """One waiting member's card for /members: "Member 2 of 6", Verify / Reject, and ◀️ ▶️ to
     the member before or after ``after`` (code, id) in the order they applied, wrapping round.
     None when nobody waits."""
-    waiting = [("w" if table == "workers" else "n", member_id)
-               for table, member_id in await members.pending_members(tx)]
+    waiting = [(kind.code, member_id) for kind, member_id in await members.pending_members(tx)]
     if not waiting:
         return None
     index = (waiting.index(after) + step) % len(waiting) if after in waiting else 0
     code, member_id = waiting[index]
-    row = await members.member_by_id(tx, ROLES[code][0], member_id)
+    kind = MemberKind.from_code(code)
+    row = await members.member_by_id(tx, kind, member_id)
     assert row is not None
-    shown = card(row, code, lang, False)
+    shown = card(row, kind, lang, False)
     header = t(lang, "members.header", position=index + 1, count=len(waiting))
     paging = ((Button(t(lang, "members.buttons.previous"), PagePress("prev", code, member_id).data),
                Button(t(lang, "members.buttons.next"), PagePress("next", code, member_id).data)),
@@ -66,24 +65,24 @@ async def member_page(tx: Tx, lang: Lang, after: tuple[str, int] | None = None, 
 
 async def _pending_member(tx: Tx, code: str, member_id: int) -> dict[str, Any]:
     """The member a director's button names, or the refusal: gone, or decided already."""
-    table, role = ROLES[code]
-    row = await members.member_by_id(tx, table, member_id)
+    kind = MemberKind.from_code(code)
+    row = await members.member_by_id(tx, kind, member_id)
     if row is None:
         raise OldButton
     if row["status"] != "pending":
-        raise await AlreadyDecided.from_audit(tx, role, member_id, row["updated_at"])
+        raise await AlreadyDecided.from_audit(tx, kind.entity, member_id, row["updated_at"])
     return row
 
 
 async def verify(services: Services, tx: Tx, director: User, code: str, member_id: int, now: str) -> Outcome:
     lang = director.language
-    table, role = ROLES[code]
+    kind = MemberKind.from_code(code)
     row = await _pending_member(tx, code, member_id)
-    if not await members.set_member_status(tx, table, member_id, "pending", "verified", None, now):
-        raise await AlreadyDecided.from_audit(tx, role, member_id, row["updated_at"])
-    await audit.record(tx, director.telegram_id, "verified", role, member_id, now, "pending", "verified")
-    notices = await tell_member(tx, services, row, role,
-                                 lambda m_lang: t(m_lang, f"verify.member_verified_{role}"))
+    if not await transition(tx, kind.entity, member_id, old="pending", new="verified", actor=director.telegram_id,
+                            action="verified", at=now, status_reason=None):
+        raise await AlreadyDecided.from_audit(tx, kind.entity, member_id, row["updated_at"])
+    notices = await tell_member(tx, services, row, kind,
+                                 lambda m_lang: t(m_lang, f"verify.member_verified_{kind.entity}"))
     rematch_wanted(services)
     done = Reply(t(lang, "verify.verified_done", name=escape(row["name"])))
     following = await member_page(tx, lang)  # the next member waiting, if any
@@ -96,20 +95,17 @@ async def start_rejection(services: Services, tx: Tx, director: User, code: str,
                               params={"name": escape(row["name"])})
 
 
-def _reject_with(code: str):
-    table, role = ROLES[code]
-
+def _reject_with(kind: MemberKind):
     async def reject(services: Services, tx: Tx, director: User, draft, now: str) -> Outcome:
         lang, reason = director.language, draft.answers["reason"]
-        row = await members.member_by_id(tx, table, draft.target_id)
+        row = await members.member_by_id(tx, kind, draft.target_id)
         if row is None or not services.is_director(director.telegram_id):
             return refused(services, lang, NotAllowed(), pressed=True)
-        if not await members.set_member_status(tx, table, row["id"], "pending", "rejected", reason, now):
-            decided = await AlreadyDecided.from_audit(tx, role, row["id"], row["updated_at"])
+        if not await transition(tx, kind.entity, row["id"], old="pending", new="rejected", actor=director.telegram_id,
+                                action="rejected", at=now, detail=reason, status_reason=reason):
+            decided = await AlreadyDecided.from_audit(tx, kind.entity, row["id"], row["updated_at"])
             return refused(services, lang, decided, pressed=False)
-        await audit.record(tx, director.telegram_id, "rejected", role, row["id"], now, "pending", "rejected",
-                           reason)
-        notices = await tell_member(tx, services, row, role,
+        notices = await tell_member(tx, services, row, kind,
                                      lambda m_lang: t(m_lang, "verify.member_rejected", reason=escape(reason)))
         done = Reply(t(lang, "verify.rejected_done", name=escape(row["name"])))
         following = await member_page(tx, lang)  # the next member waiting, if any
@@ -118,21 +114,21 @@ def _reject_with(code: str):
 
 
 REJECT_FORMS = {
-    code: Form(f"reject_{role}", "", "", (
+    kind.code: Form(f"reject_{kind.entity}", "", "", (
         Field("reason", "verify.ask_reason", "verify.ask_reason", parse=ignoring_today(parse_reason)),
-    ), _reject_with(code), confirm=False, cancel_button=True)
-    for code, (_, role) in ROLES.items()
+    ), _reject_with(kind), confirm=False, cancel_button=True)
+    for kind in MemberKind
 }
 
 
 async def tell_ngo(services: Services, tx: Tx, ngo_id: int, render) -> list[Notice]:
     """A notice to an NGO's director (by the NGO's id), in their language."""
-    ngo = await members.member_by_id(tx, "ngos", ngo_id)
-    return [] if ngo is None else await tell_member(tx, services, ngo, "ngo", render)
+    ngo = await members.member_by_id(tx, MemberKind.NGO, ngo_id)
+    return [] if ngo is None else await tell_member(tx, services, ngo, MemberKind.NGO, render)
 
 
-async def tell_member(tx: Tx, services: Services, row: dict[str, Any], role: str, render) -> list[Notice]:
-    telegram_id = row["telegram_id"] if role == "worker" else row["director_telegram_id"]
+async def tell_member(tx: Tx, services: Services, row: dict[str, Any], kind: MemberKind, render) -> list[Notice]:
+    telegram_id = row[kind.owner_column]
     if telegram_id is None:
         return []
     lang = (await languages_of(tx, (telegram_id,), services.settings.association.default_language))[telegram_id]

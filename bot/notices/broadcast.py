@@ -137,7 +137,8 @@ async def notice_pressed(event: Event, press: BroadcastPress) -> Outcome:
     if press.action == "cancel":
         if not await broadcasts.move(tx, row["id"], "preview", "cancelled", now):
             raise OldButton
-        await audit.record(tx, user.telegram_id, "cancelled", "broadcast", row["id"], now, "preview", "cancelled")
+        await audit.record(tx, actor=user.telegram_id, action="cancelled", entity="broadcast", entity_id=row["id"],
+                           at=now, old="preview", new="cancelled")
         return Outcome(replies=(Reply(t(event.lang, "notice.cancelled"), edit=True),))
     return await _send(tx, user, row, now)
 
@@ -152,6 +153,7 @@ async def _send(tx: Tx, user: User, row: dict[str, Any], now: str) -> Outcome:
         message = as_payload(Reply(message_in(person_lang, row)))
         await followups.insert(tx, "notice", telegram_id, now, now, urgent=False,
                                payload={"broadcast": row["id"], "message": message})
-    await audit.record(tx, user.telegram_id, "sent", "broadcast", row["id"], now, "preview", "sent",
-                       f"{row['audience']} {row['district'] or ''}: {len(people)} recipients".replace(" :", ":"))
+    await audit.record(tx, actor=user.telegram_id, action="sent", entity="broadcast", entity_id=row["id"], at=now,
+                       old="preview", new="sent",
+                       detail=f"{row['audience']} {row['district'] or ''}: {len(people)} recipients".replace(" :", ":"))
     return Outcome(replies=(Reply(t(lang, "notice.sending", count=len(people)), edit=True),), queued=True)

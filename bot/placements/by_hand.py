@@ -17,6 +17,7 @@ from bot.refusals import NotAllowed, OldButton, refused
 from bot.services import Services
 from bot.store import Tx, members, placements
 from bot.store.drafts import Draft
+from bot.store.members import MemberKind
 from bot.store.placements import FINAL_FOR_PAIR, HOLDING
 from bot.store.users import User
 from bot.texts import t
@@ -27,10 +28,10 @@ BY_HAND = [{"en": "proposed by hand by an association director", "zh": "由协�
 
 async def ask_name(services: Services, tx: Tx, director: User, placement_id: int) -> Outcome:
     p = await placements.detail(tx, placement_id)
-    if p is None or p["status"] != "proposed":
+    if p is None or p.status != "proposed":
         raise OldButton
     return await engine.begin(services, tx, director, BY_NAME_FORM, target_id=placement_id,
-                              params={"title": escape(p["title"])})
+                              params={"title": escape(p.title)})
 
 
 async def _list_by_name(services: Services, tx: Tx, director: User, draft: Draft, now: str) -> Outcome:
@@ -38,7 +39,7 @@ async def _list_by_name(services: Services, tx: Tx, director: User, draft: Draft
     lang, name = director.language, draft.answers["name"]
     if not services.is_director(director.telegram_id):
         return refused(services, lang, NotAllowed(), pressed=True)
-    workers = [w for w in await members.every_member(tx, "workers") if w["status"] == "verified"]
+    workers = [w for w in await members.every_member(tx, MemberKind.WORKER) if w["status"] == "verified"]
     hits = [hit for hit in find(read_query(name), workers, [], []) if hit.rank < 2][:NAMES_SHOWN]
     if not hits:
         return Outcome(replies=(Reply(t(lang, "queue.by_hand_none", name=escape(name))),))
@@ -58,16 +59,16 @@ async def propose(services: Services, tx: Tx, director: User, placement_id: int,
     once, scored by the matcher if they are one of its candidates, else marked as chosen by hand."""
     lang = director.language
     p = await placements.detail(tx, placement_id)
-    if p is None or p["status"] != "proposed":
+    if p is None or p.status != "proposed":
         raise OldButton
-    if worker_id == p["worker_id"]:
+    if worker_id == p.worker_id:
         return await decisions.approve(services, tx, director, placement_id, now)
-    worker = await members.member_by_id(tx, "workers", worker_id)
+    worker = await members.member_by_id(tx, MemberKind.WORKER, worker_id)
     decided = await placements.pairs_with_status(tx, FINAL_FOR_PAIR + HOLDING)
     if (worker is None or worker["status"] != "verified" or worker["telegram_id"] is None
-            or placements.Pair(p["request_id"], worker_id) in decided):
+            or placements.Pair(p.request_id, worker_id) in decided):
         return Outcome(alert=t(lang, "queue.pick_gone"))
-    ranked = {c.worker_id: c for c in await candidates_for(services, tx, p["request_id"], choosable=True)}
+    ranked = {c.worker_id: c for c in await candidates_for(services, tx, p.request_id, choosable=True)}
     known = ranked.get(worker_id)
     score, reasons = (known.score, known.reasons) if known else (0.0, BY_HAND)
     return await decisions.give_way_and_approve(services, tx, director, p, worker_id, score, reasons, now)

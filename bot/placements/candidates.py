@@ -29,11 +29,11 @@ async def candidates_for(services: Services, tx: Tx, request_id: int, *,
     row = await requests.request_by_id(tx, request_id)
     if row is None:
         return []
-    holding = await placements.counts_holding(tx, "worker_id")
+    holding = await placements.holding_per_worker(tx)
     rows = await members.verified_workers(tx)
     names = {str(r["id"]): r["name"] for r in rows}
     workers = [worker_of(r, holding.get(r["id"], 0)) for r in rows]
-    post = replace(request_of(row, 0), headcount=max(row["headcount"], 1))
+    post = replace(request_of(row, 0), headcount=max(row.headcount, 1))
     excluded = set()
     if choosable:
         excluded = {(str(p.request_id), str(p.worker_id))

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from bot.clock import local_minute
 from bot.forms.model import Notice, Reply
 from bot.services import Services
 from bot.store import Tx, users
+from bot.store.placements import PlacementDetails
 from bot.texts import Lang
 
 
@@ -26,14 +26,14 @@ async def to_directors(services: Services, tx: Tx, render: Callable[[Lang], Repl
     return [Notice(d, render(languages[d])) for d in association.directors]  # type: ignore[arg-type]
 
 
-def side_name(p: dict[str, Any], telegram_id: int) -> str:
+def side_name(p: PlacementDetails, telegram_id: int) -> str:
     """The profile name of whichever side of placement ``p`` this person is: the social worker,
     or the NGO director with the NGO (never a Telegram display name)."""
-    if telegram_id == p["worker_telegram_id"]:
-        return p["worker_name"]
-    return f"{p['director_name']} · {p['ngo_name']}" if p.get("director_name") else p["ngo_name"]
+    if telegram_id == p.worker_telegram_id:
+        return p.worker_name
+    return f"{p.director_name} · {p.ngo_name}" if p.director_name else p.ngo_name
 
 
-def both_sides(p: dict[str, Any]) -> tuple[tuple[int | None, str], ...]:
+def both_sides(p: PlacementDetails) -> tuple[tuple[int | None, str], ...]:
     """(telegram id, language) of the social worker and of the NGO director of a placement."""
-    return ((p["worker_telegram_id"], p["worker_language"]), (p["ngo_telegram_id"], p["ngo_language"]))
+    return ((p.worker_telegram_id, p.worker_language), (p.ngo_telegram_id, p.ngo_language))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.store.requests import RequestRow
 from matching import Request, Worker
 
 
@@ -18,12 +19,12 @@ def worker_of(row: dict[str, Any], holding: int) -> Worker:
     )
 
 
-def request_of(row: dict[str, Any], filled: int) -> Request:
+def request_of(row: RequestRow, filled: int) -> Request:
     return Request(
-        id=str(row["id"]), ngo_id=str(row["ngo_id"]), skills=tuple(row["skills"]), field=row["field"],
-        district=row["district"], remote_ok=bool(row["remote_ok"]),
-        hours_per_week=float(row["hours_per_week"]), headcount=row["headcount"],
-        min_certification=row["min_certification"], languages=tuple(row["languages"]), filled=filled,
+        id=str(row.id), ngo_id=str(row.ngo_id), skills=tuple(row.skills), field=row.field,
+        district=row.district, remote_ok=bool(row.remote_ok),
+        hours_per_week=float(row.hours_per_week), headcount=row.headcount,
+        min_certification=row.min_certification, languages=tuple(row.languages), filled=filled,
     )
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from bot.followups import schedule
 from bot.forms.model import Notice, Outcome, Reply
 from bot.markup import escape
@@ -12,16 +10,18 @@ from bot.placements.common import both_sides, side_name, to_directors
 from bot.placements.rematcher import rematch_wanted
 from bot.refusals import AlreadyDecided, NotAllowed, OldButton
 from bot.services import Services
-from bot.store import Tx, audit, placements, requests
+from bot.store import Tx, audit, placements
+from bot.store.placements import PlacementDetails
+from bot.store.transitions import transition
 from bot.store.users import User
 from bot.texts import t
 
 
-def side_of(p: dict[str, Any], telegram_id: int) -> str | None:
+def side_of(p: PlacementDetails, telegram_id: int) -> str | None:
     """Which side of the offer this person is: the worker, the NGO director, or neither."""
-    if telegram_id == p["worker_telegram_id"]:
+    if telegram_id == p.worker_telegram_id:
         return "worker"
-    if telegram_id == p["ngo_telegram_id"]:
+    if telegram_id == p.ngo_telegram_id:
         return "ngo"
     return None
 
@@ -35,33 +35,33 @@ async def answer_offer(services: Services, tx: Tx, user: User, placement_id: int
     side = side_of(p, user.telegram_id)
     if side is None:
         raise NotAllowed
-    if p["status"] in ("withdrawn", "expired"):
+    if p.status in ("withdrawn", "expired"):
         return Outcome(alert=t(lang, "alerts.expired"))
-    if (own := p[f"{side}_answer"]) is not None:  # a second press on their own answer
+    if (own := p.answer_of(side)) is not None:  # a second press on their own answer
         return Outcome(alert=t(lang, "alerts.you_accepted" if own == "accepted" else "alerts.you_declined"))
-    if p["status"] != "offered":  # the other side or a director closed it meanwhile
-        raise await AlreadyDecided.from_audit(tx, "placement", placement_id, p["updated_at"])
-    if accept and side == "worker" and (active := await _active_of_worker(tx, p)) >= p["max_placements"]:
+    if p.status != "offered":  # the other side or a director closed it meanwhile
+        raise await AlreadyDecided.from_audit(tx, "placement", placement_id, p.updated_at)
+    if accept and side == "worker" and (active := await _active_of_worker(tx, p)) >= p.max_placements:
         # Their profile allows no more (they may have lowered it since the offer went out).
-        return Outcome(alert=t(lang, "offer.over_capacity", held=active, most=p["max_placements"]))
+        return Outcome(alert=t(lang, "offer.over_capacity", held=active, most=p.max_placements))
     if not await placements.record_answer(tx, placement_id, side, "accepted" if accept else "declined", now):
-        raise await AlreadyDecided.from_audit(tx, "placement", placement_id, p["updated_at"])
+        raise await AlreadyDecided.from_audit(tx, "placement", placement_id, p.updated_at)
     await schedule.offer_answered(tx, placement_id, user.telegram_id)
-    await audit.record(tx, user.telegram_id, "accepted" if accept else "declined", "placement", placement_id,
-                       now, "offered", "offered", side)
+    await audit.record(tx, actor=user.telegram_id, action="accepted" if accept else "declined", entity="placement",
+                       entity_id=placement_id, at=now, old="offered", new="offered", detail=side)
     if not accept:
         return await _declined(services, tx, user, p, now)
     other = "ngo" if side == "worker" else "worker"
-    if p[f"{other}_answer"] != "accepted":
+    if p.answer_of(other) != "accepted":
         return Outcome(replies=(Reply(t(lang, "offer.accepted_waiting")),))
     return await _activate(services, tx, p, now)
 
 
-async def _declined(services: Services, tx: Tx, user: User, p: dict[str, Any], now: str) -> Outcome:
-    await placements.move(tx, p["id"], "offered", "declined", now)
-    await schedule.offer_closed(tx, p["id"])
-    who, title = escape(side_name(p, user.telegram_id)), escape(p["title"])
-    names = {"worker": escape(p["worker_name"]), "ngo": escape(p["ngo_name"])}
+async def _declined(services: Services, tx: Tx, user: User, p: PlacementDetails, now: str) -> Outcome:
+    await placements.move(tx, p.id, "offered", "declined", now)
+    await schedule.offer_closed(tx, p.id)
+    who, title = escape(side_name(p, user.telegram_id)), escape(p.title)
+    names = {"worker": escape(p.worker_name), "ngo": escape(p.ngo_name)}
     notices = await to_directors(
         services, tx, lambda lang: Reply(t(lang, "offer.declined_notice", who=who, title=title, **names)))
     notices += [Notice(tel, Reply(t(lang, "offer.other_declined", title=title)))  # the side still waiting
@@ -70,30 +70,29 @@ async def _declined(services: Services, tx: Tx, user: User, p: dict[str, Any], n
     return Outcome(replies=(Reply(t(user.language, "offer.declined_ack")),), notices=tuple(notices))
 
 
-async def _activate(services: Services, tx: Tx, p: dict[str, Any], now: str) -> Outcome:
+async def _activate(services: Services, tx: Tx, p: PlacementDetails, now: str) -> Outcome:
     """Both accepted: active; contacts to the two sides only; full requests stop taking offers."""
-    await placements.move(tx, p["id"], "offered", "active", now, started_at=now)
-    await audit.record(tx, None, "activated", "placement", p["id"], now, "offered", "active")
-    active = await placements.detail(tx, p["id"])
+    await transition(tx, "placement", p.id, old="offered", new="active", actor=None, action="activated", at=now,
+                     started_at=now)
+    active = await placements.detail(tx, p.id)
     assert active is not None
     await schedule.placement_started(services, tx, active, now)
-    notices = [Notice(active["worker_telegram_id"], cards.contacts_for_worker(active)),
-               Notice(active["ngo_telegram_id"], cards.contacts_for_ngo(active))]
-    names = {"worker": escape(p["worker_name"]), "ngo": escape(p["ngo_name"]), "title": escape(p["title"])}
+    notices = [Notice(active.worker_telegram_id, cards.contacts_for_worker(active)),
+               Notice(active.ngo_telegram_id, cards.contacts_for_ngo(active))]
+    names = {"worker": escape(p.worker_name), "ngo": escape(p.ngo_name), "title": escape(p.title)}
     notices += await to_directors(
         services, tx, lambda lang: Reply(t(lang, "offer.active_for_director", **names)))
     notices += await _fill_if_full(services, tx, active, now)
     return Outcome(notices=tuple(notices))
 
 
-async def _fill_if_full(services: Services, tx: Tx, p: dict[str, Any], now: str) -> list[Notice]:
+async def _fill_if_full(services: Services, tx: Tx, p: PlacementDetails, now: str) -> list[Notice]:
     """When every place is taken the request is filled; open proposals and offers are withdrawn."""
-    active = await placements.live_of_request(tx, p["request_id"], ("active",))
-    if len(active) < p["headcount"]:
+    active = await placements.live_of_request(tx, p.request_id, ("active",))
+    if len(active) < p.headcount:
         return []
-    await requests.set_request_status(tx, p["request_id"], "open", "filled", now)
-    await audit.record(tx, None, "filled", "request", p["request_id"], now, "open", "filled")
-    return await withdraw_open_offers(tx, p["request_id"], now)
+    await transition(tx, "request", p.request_id, old="open", new="filled", actor=None, action="filled", at=now)
+    return await withdraw_open_offers(tx, p.request_id, now)
 
 
 async def withdraw_open_offers(tx: Tx, request_id: int, now: str) -> list[Notice]:
@@ -101,18 +100,17 @@ async def withdraw_open_offers(tx: Tx, request_id: int, now: str) -> list[Notice
     notices = []
     for pid in await placements.live_of_request(tx, request_id, ("proposed", "offered")):
         p = await placements.detail(tx, pid)
-        if p is None or not await placements.move(tx, pid, p["status"], "withdrawn", now):
+        if p is None or not await transition(tx, "placement", pid, old=p.status, new="withdrawn", actor=None,
+                                             action="withdrawn", at=now):
             continue
-        await audit.record(tx, None, "withdrawn", "placement", pid, now, p["status"], "withdrawn")
         await schedule.offer_closed(tx, pid)
-        if p["status"] == "offered":
-            notices += [Notice(tel, Reply(t(lang, "offer.withdrawn", title=escape(p["title"]))))
+        if p.status == "offered":
+            notices += [Notice(tel, Reply(t(lang, "offer.withdrawn", title=escape(p.title))))
                         for tel, lang in both_sides(p) if tel is not None]
     return notices
 
 
 
 
-async def _active_of_worker(tx: Tx, p: dict[str, Any]) -> int:
-    return sum(1 for row in await placements.details(tx, "p.worker_id = ? AND p.status = 'active'",
-                                                     (p["worker_id"],)))
+async def _active_of_worker(tx: Tx, p: PlacementDetails) -> int:
+    return len(await placements.active_placements_of_worker(tx, p.worker_id))

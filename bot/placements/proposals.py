@@ -18,6 +18,7 @@ from bot.placements.convert import reasons_of, request_of, worker_of
 from bot.services import Services
 from bot.store import Tx, audit, members, placements, requests
 from bot.store.placements import FINAL_FOR_PAIR, HOLDING, Pair
+from bot.store.transitions import transition
 from matching import MatchSettings, Placement, Request, Worker, match, normalise_requests, normalise_workers
 from matching.rules import failed_rules
 
@@ -51,11 +52,11 @@ class Plan:
 
 
 async def read_snapshot(tx: Tx) -> Snapshot:
-    holding_w = await placements.counts_holding(tx, "worker_id")
-    holding_r = await placements.counts_holding(tx, "request_id")
+    holding_w = await placements.holding_per_worker(tx)
+    holding_r = await placements.holding_per_request(tx)
     workers = {w.id: w for w in (worker_of(row, holding_w.get(row["id"], 0))
                                  for row in await members.verified_workers(tx))}
-    posts = {r.id: r for r in (request_of(row, holding_r.get(row["id"], 0))
+    posts = {r.id: r for r in (request_of(row, holding_r.get(row.id, 0))
                                for row in await requests.matchable_requests(tx))}
     decided = await placements.pairs_with_status(tx, FINAL_FOR_PAIR + HOLDING)
     return Snapshot(workers, posts, await placements.proposals(tx),
@@ -114,7 +115,8 @@ async def apply(tx: Tx, plan: Plan, now: str) -> Rematch:
         pair = Pair(int(placement.request_id), int(placement.worker_id))
         reasons = reasons_of(placement.reasons, placement.reasons_zh)
         placement_id = await placements.insert_proposal(tx, pair, placement.score, reasons, now)
-        await audit.record(tx, None, "proposed", "placement", placement_id, now, None, "proposed")
+        await audit.record(tx, actor=None, action="proposed", entity="placement", entity_id=placement_id, at=now,
+                           old=None, new="proposed")
     return Rematch(len(plan.new), withdrawn, plan.waiting)
 
 
@@ -130,7 +132,7 @@ async def rematch(services: Services, tx: Tx, now: str) -> Rematch:
 
 async def _withdraw(tx: Tx, placement_id: int, now: str, why: str) -> int:
     """Withdraw an open proposal; 1 if it was still open, else 0."""
-    if not await placements.move(tx, placement_id, "proposed", "withdrawn", now):
+    if not await transition(tx, "placement", placement_id, old="proposed", new="withdrawn", actor=None,
+                            action="withdrawn", at=now, detail=why):
         return 0
-    await audit.record(tx, None, "withdrawn", "placement", placement_id, now, "proposed", "withdrawn", why)
     return 1

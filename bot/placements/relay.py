@@ -23,11 +23,11 @@ RELAYABLE = ("offered", "active")
 
 async def start_message(services: Services, tx: Tx, director: User, placement_id: int) -> Outcome:
     p = await placements.detail(tx, placement_id)
-    if p is None or p["status"] not in RELAYABLE:
+    if p is None or p.status not in RELAYABLE:
         raise OldButton
     return await engine.begin(services, tx, director, RELAY_FORM, target_id=placement_id,
-                              params={"title": escape(p["title"]), "worker": escape(p["worker_name"]),
-                                      "ngo": escape(p["ngo_name"])})
+                              params={"title": escape(p.title), "worker": escape(p.worker_name),
+                                      "ngo": escape(p.ngo_name)})
 
 
 async def _send(services: Services, tx: Tx, director: User, draft: Draft, now: str) -> Outcome:
@@ -35,12 +35,12 @@ async def _send(services: Services, tx: Tx, director: User, draft: Draft, now: s
     if not services.is_director(director.telegram_id):
         return refused(services, lang, NotAllowed(), pressed=True)
     p = await placements.detail(tx, draft.target_id)
-    if p is None or p["status"] not in RELAYABLE:
+    if p is None or p.status not in RELAYABLE:
         return Outcome(replies=(Reply(t(lang, "relay.gone")),))
-    notices = [Notice(tel, Reply(t(side_lang, "relay.to_member", title=escape(p["title"]), text=escape(text))))
+    notices = [Notice(tel, Reply(t(side_lang, "relay.to_member", title=escape(p.title), text=escape(text))))
                for tel, side_lang in both_sides(p) if tel is not None]
-    await audit.record(tx, director.telegram_id, "messaged", "placement", p["id"], now, p["status"], p["status"],
-                       text)
+    await audit.record(tx, actor=director.telegram_id, action="messaged", entity="placement", entity_id=p.id, at=now,
+                       old=p.status, new=p.status, detail=text)
     return Outcome(replies=(Reply(t(lang, "relay.sent", count=len(notices))),), notices=tuple(notices))
 
 

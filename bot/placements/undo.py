@@ -11,7 +11,6 @@ UPDATE settles a race (a second director's Undo, a side's Accept) one way only.
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 from bot.clock import from_iso
 from bot.followups.schedule import enqueue, offer_closed
@@ -22,6 +21,7 @@ from bot.placements.rematcher import rematch_wanted
 from bot.refusals import OldButton
 from bot.services import Services
 from bot.store import Tx, audit, followups, placements, users
+from bot.store.placements import PlacementDetails
 from bot.store.users import User
 from bot.texts import Lang, t
 
@@ -38,30 +38,31 @@ async def undo(services: Services, tx: Tx, director: User, placement_id: int, no
     p = await placements.detail(tx, placement_id)
     if p is None:
         raise OldButton
-    if p["status"] == "proposed" and p["decided_at"] is None:
+    if p.status == "proposed" and p.decided_at is None:
         return Outcome(alert=t(lang, "queue.undo_already"))
-    if p["decided_at"] is None or from_iso(now) - from_iso(p["decided_at"]) > UNDO_WINDOW:
+    if p.decided_at is None or from_iso(now) - from_iso(p.decided_at) > UNDO_WINDOW:
         return Outcome(alert=t(lang, "queue.undo_too_late"))
-    if p["status"] == "offered" and await placements.undo_offer(tx, placement_id, now):
+    if p.status == "offered" and await placements.undo_offer(tx, placement_id, now):
         await _withdraw_offer_messages(services, tx, p, now)
         return await _undone(tx, director, p, "offered", now)
-    if p["status"] == "rejected" and await placements.undo_rejection(tx, placement_id, now):
+    if p.status == "rejected" and await placements.undo_rejection(tx, placement_id, now):
         rematch_wanted(services)
         return await _undone(tx, director, p, "rejected", now)
     return Outcome(alert=t(lang, "queue.undo_too_late"))  # answered, accepted, or decided otherwise
 
 
-async def _withdraw_offer_messages(services: Services, tx: Tx, p: dict[str, Any], now: str) -> None:
+async def _withdraw_offer_messages(services: Services, tx: Tx, p: PlacementDetails, now: str) -> None:
     """Offer messages not yet sent are cancelled; whoever was sent one is told it is withdrawn."""
-    await offer_closed(tx, p["id"])
-    reached = await followups.recipients_sent(tx, p["id"], "notice")
-    await followups.cancel_for_placement(tx, p["id"], ("notice",), "the approval was undone")
+    await offer_closed(tx, p.id)
+    reached = await followups.recipients_sent(tx, p.id, "notice")
+    await followups.cancel_for_placement(tx, p.id, ("notice",), "the approval was undone")
     languages = await users.languages_of(tx, tuple(reached), services.settings.association.default_language)
-    notices = [Notice(tel, Reply(t(languages[tel], "offer.withdrawn", title=escape(p["title"])))) for tel in reached]
+    notices = [Notice(tel, Reply(t(languages[tel], "offer.withdrawn", title=escape(p.title)))) for tel in reached]
     await enqueue(tx, notices, now, urgent=True, kind="notice")
 
 
-async def _undone(tx: Tx, director: User, p: dict[str, Any], was: str, now: str) -> Outcome:
-    await audit.record(tx, director.telegram_id, "undone", "placement", p["id"], now, was, "proposed")
-    text = t(director.language, "queue.undone", worker=escape(p["worker_name"]), title=escape(p["title"]))
+async def _undone(tx: Tx, director: User, p: PlacementDetails, was: str, now: str) -> Outcome:
+    await audit.record(tx, actor=director.telegram_id, action="undone", entity="placement", entity_id=p.id, at=now,
+                       old=was, new="proposed")
+    text = t(director.language, "queue.undone", worker=escape(p.worker_name), title=escape(p.title))
     return Outcome(replies=(Reply(text, edit=True),), queued=True)

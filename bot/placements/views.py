@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from bot.events import Event
 from bot.followups.render import view_lines
 from bot.forms.model import Button, Outcome, Reply
@@ -13,6 +11,8 @@ from bot.placements.common import local_time
 from bot.placements.ending import may_end
 from bot.services import Services
 from bot.store import Tx, followups, members, placements
+from bot.store.members import MemberKind
+from bot.store.placements import PlacementDetails
 from bot.store.users import User
 from bot.texts import Lang, t
 
@@ -22,22 +22,18 @@ FILTERS = {"active": ("active",), "offered": ("offered",), "ended": ("completed"
 _SHOWN_TO_MEMBERS = ("offered", "active", "completed", "cancelled", "declined", "expired")
 
 
-async def _own_placements(services: Services, tx: Tx, user: User, statuses: tuple[str, ...]) -> list[dict[str, Any]]:
-    marks = ", ".join("?" * len(statuses))
-    where, params = f"p.status IN ({marks})", statuses
+async def _own_placements(services: Services, tx: Tx, user: User, statuses: tuple[str, ...]) -> list[PlacementDetails]:
     if services.is_director(user.telegram_id):
-        return await placements.details(tx, where, params, order="p.updated_at DESC, p.id DESC")
-    return await placements.details(
-        tx, f"{where} AND (w.telegram_id = ? OR n.director_telegram_id = ?)",
-        (*params, user.telegram_id, user.telegram_id), order="p.updated_at DESC, p.id DESC")
+        return await placements.placements_with_status(tx, statuses)
+    return await placements.placements_with_status(tx, statuses, telegram_id=user.telegram_id)
 
 
-def _line(services: Services, p: dict[str, Any], lang: Lang) -> str:
-    since = local_time(services, p["started_at"] or p["offered_at"] or p["created_at"])[:10]
-    if p["started_at"] and p.get("start_date") and p["start_date"] > since:
-        since = p["start_date"]  # accepted early: the work itself starts on the request's start date
-    return t(lang, "placements.line", title=escape(p["title"]), worker=escape(p["worker_name"]),
-             ngo=escape(p["ngo_name"]), status=t(lang, f"placement_status.{p['status']}"), since=since)
+def _line(services: Services, p: PlacementDetails, lang: Lang) -> str:
+    since = local_time(services, p.started_at or p.offered_at or p.created_at)[:10]
+    if p.started_at and p.start_date and p.start_date > since:
+        since = p.start_date  # accepted early: the work itself starts on the request's start date
+    return t(lang, "placements.line", title=escape(p.title), worker=escape(p.worker_name),
+             ngo=escape(p.ngo_name), status=t(lang, f"placement_status.{p.status}"), since=since)
 
 
 async def list_placements(event: Event, which: str = "") -> Outcome:
@@ -46,14 +42,14 @@ async def list_placements(event: Event, which: str = "") -> Outcome:
     director = services.is_director(user.telegram_id)
     which = which if which in FILTERS else ("active" if director else "")
     rows = await _own_placements(services, tx, user, FILTERS.get(which, _SHOWN_TO_MEMBERS))
-    answers = await followups.checkin_answers(tx, [p["id"] for p in rows[:30]]) if director else {}
+    answers = await followups.checkin_answers(tx, [p.id for p in rows[:30]]) if director else {}
     lines = [t(lang, "placements.header"), *(line for p in rows[:30] for line in (
-        _line(services, p, lang), *view_lines(lang, answers.get(p["id"], ()))))]
+        _line(services, p, lang), *view_lines(lang, answers.get(p.id, ()))))]
     if not rows:
         lines.append(t(lang, "placements.none"))
     end = t(lang, "placement.buttons.end")
-    buttons = [(Button(f"{end} · {shorten(p['title'], 24)}", EndPress("end", p["id"]).data),)
-               for p in rows if p["status"] == "active" and may_end(services, p, user.telegram_id)][:10]
+    buttons = [(Button(f"{end} · {shorten(p.title, 24)}", EndPress("end", p.id).data),)
+               for p in rows if p.status == "active" and may_end(services, p, user.telegram_id)][:10]
     if director:
         buttons.append(tuple(Button(t(lang, f"placements.buttons.filter_{name}"), filter_data(name))
                              for name in FILTERS))
@@ -75,12 +71,12 @@ async def show_status(event: Event) -> Outcome:
                  offers=counts.get("offered", 0), active=counts.get("active", 0))
         return Outcome(replies=(Reply(text),))
     rows = await _own_placements(services, tx, user, ("offered", "active"))
-    member = (await members.member_by_telegram(tx, "workers", user.telegram_id)
-              or await members.member_by_telegram(tx, "ngos", user.telegram_id))
+    member = (await members.member_by_telegram(tx, MemberKind.WORKER, user.telegram_id)
+              or await members.member_by_telegram(tx, MemberKind.NGO, user.telegram_id))
     if not rows:
         status = t(lang, f"member_status.{member['status']}") if member else t(lang, "common.not_given")
         return Outcome(replies=(Reply(t(lang, "status.worker_none", member_status=status)),))
     lines = [t(lang, "status.worker_header")]
-    lines += [t(lang, "status.line", title=escape(p["title"]), ngo=escape(p["ngo_name"]),
-                stage=t(lang, f"placement_status.{p['status']}")) for p in rows]
+    lines += [t(lang, "status.line", title=escape(p.title), ngo=escape(p.ngo_name),
+                stage=t(lang, f"placement_status.{p.status}")) for p in rows]
     return Outcome(replies=(Reply("\n".join(lines)),))

@@ -10,6 +10,7 @@ from bot.parsers import parse_phone
 from bot.parsers.result import Ok
 from bot.sandbox.seed import Seed, SeedNgo, SeedRequest, SeedWorker
 from bot.store import Database, Tx, audit, members, requests, users
+from bot.store.members import MemberKind
 from matching import normalise
 
 
@@ -58,8 +59,7 @@ async def _insert_worker(tx: Tx, worker: SeedWorker, now: str) -> int:
         "remote_ok": int(worker.remote_ok),
         "introduction": f"{worker.bio}\n{worker.bio_en}",
     }
-    return await _insert_member(tx, "workers", "worker", worker.telegram_id, values,
-                                worker.status, now)
+    return await _insert_member(tx, MemberKind.WORKER, worker.telegram_id, values, worker.status, now)
 
 
 async def _insert_ngo(tx: Tx, ngo: SeedNgo, now: str) -> int:
@@ -75,16 +75,16 @@ async def _insert_ngo(tx: Tx, ngo: SeedNgo, now: str) -> int:
         "director_name": ngo.director_name,
         "director_phone": _phone(ngo.director_phone),
     }
-    return await _insert_member(tx, "ngos", "ngo", ngo.director_telegram_id, values,
-                                ngo.status, now)
+    return await _insert_member(tx, MemberKind.NGO, ngo.director_telegram_id, values, ngo.status, now)
 
 
-async def _insert_member(tx: Tx, table: str, entity: str, telegram_id: int,
+async def _insert_member(tx: Tx, kind: MemberKind, telegram_id: int,
                          values: dict[str, Any], status: str, now: str) -> int:
-    member_id = await members.insert_member(tx, table, telegram_id, values, now)
+    member_id = await members.insert_member(tx, kind, telegram_id, values, now)
     if status != "pending":
-        await members.update_member(tx, table, member_id, values, status, now)
-    await audit.record(tx, None, "seeded", entity, member_id, now, None, status)
+        await members.update_member(tx, kind, member_id, values, status, now)
+    await audit.record(tx, actor=None, action="seeded", entity=kind.entity, entity_id=member_id, at=now, old=None,
+                       new=status)
     return member_id
 
 

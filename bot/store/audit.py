@@ -5,13 +5,15 @@ from __future__ import annotations
 from bot.store.database import Tx
 
 
-async def record(tx: Tx, actor: int | None, action: str, entity: str, entity_id: int, now: str,
-                 old_state: str | None = None, new_state: str | None = None,
-                 detail: str | None = None) -> None:
+async def record(tx: Tx, *, actor: int | None, action: str, entity: str, entity_id: int, at: str,
+                 old: str | None = None, new: str | None = None, detail: str | None = None) -> None:
+    """One audit row: ``actor`` (a Telegram id, None for the bot itself) did ``action`` to row
+    ``entity_id`` of ``entity`` ("placement", "request", "worker", "ngo"...) at ``at``, moving it
+    from state ``old`` to ``new``."""
     await tx.execute(
         "INSERT INTO audit_log (actor, action, entity, entity_id, old_state, new_state, detail, at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (actor, action, entity, entity_id, old_state, new_state, detail, now),
+        (actor, action, entity, entity_id, old, new, detail, at),
     )
 
 

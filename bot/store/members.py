@@ -6,6 +6,7 @@ one to one; JSON list columns are encoded here and nowhere else.
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Any
 
 from bot.store.database import Tx
@@ -17,24 +18,71 @@ WORKER_COLUMNS = ("name", "phone", "district", "skills_text", "skills", "fields"
 NGO_COLUMNS = ("name", "registration", "registration_number", "fields", "district", "incubated",
                "director_name", "director_phone")
 _JSON_COLUMNS = {"skills", "fields", "languages"}
-_TABLES = {"workers": ("telegram_id", WORKER_COLUMNS), "ngos": ("director_telegram_id", NGO_COLUMNS)}
+
+
+class MemberKind(Enum):
+    """A social worker or an NGO. Spelt "w" / "n" in callback data, "worker" / "ngo" in the
+    audit log and in roles, "workers" / "ngos" as tables: the enum converts at those edges."""
+
+    WORKER = "worker"
+    NGO = "ngo"
+
+    @classmethod
+    def from_code(cls, code: str) -> MemberKind:
+        """The kind a callback's one-letter code names ("w" or "n"); ValueError for any other."""
+        return cls._spelt("code", code)
+
+    @classmethod
+    def from_table(cls, table: str) -> MemberKind:
+        """The kind kept in ``table`` ("workers" or "ngos"); ValueError for any other."""
+        return cls._spelt("table", table)
+
+    @classmethod
+    def _spelt(cls, spelling: str, value: str) -> MemberKind:
+        found = next((kind for kind in cls if getattr(kind, spelling) == value), None)
+        if found is None:
+            raise ValueError(f"no member kind has the {spelling} {value!r}")
+        return found
+
+    @property
+    def code(self) -> str:
+        """"w" or "n": the spelling in callback data."""
+        return self.value[0]
+
+    @property
+    def entity(self) -> str:
+        """"worker" or "ngo": the spelling in the audit log, in roles and in message keys."""
+        return self.value
+
+    @property
+    def table(self) -> str:
+        """"workers" or "ngos": the member's table."""
+        return f"{self.value}s"
+
+    @property
+    def owner_column(self) -> str:
+        """The column holding the Telegram id of the person behind the profile."""
+        return "telegram_id" if self is MemberKind.WORKER else "director_telegram_id"
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The profile columns a form fills."""
+        return WORKER_COLUMNS if self is MemberKind.WORKER else NGO_COLUMNS
 
 
 def _decode(row) -> dict[str, Any]:
     return decode(row, _JSON_COLUMNS)
 
 
-async def member_by_telegram(tx: Tx, table: str, telegram_id: int) -> dict[str, Any] | None:
+async def member_by_telegram(tx: Tx, kind: MemberKind, telegram_id: int) -> dict[str, Any] | None:
     """The worker or NGO profile owned by a Telegram user, as a dict of columns."""
-    owner, _ = _TABLES[table]
-    row = await tx.fetchone(f"SELECT * FROM {table} WHERE {owner} = ?", (telegram_id,))
+    row = await tx.fetchone(f"SELECT * FROM {kind.table} WHERE {kind.owner_column} = ?", (telegram_id,))
     return None if row is None else _decode(row)
 
 
-async def every_member(tx: Tx, table: str) -> list[dict[str, Any]]:
+async def every_member(tx: Tx, kind: MemberKind) -> list[dict[str, Any]]:
     """Every worker or every NGO, as dicts of columns (a director's search reads them all)."""
-    _TABLES[table]  # only the two member tables
-    return [_decode(row) for row in await tx.fetchall(f"SELECT * FROM {table} ORDER BY id")]
+    return [_decode(row) for row in await tx.fetchall(f"SELECT * FROM {kind.table} ORDER BY id")]
 
 
 async def profile_name(tx: Tx, telegram_id: int) -> str | None:
@@ -49,29 +97,26 @@ async def profile_name(tx: Tx, telegram_id: int) -> str | None:
     return None
 
 
-async def member_by_id(tx: Tx, table: str, member_id: int) -> dict[str, Any] | None:
-    _TABLES[table]  # only the two member tables
-    row = await tx.fetchone(f"SELECT * FROM {table} WHERE id = ?", (member_id,))
+async def member_by_id(tx: Tx, kind: MemberKind, member_id: int) -> dict[str, Any] | None:
+    row = await tx.fetchone(f"SELECT * FROM {kind.table} WHERE id = ?", (member_id,))
     return None if row is None else _decode(row)
 
 
-async def insert_member(tx: Tx, table: str, telegram_id: int, values: dict[str, Any], now: str) -> int:
+async def insert_member(tx: Tx, kind: MemberKind, telegram_id: int, values: dict[str, Any], now: str) -> int:
     """A new profile, status pending."""
-    owner, columns = _TABLES[table]
-    names = ", ".join((owner, *columns, "created_at", "updated_at"))
-    marks = ", ".join("?" * (len(columns) + 3))
-    return await tx.insert(f"INSERT INTO {table} ({names}) VALUES ({marks})",
-                           (telegram_id, *encode(values, columns, _JSON_COLUMNS), now, now))
+    names = ", ".join((kind.owner_column, *kind.columns, "created_at", "updated_at"))
+    marks = ", ".join("?" * (len(kind.columns) + 3))
+    return await tx.insert(f"INSERT INTO {kind.table} ({names}) VALUES ({marks})",
+                           (telegram_id, *encode(values, kind.columns, _JSON_COLUMNS), now, now))
 
 
-async def update_member(tx: Tx, table: str, member_id: int, values: dict[str, Any], status: str,
+async def update_member(tx: Tx, kind: MemberKind, member_id: int, values: dict[str, Any], status: str,
                         now: str) -> int:
     """New profile values and status; returns rows changed (0 when the profile is gone)."""
-    _, columns = _TABLES[table]
-    assignments = ", ".join(f"{k} = ?" for k in columns)
+    assignments = ", ".join(f"{k} = ?" for k in kind.columns)
     return await tx.execute(
-        f"UPDATE {table} SET {assignments}, status = ?, status_reason = NULL, updated_at = ? WHERE id = ?",
-        (*encode(values, columns, _JSON_COLUMNS), status, now, member_id),
+        f"UPDATE {kind.table} SET {assignments}, status = ?, status_reason = NULL, updated_at = ? WHERE id = ?",
+        (*encode(values, kind.columns, _JSON_COLUMNS), status, now, member_id),
     )
 
 
@@ -83,19 +128,9 @@ async def verified_workers(tx: Tx) -> list[dict[str, Any]]:
     return [_decode(row) for row in rows]
 
 
-async def set_member_status(tx: Tx, table: str, member_id: int, from_status: str, to_status: str,
-                            reason: str | None, now: str) -> bool:
-    """Verify or reject a member, only if it is still in ``from_status``."""
-    _TABLES[table]
-    changed = await tx.execute(
-        f"UPDATE {table} SET status = ?, status_reason = ?, updated_at = ? WHERE id = ? AND status = ?",
-        (to_status, reason, now, member_id, from_status))
-    return changed == 1
-
-
-async def pending_members(tx: Tx) -> list[tuple[str, int]]:
-    """(table, id) of every profile waiting for verification, oldest first."""
+async def pending_members(tx: Tx) -> list[tuple[MemberKind, int]]:
+    """(kind, id) of every profile waiting for verification, oldest first."""
     rows = await tx.fetchall(
         "SELECT 'workers', id, updated_at FROM workers WHERE status = 'pending' "
         "UNION ALL SELECT 'ngos', id, updated_at FROM ngos WHERE status = 'pending' ORDER BY 3, 2")
-    return [(row[0], row[1]) for row in rows]
+    return [(MemberKind.from_table(row[0]), row[1]) for row in rows]

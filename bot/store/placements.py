@@ -7,10 +7,11 @@ row count, so two people acting on the same row at once cannot both win.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from bot.store.database import Tx
+from bot.store.members import MemberKind
 from bot.store.rows import decode
 
 LIVE = ("proposed", "approved", "offered", "active")
@@ -38,6 +39,90 @@ LEFT JOIN users un ON un.telegram_id = n.director_telegram_id
 LEFT JOIN users ud ON ud.telegram_id = p.decided_by
 """
 _JSON = {"reasons", "request_skills", "worker_skills"}
+_NEWEST_FIRST = "p.updated_at DESC, p.id DESC"
+
+
+@dataclass(frozen=True)
+class PlacementDetails:
+    """A placement with its request, NGO and worker, for cards and offers: one row of ``_DETAIL``."""
+
+    # the placement's own columns
+    id: int
+    request_id: int
+    worker_id: int
+    status: str
+    score: float
+    reasons: list[dict[str, str]]
+    worker_answer: str | None
+    ngo_answer: str | None
+    decided_by: int | None
+    decided_at: str | None
+    reject_reason: str | None
+    reject_note: str | None
+    offered_at: str | None
+    started_at: str | None
+    ended_at: str | None
+    end_reason: str | None
+    created_at: str
+    updated_at: str
+    shown_at: str | None
+    # its request
+    title: str
+    ngo_id: int
+    request_skills: list[str]
+    request_hours: float
+    request_district: str
+    request_status: str
+    headcount: int
+    description: str
+    start_date: str
+    duration_weeks: int
+    field: str
+    # its NGO
+    ngo_name: str
+    ngo_telegram_id: int | None
+    director_name: str
+    director_phone: str
+    # its worker
+    worker_name: str
+    worker_telegram_id: int | None
+    worker_phone: str
+    worker_skills: list[str]
+    certification: str
+    worker_hours: float
+    worker_district: str
+    years_experience: int
+    introduction: str
+    max_placements: int
+    # the people behind it
+    worker_language: str
+    worker_username: str | None
+    ngo_language: str
+    ngo_username: str | None
+    decided_by_name: str | None
+
+    def answer_of(self, side: str) -> str | None:
+        """The answer of one side ("worker" or "ngo") to the offer, None while it has not answered."""
+        return {"worker": self.worker_answer, "ngo": self.ngo_answer}[side]
+
+    def telegram_id_of(self, side: str) -> int | None:
+        """The Telegram id of the social worker ("worker") or of the NGO director ("ngo")."""
+        return {"worker": self.worker_telegram_id, "ngo": self.ngo_telegram_id}[side]
+
+    def language_of(self, side: str) -> str:
+        return {"worker": self.worker_language, "ngo": self.ngo_language}[side]
+
+    def name_of(self, side: str) -> str:
+        """The social worker's name ("worker") or the NGO's ("ngo")."""
+        return {"worker": self.worker_name, "ngo": self.ngo_name}[side]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The columns as a dict, for templates and exports that want one."""
+        return asdict(self)
+
+
+def _details_of(row) -> PlacementDetails:
+    return PlacementDetails(**decode(row, _JSON))
 
 
 @dataclass(frozen=True)
@@ -46,9 +131,17 @@ class Pair:
     worker_id: int
 
 
-async def counts_holding(tx: Tx, column: str) -> dict[int, int]:
-    """Placements holding a place, per worker_id or per request_id."""
-    assert column in ("worker_id", "request_id")
+async def holding_per_worker(tx: Tx) -> dict[int, int]:
+    """Placements holding a place, per worker id."""
+    return await _holding_per(tx, "worker_id")
+
+
+async def holding_per_request(tx: Tx) -> dict[int, int]:
+    """Placements holding a place, per request id."""
+    return await _holding_per(tx, "request_id")
+
+
+async def _holding_per(tx: Tx, column: str) -> dict[int, int]:
     marks = ", ".join("?" * len(HOLDING))
     rows = await tx.fetchall(
         f"SELECT {column}, count(*) FROM placements WHERE status IN ({marks}) GROUP BY {column}", HOLDING)
@@ -87,20 +180,20 @@ async def insert_proposal(tx: Tx, pair: Pair, score: float, reasons: list[dict[s
          json.dumps(reasons, ensure_ascii=False), now, now))
 
 
-async def detail(tx: Tx, placement_id: int) -> dict[str, Any] | None:
+async def detail(tx: Tx, placement_id: int) -> PlacementDetails | None:
     """A placement with its request, NGO and worker, for cards and offers."""
     row = await tx.fetchone(_DETAIL + " WHERE p.id = ?", (placement_id,))
-    return None if row is None else decode(row, _JSON)
+    return None if row is None else _details_of(row)
 
 
-async def proposals_waiting(tx: Tx) -> list[dict[str, Any]]:
+async def proposals_waiting(tx: Tx) -> list[PlacementDetails]:
     """Open proposals with their details, grouped by request (the request whose best proposal
     scores highest first), each request's proposals best first."""
-    waiting = await details(tx, "p.status = 'proposed'")
+    waiting = await _details(tx, "p.status = 'proposed'")
     best: dict[int, float] = {}
     for p in waiting:
-        best[p["request_id"]] = max(best.get(p["request_id"], 0.0), p["score"])
-    return sorted(waiting, key=lambda p: (-best[p["request_id"]], p["request_id"], -p["score"], p["id"]))
+        best[p.request_id] = max(best.get(p.request_id, 0.0), p.score)
+    return sorted(waiting, key=lambda p: (-best[p.request_id], p.request_id, -p.score, p.id))
 
 
 async def open_proposal_of(tx: Tx, pair: Pair) -> int | None:
@@ -109,20 +202,36 @@ async def open_proposal_of(tx: Tx, pair: Pair) -> int | None:
                              "AND status = 'proposed'", (pair.request_id, pair.worker_id))
 
 
-async def of_member(tx: Tx, code: str, member_id: int) -> list[dict[str, Any]]:
-    """Every placement row of a worker (``code`` "w") or of an NGO ("n"), newest first."""
-    column = {"w": "w.id", "n": "n.id"}[code]
-    return await details(tx, f"{column} = ?", (member_id,), order="p.updated_at DESC, p.id DESC")
+async def placements_of_member(tx: Tx, kind: MemberKind, member_id: int) -> list[PlacementDetails]:
+    """Every placement row of a worker or of an NGO, newest first."""
+    column = {MemberKind.WORKER: "w.id", MemberKind.NGO: "n.id"}[kind]
+    return await _details(tx, f"{column} = ?", (member_id,), order=_NEWEST_FIRST)
 
 
-async def of_request(tx: Tx, request_id: int) -> list[dict[str, Any]]:
+async def placements_of_request(tx: Tx, request_id: int) -> list[PlacementDetails]:
     """Every placement row of a request, newest first."""
-    return await details(tx, "p.request_id = ?", (request_id,), order="p.updated_at DESC, p.id DESC")
+    return await _details(tx, "p.request_id = ?", (request_id,), order=_NEWEST_FIRST)
 
 
-async def details(tx: Tx, where: str = "1", params: tuple[Any, ...] = (), order: str = "p.id") -> list[dict[str, Any]]:
+async def active_placements_of_worker(tx: Tx, worker_id: int) -> list[PlacementDetails]:
+    """The worker's active placements."""
+    return await _details(tx, "p.worker_id = ? AND p.status = 'active'", (worker_id,))
+
+
+async def placements_with_status(tx: Tx, statuses: tuple[str, ...], *,
+                                 telegram_id: int | None = None) -> list[PlacementDetails]:
+    """Placements in any of ``statuses``, newest first: every one, or only those where the person
+    with ``telegram_id`` is the worker or the NGO director."""
+    where = f"p.status IN ({', '.join('?' * len(statuses))})"
+    if telegram_id is None:
+        return await _details(tx, where, statuses, order=_NEWEST_FIRST)
+    return await _details(tx, f"{where} AND (w.telegram_id = ? OR n.director_telegram_id = ?)",
+                          (*statuses, telegram_id, telegram_id), order=_NEWEST_FIRST)
+
+
+async def _details(tx: Tx, where: str, params: tuple[Any, ...] = (), order: str = "p.id") -> list[PlacementDetails]:
     rows = await tx.fetchall(f"{_DETAIL} WHERE {where} ORDER BY {order}", params)
-    return [decode(row, _JSON) for row in rows]
+    return [_details_of(row) for row in rows]
 
 
 async def move(tx: Tx, placement_id: int, from_status: str, to_status: str, now: str,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from bot.store.database import Tx
@@ -13,12 +14,47 @@ REQUEST_COLUMNS = ("title", "description", "skills_text", "skills", "field", "di
 _JSON_COLUMNS = {"skills", "languages"}
 
 
+
+
+@dataclass(frozen=True)
+class RequestRow:
+    """One row of ``requests``: a talent request an NGO posted."""
+
+    id: int
+    ngo_id: int
+    title: str
+    description: str
+    skills_text: str
+    skills: list[str]
+    field: str
+    district: str
+    remote_ok: int
+    hours_per_week: float
+    headcount: int
+    min_certification: str
+    languages: list[str]
+    start_date: str
+    duration_weeks: int
+    status: str
+    created_at: str
+    updated_at: str
+    paused: int
+
+    def as_dict(self) -> dict[str, Any]:
+        """The columns as a dict, for forms that map answers onto columns one to one."""
+        return asdict(self)
+
+
 def _encode(values: dict[str, Any]) -> list[Any]:
     return encode(values, REQUEST_COLUMNS, _JSON_COLUMNS)
 
 
 def _decode(row) -> dict[str, Any]:
     return decode(row, _JSON_COLUMNS)
+
+
+def _request_of(row) -> RequestRow:
+    return RequestRow(**_decode(row))
 
 
 async def insert_request(tx: Tx, ngo_id: int, values: dict[str, Any], now: str) -> int:
@@ -45,24 +81,25 @@ async def set_paused(tx: Tx, request_id: int, paused: bool, now: str) -> bool:
     return changed == 1
 
 
-async def request_by_id(tx: Tx, request_id: int) -> dict[str, Any] | None:
+async def request_by_id(tx: Tx, request_id: int) -> RequestRow | None:
     row = await tx.fetchone("SELECT * FROM requests WHERE id = ?", (request_id,))
-    return None if row is None else _decode(row)
+    return None if row is None else _request_of(row)
 
 
 async def every_request(tx: Tx) -> list[dict[str, Any]]:
-    """Every request with its NGO's name (a director's search reads them all)."""
+    """Every request with its NGO's name (a director's search reads them all, beside the members,
+    as dicts of columns)."""
     rows = await tx.fetchall("SELECT r.*, n.name AS ngo_name FROM requests r JOIN ngos n ON n.id = r.ngo_id "
                              "ORDER BY r.id")
     return [_decode(row) for row in rows]
 
 
-async def requests_of_ngo(tx: Tx, ngo_id: int) -> list[dict[str, Any]]:
+async def requests_of_ngo(tx: Tx, ngo_id: int) -> list[RequestRow]:
     """The NGO's requests, open ones first, newest first."""
     rows = await tx.fetchall(
         "SELECT * FROM requests WHERE ngo_id = ? "
         "ORDER BY status = 'open' DESC, created_at DESC, id DESC", (ngo_id,))
-    return [_decode(row) for row in rows]
+    return [_request_of(row) for row in rows]
 
 
 async def close_request(tx: Tx, request_id: int, ngo_id: int | None, now: str) -> int:
@@ -74,12 +111,12 @@ async def close_request(tx: Tx, request_id: int, ngo_id: int | None, now: str) -
         (now, request_id, ngo_id, ngo_id))
 
 
-async def matchable_requests(tx: Tx) -> list[dict[str, Any]]:
+async def matchable_requests(tx: Tx) -> list[RequestRow]:
     """Open requests of verified NGOs: what the matcher fills."""
     rows = await tx.fetchall(
         "SELECT r.* FROM requests r JOIN ngos n ON n.id = r.ngo_id "
         "WHERE r.status = 'open' AND r.paused = 0 AND n.status = 'verified' ORDER BY r.id")
-    return [_decode(row) for row in rows]
+    return [_request_of(row) for row in rows]
 
 
 async def set_request_status(tx: Tx, request_id: int, from_status: str, to_status: str, now: str) -> bool:

@@ -21,7 +21,7 @@ from bot.texts import Lang, t
 
 async def start_edit(services: Services, tx: Tx, director: User, request_id: int) -> Outcome:
     row = await requests.request_by_id(tx, request_id)
-    if row is None or row["status"] != "open":
+    if row is None or row.status != "open":
         raise OldButton
     return await engine.begin(services, tx, director, EDIT_REQUEST_FORM, target_id=request_id,
                               answers=request.answers_from_columns(row))
@@ -38,16 +38,17 @@ async def _save(services: Services, tx: Tx, director: User, draft: Draft, now: s
     changed = [f for f in request.FIELDS if f.name in draft.answers and draft.answers[f.name] != before.get(f.name)]
     if not changed:
         return Outcome(replies=(Reply(t(lang, "member_edit.nothing_changed")),))
-    if not await requests.update_request(tx, row["id"], row["ngo_id"], request.columns_from_answers(draft.answers),
+    if not await requests.update_request(tx, row.id, row.ngo_id, request.columns_from_answers(draft.answers),
                                          now):
-        return Outcome(replies=(Reply(t(lang, "requests.already_closed", title=escape(row["title"]))),))
-    await audit.record(tx, director.telegram_id, "edited_by_director", "request", row["id"], now, "open", "open",
-                       ", ".join(f.name for f in changed))
+        return Outcome(replies=(Reply(t(lang, "requests.already_closed", title=escape(row.title))),))
+    await audit.record(tx, actor=director.telegram_id, action="edited_by_director", entity="request",
+                       entity_id=row.id, at=now, old="open", new="open",
+                       detail=", ".join(f.name for f in changed))
     rematch_wanted(services)
-    title = escape(draft.answers.get("title") or row["title"])
+    title = escape(draft.answers.get("title") or row.title)
     labels = {lang_: t(lang_, "common.list_separator").join(t(lang_, f.label) for f in changed)  # type: ignore[arg-type]
               for lang_ in ("en", "zh")}
-    told = await tell_ngo(services, tx, row["ngo_id"],
+    told = await tell_ngo(services, tx, row.ngo_id,
                            lambda m_lang: t(m_lang, "request_desk.edited_notice", title=title, fields=labels[m_lang]))
     return Outcome(replies=(Reply(t(lang, "request_desk.edited", title=title, fields=labels[lang])),),
                    notices=tuple(told))
@@ -64,10 +65,11 @@ async def switch_pause(services: Services, tx: Tx, director: User, request_id: i
     if row is None or not await requests.set_paused(tx, request_id, pause, now):
         raise OldButton
     action = "paused" if pause else "resumed"
-    await audit.record(tx, director.telegram_id, action, "request", request_id, now, row["status"], row["status"])
+    await audit.record(tx, actor=director.telegram_id, action=action, entity="request", entity_id=request_id, at=now,
+                       old=row.status, new=row.status)
     rematch_wanted(services)
-    title = escape(row["title"])
-    told = await tell_ngo(services, tx, row["ngo_id"], lambda m_lang: t(m_lang, f"request_desk.{action}_notice",
+    title = escape(row.title)
+    told = await tell_ngo(services, tx, row.ngo_id, lambda m_lang: t(m_lang, f"request_desk.{action}_notice",
                                                                           title=title))
     return Outcome(replies=(Reply(t(lang, f"request_desk.{action}", title=title)),), notices=tuple(told))
 

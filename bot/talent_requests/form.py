@@ -18,6 +18,7 @@ from bot.parsers import (
     parse_title,
 )
 from bot.parsers.result import Invalid, Ok, ParseResult
+from bot.store.requests import RequestRow
 
 
 def _start_date(text: str, today: date) -> ParseResult[str]:
@@ -60,8 +61,9 @@ def columns_from_answers(answers: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def answers_from_columns(row: dict[str, Any]) -> dict[str, Any]:
+def answers_from_columns(request: RequestRow) -> dict[str, Any]:
     """A stored request as form answers, so editing starts from what is there."""
+    row = request.as_dict()
     answers = {k: row[k] for k in ("title", "description", "field", "district", "headcount",
                                    "min_certification", "languages", "start_date", "duration_weeks")}
     answers["skills"] = answer_from_stored(row["skills_text"], row["skills"])

@@ -7,6 +7,7 @@ from typing import Any
 
 from bot.clock import to_iso
 from bot.store import members, requests, users
+from bot.store.members import MemberKind
 
 NOW = "2026-11-28T01:00:00Z"
 
@@ -51,14 +52,14 @@ async def add_worker(services, telegram_id: int, name: str, *, username: str | N
                      **overrides: Any) -> int:
     async with services.database.transaction() as tx:
         await add_person(tx, telegram_id, name, "worker", username=username)
-        return await members.insert_member(tx, "workers", telegram_id, worker_values(name, **overrides), NOW)
+        return await members.insert_member(tx, MemberKind.WORKER, telegram_id, worker_values(name, **overrides), NOW)
 
 
 async def add_ngo(services, telegram_id: int, name: str, *, username: str | None = None,
                   **overrides: Any) -> int:
     async with services.database.transaction() as tx:
         await add_person(tx, telegram_id, f"{name}负责人", "ngo", username=username)
-        return await members.insert_member(tx, "ngos", telegram_id, ngo_values(name, **overrides), NOW)
+        return await members.insert_member(tx, MemberKind.NGO, telegram_id, ngo_values(name, **overrides), NOW)
 
 
 async def add_request(services, ngo_id: int, title: str, **overrides: Any) -> int:

@@ -13,7 +13,7 @@ from bot.sandbox.runner import sandbox_settings
 from bot.sandbox.seed import load_seed
 from bot.sandbox.seeding import seed_database
 from bot.store import open_database
-from bot.store.members import member_by_telegram
+from bot.store.members import MemberKind, member_by_telegram
 from bot.store.requests import requests_of_ngo
 
 JINAN_DISTRICTS = {"市中区", "历下区", "槐荫区", "天桥区", "历城区", "长清区", "章丘区"}
@@ -59,8 +59,8 @@ async def test_seeding_inserts_everything_once(tmp_path: Path):
         assert await seed_database(store, seed, clock=Clock()) is True
         assert await seed_database(store, seed, clock=Clock()) is False
         async with store.transaction() as tx:
-            first = await member_by_telegram(tx, "workers", seed.workers[0].telegram_id)
-            ngo = await member_by_telegram(tx, "ngos", seed.ngos[0].director_telegram_id)
+            first = await member_by_telegram(tx, MemberKind.WORKER, seed.workers[0].telegram_id)
+            ngo = await member_by_telegram(tx, MemberKind.NGO, seed.ngos[0].director_telegram_id)
             open_requests = await requests_of_ngo(tx, ngo["id"])
     finally:
         await store.close()
@@ -70,7 +70,7 @@ async def test_seeding_inserts_everything_once(tmp_path: Path):
     assert "psychological_counselling" in first["skills"]
     assert first["phone"] == "+86" + seed.workers[0].phone
     expected = sum(1 for r in seed.requests if r.ngo == seed.ngos[0].key)
-    assert [r["status"] for r in open_requests] == ["open"] * expected
+    assert [r.status for r in open_requests] == ["open"] * expected
 
 
 def test_the_sandbox_makes_the_seeded_director_a_director(tmp_path: Path):
@@ -105,13 +105,13 @@ async def test_in_the_demo_every_proposal_offers_a_requested_skill_and_elder_cou
                 [worker_of(r, 0) for r in await members.verified_workers(tx)], 85.0)}
             posts = {r.id: r for r in normalise_requests(
                 [request_of(r, 0) for r in await requests.matchable_requests(tx)], 85.0)}
-            [elder] = [r for r in await requests.matchable_requests(tx) if r["title"] == "长者心理陪伴社工"]
-            ranked = await candidates_for(services, tx, elder["id"])
+            [elder] = [r for r in await requests.matchable_requests(tx) if r.title == "长者心理陪伴社工"]
+            ranked = await candidates_for(services, tx, elder.id)
     finally:
         await store.close()
     assert proposals
     for request_id, worker_id in proposals:
         assert set(workers[str(worker_id)].skills) & set(posts[str(request_id)].skills)
-    [chosen] = [worker_id for request_id, worker_id in proposals if request_id == elder["id"]]
+    [chosen] = [worker_id for request_id, worker_id in proposals if request_id == elder.id]
     assert chosen == ranked[0].worker_id
-    assert set(posts[str(elder["id"])].skills) <= set(workers[str(chosen)].skills)
+    assert set(posts[str(elder.id)].skills) <= set(workers[str(chosen)].skills)

@@ -10,8 +10,11 @@ P3 R3-王芳 rejected, P4 R4-赵磊 proposed. Three answered check-ins, one pend
 from __future__ import annotations
 
 import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
 
-from bot.store import Database
+from bot.store import Database, open_database
 
 DIRECTOR, OTHER_DIRECTOR = 9001, 9002
 WANG_PHONE = "+8613912340001"
@@ -106,3 +109,13 @@ async def seed_association(db: Database) -> dict[str, int]:
         await _checkin(tx, ids["p2"], 202, {"rating": 3, "hours": 20.5})
         await _checkin(tx, ids["p2"], 302, None)
     return ids
+
+
+@asynccontextmanager
+async def seeded_database(path: Path) -> AsyncIterator[tuple[Database, dict[str, int]]]:
+    """A new database at ``path`` holding the association above, and its ids by name; closed after."""
+    db = await open_database(path)
+    try:
+        yield db, await seed_association(db)
+    finally:
+        await db.close()

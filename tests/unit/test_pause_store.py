@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.store import members, open_database, pauses, users
+from bot.store.members import MemberKind
 
 NOW = "2026-12-02T02:00:00Z"
 
@@ -22,7 +23,7 @@ async def paused_worker(db, telegram_id: int, name: str, until: str | None) -> i
               "max_placements": 1, "remote_ok": 0, "introduction": ""}
     async with db.transaction() as tx:
         await users.touch_user(tx, telegram_id, name, None, "zh", NOW)
-        worker_id = await members.insert_member(tx, "workers", telegram_id, values, NOW)
+        worker_id = await members.insert_member(tx, MemberKind.WORKER, telegram_id, values, NOW)
         await tx.execute("UPDATE workers SET status = 'verified' WHERE id = ?", (worker_id,))
         assert await pauses.pause(tx, "worker", worker_id, until, NOW) == "verified"
     return worker_id
