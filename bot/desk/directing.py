@@ -72,14 +72,16 @@ async def request_close_pressed(services: Services, sender: Sender, data: str) -
         if action == "close":
             buttons = ((Button(t(lang, "requests.buttons.confirm_close"), f"rc:yes:{row['id']}"),
                         Button(t(lang, "requests.buttons.keep_open"), f"rc:keep:{row['id']}")),)
-            return Outcome(replies=(Reply(t(lang, "requests.close_confirm", title=title), buttons),))
+            return Outcome(replies=(Reply(t(lang, "requests.close_confirm", title=title), buttons),),
+                           records_on_prompt=True)  # the question under the card, in its buttons' place
         if action == "keep":
             return Outcome()
         now = to_iso(services.clock.now())
         notices = await close_request(tx, user, row["id"], now, as_director=True) or []
         notices += await tell_ngo(services, tx, row["ngo_id"],
                                   lambda m_lang: t(m_lang, "requests.closed_by_association", title=title))
-        closed = Outcome(replies=(Reply(t(lang, "requests.closed", title=title)),), notices=tuple(notices))
+        closed = Outcome(replies=(Reply(t(lang, "requests.closed", title=title)),), notices=tuple(notices),
+                         records_on_prompt=True)
         return await send_after_commit(tx, closed, now)
 
 

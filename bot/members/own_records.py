@@ -145,11 +145,13 @@ async def _on_own_request(services: Services, tx: Tx, user: User, action: str,
     if action == "close":
         buttons = ((Button(t(lang, "requests.buttons.confirm_close"), f"rq:yes:{row['id']}"),
                     Button(t(lang, "requests.buttons.keep_open"), f"rq:keep:{row['id']}")),)
-        return Outcome(replies=(Reply(t(lang, "requests.close_confirm", title=title), buttons),))
+        return Outcome(replies=(Reply(t(lang, "requests.close_confirm", title=title), buttons),),
+                       records_on_prompt=True)  # the question under the list, in its buttons' place
     if action == "yes":
         now = to_iso(services.clock.now())
         notices = await close_request(tx, user, row["id"], now) or []
-        closed = Outcome(replies=(Reply(t(lang, "requests.closed", title=title)),), notices=tuple(notices))
+        closed = Outcome(replies=(Reply(t(lang, "requests.closed", title=title)),), notices=tuple(notices),
+                         records_on_prompt=True)
         return await send_after_commit(tx, closed, now)
     if action == "keep":
         return Outcome()

@@ -149,7 +149,7 @@ async def notice_pressed(services: Services, sender: Sender, data: str) -> Outco
             if not await broadcasts.move(tx, row["id"], "preview", "cancelled", now):
                 return old_button(lang)
             await audit.record(tx, user.telegram_id, "cancelled", "broadcast", row["id"], now, "preview", "cancelled")
-            return Outcome(replies=(Reply(t(lang, "notice.cancelled"), edit=True),))
+            return Outcome(replies=(Reply(t(lang, "notice.cancelled")),), records_on_prompt=True)
         return await _send(tx, user, row, now)
 
 
@@ -165,4 +165,5 @@ async def _send(tx: Tx, user: User, row: dict[str, Any], now: str) -> Outcome:
                                payload={"broadcast": row["id"], "message": message})
     await audit.record(tx, user.telegram_id, "sent", "broadcast", row["id"], now, "preview", "sent",
                        f"{row['audience']} {row['district'] or ''}: {len(people)} recipients".replace(" :", ":"))
-    return Outcome(replies=(Reply(t(lang, "notice.sending", count=len(people)), edit=True),), queued=True)
+    sending = Reply(t(lang, "notice.sending", count=len(people)))
+    return Outcome(replies=(sending,), queued=True, records_on_prompt=True)  # under the preview sent

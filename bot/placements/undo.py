@@ -63,4 +63,4 @@ async def _withdraw_offer_messages(services: Services, tx: Tx, p: dict[str, Any]
 async def _undone(tx: Tx, director: User, p: dict[str, Any], was: str, now: str) -> Outcome:
     await audit.record(tx, director.telegram_id, "undone", "placement", p["id"], now, was, "proposed")
     text = t(director.language, "queue.undone", worker=escape(p["worker_name"]), title=escape(p["title"]))
-    return Outcome(replies=(Reply(text, edit=True),), queued=True)
+    return Outcome(replies=(Reply(text),), queued=True, records_on_prompt=True)  # under the decision

@@ -72,5 +72,6 @@ async def switch_pause(services: Services, tx: Tx, director: User, request_id: i
     title = escape(row["title"])
     told = await tell_ngo(services, tx, row["ngo_id"], lambda m_lang: t(m_lang, f"request_desk.{action}_notice",
                                                                           title=title))
-    done = Outcome(replies=(Reply(t(lang, f"request_desk.{action}", title=title)),), notices=tuple(told))
+    done = Outcome(replies=(Reply(t(lang, f"request_desk.{action}", title=title)),), notices=tuple(told),
+                   records_on_prompt=True)
     return await send_after_commit(tx, done, now)
