@@ -119,8 +119,8 @@ async def serve_bot(url: str, database: str, limiter: str) -> dict[str, float]:
 
 async def _rematch_until(app: Application, stop: asyncio.Event, seconds: list[float]) -> None:
     """Rematch the whole database again and again (each run's wall time noted) until ``stop``."""
-    from bot.placements.rematcher import rematcher_of
     from bot.channels.telegram.context import services_of
+    from bot.placements.rematcher import rematcher_of
 
     rematcher = rematcher_of(services_of(app))
     while not stop.is_set():
