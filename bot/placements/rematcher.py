@@ -6,25 +6,35 @@ at once. The rematch starts when that transaction has committed (it waits for th
 lock like any other), and runs in three steps:
 
 1. read a snapshot of workers, requests and proposals in one short transaction;
-2. solve in a worker thread, while the bot keeps answering everyone, database included;
+2. solve in a process of its own (``[rematch] solver = "process"``, the default), while the
+   bot keeps answering everyone, database included: the solve's Python work (reading the text,
+   the reasons) holds that process's interpreter lock, not the bot's; with ``"thread"`` it runs
+   in a worker thread of the bot's process instead (no start-up cost: the tests use it);
 3. apply the result in a second short transaction, but only if nothing the matcher reads has
    changed since step 1 (``matching_inputs.version``, kept by triggers); otherwise solve again.
 
 After ``MAX_ATTEMPTS`` stale solves in a row (a very busy moment), the last one runs inside one
 transaction, so a rematch always ends. Asks that arrive while one runs are folded into one more
 run after it. When new proposals appear, each director is told how many wait in /queue.
+
+The solver's process (one worker) is started at the first rematch and stopped with the
+Application (:meth:`Rematcher.close`); the snapshot and the settings go to it pickled, as
+plain frozen dataclasses.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from bot.clock import to_iso
 from bot.followups.schedule import enqueue
 from bot.forms.model import Reply
 from bot.placements.common import to_directors
-from bot.placements.proposals import Rematch, apply, read_snapshot, rematch, solve
+from bot.placements.proposals import Plan, Rematch, Snapshot, apply, read_snapshot, solve
 from bot.services import Services
 from bot.store import Tx, placements
 from bot.texts import t
@@ -40,6 +50,7 @@ class Rematcher:
         self._services = services
         self._asked = 0
         self._task: asyncio.Task[None] | None = None
+        self._pool: ProcessPoolExecutor | None = None
 
     def wanted(self) -> None:
         """Something the matcher reads changed: rematch once the current transaction commits."""
@@ -54,24 +65,48 @@ class Rematcher:
 
     async def run(self) -> Rematch:
         """One rematch now, solved outside the lock; the figures of the one that was applied."""
-        database, settings = self._services.database, self._services.settings.matching
+        database = self._services.database
         for _ in range(MAX_ATTEMPTS - 1):
             async with database.transaction() as tx:
                 version = await placements.matching_version(tx)
                 snapshot = await read_snapshot(tx)
-            plan = await asyncio.to_thread(solve, snapshot, settings)
+            plan = await self._solve(snapshot)
             async with database.transaction() as tx:
                 if await placements.matching_version(tx) == version:
                     result = await apply(tx, plan, self._now())
                     await self._tell_directors(tx, result)
                     break
         else:
-            async with database.transaction() as tx:
-                result = await rematch(self._services, tx, self._now())
+            async with database.transaction() as tx:  # the last attempt holds the lock while it solves
+                result = await apply(tx, await self._solve(await read_snapshot(tx)), self._now())
                 await self._tell_directors(tx, result)
         if result.proposed:
             self._services.ring_outbox()
         return result
+
+    async def _solve(self, snapshot: Snapshot) -> Plan:
+        """``solve`` outside the event loop's interpreter lock (in the solver's process), or in a
+        thread when the settings say so."""
+        settings = self._services.settings
+        if settings.rematch.solver == "thread":
+            return await asyncio.to_thread(solve, snapshot, settings.matching)
+        if self._pool is None:
+            # forkserver: the worker is forked from a clean single-threaded server, never from
+            # this process with its database and HTTP threads; it imports the matcher once.
+            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"))
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self._pool, solve, snapshot, settings.matching)
+        except BrokenProcessPool:  # the worker died (killed, out of memory): a new one next time
+            self._pool.shutdown(wait=False)
+            self._pool = None
+            raise
+
+    async def close(self) -> None:
+        """Let a rematch in flight finish, then stop the solver's process (Application shutdown)."""
+        await self.settled()
+        if self._pool is not None:
+            pool, self._pool = self._pool, None
+            await asyncio.to_thread(pool.shutdown, wait=True)
 
     async def _catch_up(self) -> None:
         while True:
