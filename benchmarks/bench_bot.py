@@ -6,7 +6,7 @@
 The bot runs in a process of its own, as under ``matchbot run``: the Application of
 ``bot.app.build_application`` on a fresh SQLite file, long polling the local Bot API emulator
 over HTTP. This process runs the emulator and plays the people (``crowd.py``). "with" is that
-Application as it is, with the bot's own two-lane rate limiter (``bot/telegram_client.py``: at most 30
+Application as it is, with the bot's own two-lane rate limiter (``bot/channels/telegram/client.py``: at most 30
 chat-bound calls a second, replies ahead of the outbox); "without" is built the same way minus
 the rate limiter, to show the bot's own ceiling. Every run ends by checking that each person's
 profile is stored.

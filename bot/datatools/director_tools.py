@@ -106,7 +106,8 @@ async def invite_pressed(services: Services, sender: Sender, data: str, bot_user
         if found is None:
             return old_button(lang)
         issued = await issue_invite(tx, found.worker_id, user.telegram_id, services.clock.now())
-    return Outcome(replies=(link_reply(services, lang, bot_username, found.name, issued),))
+    # The link goes under the list it was chosen from, in one call.
+    return Outcome(replies=(link_reply(services, lang, bot_username, found.name, issued),), records_on_prompt=True)
 
 
 def _invitee_buttons(lang: Lang, people: list[invites.Invitee]) -> Outcome:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from bot.followups.render import view_lines
@@ -66,7 +67,8 @@ async def filter_pressed(services: Services, sender: Sender, which: str) -> Outc
         async with services.database.transaction() as tx:
             user = await remember(services, tx, sender)
         return not_allowed(user.language)
-    return await list_placements(services, sender, which)
+    # The list pressed turns into the filtered one, in one call.
+    return replace(await list_placements(services, sender, which), replaces_prompt=True)
 
 
 async def show_status(services: Services, sender: Sender) -> Outcome:
