@@ -27,6 +27,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -43,6 +44,7 @@ log = logging.getLogger(__name__)
 
 REMATCHER_KEY = "rematcher"
 MAX_ATTEMPTS = 3
+SOLVER_NICENESS = 10  # added to the solver process's niceness: below the bot's replies for the CPU
 
 
 class Rematcher:
@@ -92,8 +94,10 @@ class Rematcher:
             return await asyncio.to_thread(solve, snapshot, settings.matching)
         if self._pool is None:
             # forkserver: the worker is forked from a clean single-threaded server, never from
-            # this process with its database and HTTP threads; it imports the matcher once.
-            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"))
+            # this process with its database and HTTP threads; it imports the matcher once. It
+            # runs niced, so that on a small machine the replies get the CPU first.
+            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"),
+                                             initializer=os.nice, initargs=(SOLVER_NICENESS,))
         try:
             return await asyncio.get_running_loop().run_in_executor(self._pool, solve, snapshot, settings.matching)
         except BrokenProcessPool:  # the worker died (killed, out of memory): a new one next time
