@@ -6,7 +6,7 @@
 The bot runs in a process of its own, as under ``matchbot run``: the Application of
 ``bot.app.build_application`` on a fresh SQLite file, long polling the local Bot API emulator
 over HTTP. This process runs the emulator and plays the people (``crowd.py``). "with" is that
-Application as it is, with the bot's own two-lane rate limiter (``bot/telegram_client.py``: at most 30
+Application as it is, with the bot's own two-lane rate limiter (``bot/channels/telegram/client.py``: at most 30
 chat-bound calls a second, replies ahead of the outbox); "without" is built the same way minus
 the rate limiter, to show the bot's own ceiling. Every run ends by checking that each person's
 profile is stored.
@@ -119,8 +119,8 @@ async def serve_bot(url: str, database: str, limiter: str) -> dict[str, float]:
 
 async def _rematch_until(app: Application, stop: asyncio.Event, seconds: list[float]) -> None:
     """Rematch the whole database again and again (each run's wall time noted) until ``stop``."""
+    from bot.channels.telegram.context import services_of
     from bot.placements.rematcher import rematcher_of
-    from bot.services import services_of
 
     rematcher = rematcher_of(services_of(app))
     while not stop.is_set():
@@ -167,9 +167,41 @@ async def _stop_bot(bot: asyncio.subprocess.Process, log: Path) -> dict[str, flo
 
 
 def _cpu_seconds(pid: int) -> float:
-    """User plus system CPU time a process has used so far (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """User plus system CPU time a process and its live descendants (the rematch's solver
+    process, its fork server) have used so far (Linux /proc)."""
+    total = 0.0
+    for one in (pid, *_descendants(pid)):
+        try:
+            fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:  # ended meanwhile
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+def _descendants(pid: int) -> list[int]:
+    """The ids of a process's children, theirs, and so on (Linux /proc)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            children = [int(c) for c in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        for child in children:
+            found += [child, *_descendants(child)]
+    return found
+
+
+def _descendants_peak_mib(pid: int) -> float | None:
+    """The largest peak resident memory (VmHWM) among a process's live descendants."""
+    peaks = []
+    for child in _descendants(pid):
+        try:
+            status = Path(f"/proc/{child}/status").read_text().splitlines()
+        except FileNotFoundError:
+            continue
+        peaks += [int(line.split()[1]) / 1024 for line in status if line.startswith("VmHWM:")]
+    return max(peaks, default=None)
 
 
 def _resident_mib(pid: int) -> float:
@@ -269,6 +301,7 @@ async def _crowd_against_bot(people: tuple[Any, ...], limiter: str, timeout: flo
         if outbox:
             await emulator.state.signal.wait_for(lambda: len(_outbox_sends(emulator)) >= outbox, 120)
         limits = _limits_counted(emulator, people, outbox)
+        solver_peak_mib = _descendants_peak_mib(bot.pid)
         bot_usage = await _stop_bot(bot, log)
     return {
         **limits,
@@ -276,7 +309,7 @@ async def _crowd_against_bot(people: tuple[Any, ...], limiter: str, timeout: flo
         "failures": list(result.failures), "chat_calls": chat_calls, "calls": calls_by_method,
         "bot_cpu_s": bot_cpu, "bot_idle_mib": idle_mib, "bot_peak_mib": bot_usage["peak_mib"],
         "rematches": bot_usage["rematches"], "rematch_s": bot_usage["rematch_s"],
-        "emulator_cpu_s": own_cpu, "drained": drained,
+        "solver_peak_mib": solver_peak_mib, "emulator_cpu_s": own_cpu, "drained": drained,
     }
 
 
@@ -455,7 +488,8 @@ def run_pace(args: argparse.Namespace) -> None:
                                   instance=instance))
         print(format_pace_row(row), flush=True)
         if row["rematches"]:
-            print(f"rematches during the run: {row['rematches']}, median {row['rematch_s']:.1f} s each")
+            solver = f"; solver process peak {row['solver_peak_mib']:.0f} MiB" if row["solver_peak_mib"] else ""
+            print(f"rematches during the run: {row['rematches']}, median {row['rematch_s']:.1f} s each{solver}")
         if args.json:
             print(json.dumps(row), flush=True)
         problems += [f"{count} people at human pace: {p}" for p in problems_of(row)]

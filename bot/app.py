@@ -59,6 +59,6 @@ async def _open_services(app: Application) -> None:
 async def _close_services(app: Application) -> None:
     services = services_of(app)
     if services.db is not None:
-        await rematcher_of(services).settled()  # a rematch in flight finishes before the database closes
+        await rematcher_of(services).close()  # a rematch in flight finishes before the database closes
         await services.db.close()
         services.db = None

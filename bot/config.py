@@ -133,6 +133,13 @@ class FollowupSettings:
 
 
 @dataclass(frozen=True)
+class RematchSettings:
+    # "process": the matcher solves in a process of its own, so its Python work never holds up
+    # the replies; "thread": in this process (no start-up cost: tests, small installations).
+    solver: str = _spec("process", check=_one_of("process", "thread"))
+
+
+@dataclass(frozen=True)
 class LoggingSettings:
     level: str = _spec("INFO", check=_one_of("DEBUG", "INFO", "WARNING", "ERROR"))
 
@@ -150,6 +157,7 @@ class Settings:
     association: AssociationSettings = field(default_factory=AssociationSettings)
     followups: FollowupSettings = field(default_factory=FollowupSettings)
     matching: MatchSettings = field(default_factory=MatchSettings)
+    rematch: RematchSettings = field(default_factory=RematchSettings)
     logging: LoggingSettings = field(default_factory=LoggingSettings)
     sandbox: SandboxSettings = field(default_factory=SandboxSettings)
 

@@ -56,9 +56,11 @@ async def choose_role(event: Event, role: str) -> Outcome:
         raise OldButton  # already chosen: a second tap, or the greeting's buttons pressed again later
     begun = await engine.begin(services, tx, user, WORKER_FORM if role == "worker" else NGO_FORM)
     *intros, question = begun.replies
-    # One message: what comes, then the first question (one call rather than three).
+    # What comes, then the first question, under the greeting in place of its role buttons:
+    # one call. A first question with buttons of its own gets a message of its own instead
+    # (its buttons edit it into the next step, which must not take the greeting away).
     texts = (t(event.lang, f"start.role_chosen_{role}"), *(intro.text for intro in intros), question.text)
-    return Outcome(replies=(replace(question, text="\n\n".join(texts)),))
+    return Outcome(replies=(replace(question, text="\n\n".join(texts)),), records_on_prompt=not question.buttons)
 
 
 async def show_help(event: Event) -> Outcome:

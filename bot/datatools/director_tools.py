@@ -90,7 +90,9 @@ async def invite_pressed(event: Event, worker_id: int, bot_username: str) -> Out
 
 async def _link(event: Event, found: invites.Invitee, bot_username: str) -> Outcome:
     issued = await issue_invite(event.tx, found.worker_id, event.user.telegram_id, event.services.clock.now())
-    return Outcome(replies=(link_reply(event.services, event.lang, bot_username, found.name, issued),))
+    # The link goes under the list it was chosen from, in one call.
+    return Outcome(replies=(link_reply(event.services, event.lang, bot_username, found.name, issued),),
+                   records_on_prompt=True)
 
 
 def _invitee_buttons(lang: Lang, people: list[invites.Invitee]) -> Outcome:

@@ -54,13 +54,15 @@ async def request_close_pressed(event: Event, press: ClosePress) -> Outcome:
         return Outcome(replies=(Reply(t(lang, "requests.already_closed", title=title)),))
     if press.action == "close":
         return Outcome(replies=(Reply(t(lang, "requests.close_confirm", title=title),
-                                      request_desk.close_confirmation(lang, row.id)),))
+                                      request_desk.close_confirmation(lang, row.id)),),
+                       records_on_prompt=True)  # the question under the card, in its buttons' place
     if press.action == "keep":
         return Outcome()
     notices = await close_request(tx, event.user, row.id, event.now, as_director=True) or []
     notices += await tell_ngo(event.services, tx, row.ngo_id,
                               lambda m_lang: t(m_lang, "requests.closed_by_association", title=title))
-    return Outcome(replies=(Reply(t(lang, "requests.closed", title=title)),), notices=tuple(notices))
+    return Outcome(replies=(Reply(t(lang, "requests.closed", title=title)),), notices=tuple(notices),
+                   records_on_prompt=True)
 
 
 async def request_desk_pressed(event: Event, press: DeskPress) -> Outcome:

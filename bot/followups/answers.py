@@ -8,6 +8,7 @@ restart, and a comment on a low rating or a problem goes to the directors too.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from bot.events import Event
@@ -26,7 +27,7 @@ from bot.services import Services
 from bot.store import Tx, drafts, followups, placements
 from bot.store.drafts import Draft
 from bot.store.users import User
-from bot.texts import t
+from bot.texts import Lang, t
 
 HOURS_RANGE = (0, 1000)
 
@@ -54,11 +55,21 @@ async def checkin_pressed(event: Event, press: CheckinPress) -> Outcome:
             d_lang, p, side_name(p, user.telegram_id), side, answer))
         await enqueue(tx, notices, now, urgent=True, extra={"about": row.id})
     in_form = await drafts.current_draft(tx, user.telegram_id)
-    if in_form is not None and in_form.form != CHECKIN_FORM.name:
-        return Outcome(replies=(Reply(t(lang, "followups.thanks_busy")),))  # never drop another form
+    if in_form is not None and in_form.form != CHECKIN_FORM.name:  # never drop another form
+        return Outcome(replies=(Reply(t(lang, "followups.thanks_busy")),), records_on_prompt=True)
     params = {"title": escape(p.title) if p else "—", "since": row.payload.get("since", "—")}
-    return await engine.begin(services, tx, user, CHECKIN_FORM, target_id=row.id, params=params,
-                              answers={"side": side, "problem": bool(answer.get("problem"))})
+    begun = await engine.begin(services, tx, user, CHECKIN_FORM, target_id=row.id, params=params,
+                               answers={"side": side, "problem": bool(answer.get("problem"))})
+    # The check-in records the answer; the form's first question is a message of its own: its
+    # Skip edits it into the next step, which must not take the check-in out of the chat.
+    return replace(begun, replies=(Reply(_recorded(lang, answer)), *begun.replies), records_on_prompt=True)
+
+
+def _recorded(lang: Lang, answer: dict[str, Any]) -> str:
+    """The answer, as the check-in shows it under its question."""
+    if answer.get("problem"):
+        return t(lang, "followups.problem_recorded")
+    return t(lang, "followups.rating_recorded", rating=answer["rating"])
 
 
 async def _submit(services: Services, tx: Tx, user: User, draft: Draft, now: str) -> Outcome:

@@ -108,7 +108,10 @@ class Outcome:
     alert: str | None = None
     queued: bool = False             # notices went to the outbox: wake its dispatcher
     replaces_prompt: bool = False    # a press: the pressed prompt becomes the first reply (one call)
-    records_on_prompt: bool = False  # a press: the first reply is added under the pressed prompt (one call)
+    # A press: the pressed prompt keeps its text, and the first reply (the answer: "✅ You
+    # accepted", a decision, a rating) takes the place of its buttons, in one call. Further
+    # replies are sent as messages of their own.
+    records_on_prompt: bool = False
 
 
 Submit = Callable[["Services", "Tx", "User", "Draft", str], Awaitable[Outcome]]

@@ -136,10 +136,12 @@ async def _on_own_request(event: Event, action: str, row: RequestRow) -> Outcome
     if action == "close":
         buttons = ((Button(t(lang, "requests.buttons.confirm_close"), OwnRequestPress("yes", row.id).data),
                     Button(t(lang, "requests.buttons.keep_open"), OwnRequestPress("keep", row.id).data)),)
-        return Outcome(replies=(Reply(t(lang, "requests.close_confirm", title=title), buttons),))
+        return Outcome(replies=(Reply(t(lang, "requests.close_confirm", title=title), buttons),),
+                       records_on_prompt=True)  # the question under the list, in its buttons' place
     if action == "yes":
         notices = await close_request(tx, user, row.id, event.now) or []
-        return Outcome(replies=(Reply(t(lang, "requests.closed", title=title)),), notices=tuple(notices))
+        return Outcome(replies=(Reply(t(lang, "requests.closed", title=title)),), notices=tuple(notices),
+                       records_on_prompt=True)
     if action == "keep":
         return Outcome()
     raise OldButton

@@ -87,11 +87,12 @@ async def pause_member(services: Services, tx: Tx, actor: User, found: dict[str,
                        at=now, old=before, new="paused", detail=until_iso)
     rematch_wanted(services)  # the member's open proposals are withdrawn, the next candidate proposed
     if found["telegram_id"] == actor.telegram_id:
-        return Outcome(replies=(Reply(t(lang, "profile.paused", until=_until_text(lang, until_iso))),))
+        return Outcome(replies=(Reply(t(lang, "profile.paused", until=_until_text(lang, until_iso))),),
+                       records_on_prompt=True)
     done = Reply(t(lang, "pause.paused_done", name=escape(found["name"]), until=_until_text(lang, until_iso)))
     notices = await _to_member(tx, found, lambda m_lang: t(
         m_lang, f"pause.paused_notice_{found['entity']}", until=_until_text(m_lang, until_iso)))
-    return Outcome(replies=(done,), notices=notices)
+    return Outcome(replies=(done,), notices=notices, records_on_prompt=True)
 
 
 async def resume_member(services: Services, tx: Tx, actor: User, found: dict[str, Any], now: str) -> Outcome:
@@ -103,10 +104,10 @@ async def resume_member(services: Services, tx: Tx, actor: User, found: dict[str
                        at=now, old="paused", new="verified")
     rematch_wanted(services)
     if found["telegram_id"] == actor.telegram_id:
-        return Outcome(replies=(Reply(t(lang, "profile.resumed")),))
+        return Outcome(replies=(Reply(t(lang, "profile.resumed")),), records_on_prompt=True)
     done = Reply(t(lang, "pause.resumed_done", name=escape(found["name"])))
     notices = await _to_member(tx, found, lambda m_lang: t(m_lang, f"pause.resumed_notice_{found['entity']}"))
-    return Outcome(replies=(done,), notices=notices)
+    return Outcome(replies=(done,), notices=notices, records_on_prompt=True)
 
 
 async def _to_member(tx: Tx, found: dict[str, Any], text) -> tuple[Notice, ...]:

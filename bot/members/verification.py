@@ -85,8 +85,11 @@ async def verify(services: Services, tx: Tx, director: User, code: str, member_i
                                  lambda m_lang: t(m_lang, f"verify.member_verified_{kind.entity}"))
     rematch_wanted(services)
     done = Reply(t(lang, "verify.verified_done", name=escape(row["name"])))
-    following = await member_page(tx, lang)  # the next member waiting, if any
-    return Outcome(replies=(done, *([following] if following else [])), notices=tuple(notices))
+    # The card pressed records the decision; the next member waiting, if any, comes as a card of
+    # its own (its own buttons, and the decided card stays in the chat).
+    following = await member_page(tx, lang)
+    return Outcome(replies=(done, *([following] if following else [])), notices=tuple(notices),
+                   records_on_prompt=True)
 
 
 async def start_rejection(services: Services, tx: Tx, director: User, code: str, member_id: int) -> Outcome:

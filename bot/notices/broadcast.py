@@ -139,7 +139,7 @@ async def notice_pressed(event: Event, press: BroadcastPress) -> Outcome:
             raise OldButton
         await audit.record(tx, actor=user.telegram_id, action="cancelled", entity="broadcast", entity_id=row["id"],
                            at=now, old="preview", new="cancelled")
-        return Outcome(replies=(Reply(t(event.lang, "notice.cancelled"), edit=True),))
+        return Outcome(replies=(Reply(t(event.lang, "notice.cancelled")),), records_on_prompt=True)
     return await _send(tx, user, row, now)
 
 
@@ -156,4 +156,5 @@ async def _send(tx: Tx, user: User, row: dict[str, Any], now: str) -> Outcome:
     await audit.record(tx, actor=user.telegram_id, action="sent", entity="broadcast", entity_id=row["id"], at=now,
                        old="preview", new="sent",
                        detail=f"{row['audience']} {row['district'] or ''}: {len(people)} recipients".replace(" :", ":"))
-    return Outcome(replies=(Reply(t(lang, "notice.sending", count=len(people)), edit=True),), queued=True)
+    sending = Reply(t(lang, "notice.sending", count=len(people)))
+    return Outcome(replies=(sending,), queued=True, records_on_prompt=True)  # under the preview sent

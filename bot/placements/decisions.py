@@ -134,8 +134,10 @@ async def approve(services: Services, tx: Tx, director: User, placement_id: int,
     await schedule.enqueue(tx, notices, now, urgent=True, kind="notice", placement_id=placement_id)
     done = Reply(t(lang, "queue.approved_done", worker=escape(p.worker_name), ngo=escape(p.ngo_name)),
                  (undo_button(lang, placement_id),))
+    # The card pressed records the decision (with Undo); the next proposal waiting, if any, is a
+    # card of its own, so the decided one stays in the chat.
     following = await queue_cards(services, tx, lang, placement_id)
-    return Outcome(replies=(done, *([following] if following else [])), queued=True)
+    return Outcome(replies=(done, *([following] if following else [])), queued=True, records_on_prompt=True)
 
 
 async def _still_has_room(tx: Tx, p: PlacementDetails) -> bool:

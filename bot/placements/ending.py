@@ -95,7 +95,8 @@ async def undo_end(services: Services, tx: Tx, user: User, placement_id: int, no
     await schedule.enqueue(tx, [Notice(tel, Reply(t(languages[tel], "placement.end_undone_notice", title=title)))
                                  for tel in reached], now, urgent=True, kind="notice")
     rematch_wanted(services)  # a replacement proposed meanwhile gives way
-    return Outcome(replies=(Reply(t(lang, "placement.end_undone", title=title), edit=True),), queued=True)
+    return Outcome(replies=(Reply(t(lang, "placement.end_undone", title=title)),), queued=True,
+                   records_on_prompt=True)  # under the end it undoes
 
 
 END_FORM = choice_then_note(

@@ -53,8 +53,8 @@ async def answer_offer(services: Services, tx: Tx, user: User, placement_id: int
         return await _declined(services, tx, user, p, now)
     other = "ngo" if side == "worker" else "worker"
     if p.answer_of(other) != "accepted":
-        return Outcome(replies=(Reply(t(lang, "offer.accepted_waiting")),))
-    return await _activate(services, tx, p, now)
+        return Outcome(replies=(Reply(t(lang, "offer.accepted_waiting")),), records_on_prompt=True)
+    return await _activate(services, tx, user, p, now)
 
 
 async def _declined(services: Services, tx: Tx, user: User, p: PlacementDetails, now: str) -> Outcome:
@@ -67,11 +67,15 @@ async def _declined(services: Services, tx: Tx, user: User, p: PlacementDetails,
     notices += [Notice(tel, Reply(t(lang, "offer.other_declined", title=title)))  # the side still waiting
                 for tel, lang in both_sides(p) if tel is not None and tel != user.telegram_id]
     rematch_wanted(services)
-    return Outcome(replies=(Reply(t(user.language, "offer.declined_ack")),), notices=tuple(notices))
+    return Outcome(replies=(Reply(t(user.language, "offer.declined_ack")),), notices=tuple(notices),
+                   records_on_prompt=True)
 
 
-async def _activate(services: Services, tx: Tx, p: PlacementDetails, now: str) -> Outcome:
-    """Both accepted: active; contacts to the two sides only; full requests stop taking offers."""
+async def _activate(services: Services, tx: Tx, user: User, p: PlacementDetails, now: str) -> Outcome:
+    """Both accepted: active; contacts to the two sides only; full requests stop taking offers.
+
+    The offer pressed records the answer; the contacts go to both sides as notices of their own
+    (the other side must be told anyway, and both get the same card)."""
     await transition(tx, "placement", p.id, old="offered", new="active", actor=None, action="activated", at=now,
                      started_at=now)
     active = await placements.detail(tx, p.id)
@@ -83,7 +87,8 @@ async def _activate(services: Services, tx: Tx, p: PlacementDetails, now: str) -
     notices += await to_directors(
         services, tx, lambda lang: Reply(t(lang, "offer.active_for_director", **names)))
     notices += await _fill_if_full(services, tx, active, now)
-    return Outcome(notices=tuple(notices))
+    accepted = Reply(t(user.language, "offer.accepted_both"))
+    return Outcome(replies=(accepted,), notices=tuple(notices), records_on_prompt=True)
 
 
 async def _fill_if_full(services: Services, tx: Tx, p: PlacementDetails, now: str) -> list[Notice]:

@@ -13,10 +13,11 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from bot.placements.convert import reasons_of, request_of, worker_of
 from bot.services import Services
-from bot.store import Tx, audit, members, placements, requests
+from bot.store import Database, Tx, audit, members, placements, requests
 from bot.store.placements import FINAL_FOR_PAIR, HOLDING, Pair
 from bot.store.transitions import transition
 from matching import MatchSettings, Placement, Request, Worker, match, normalise_requests, normalise_workers
@@ -81,6 +82,25 @@ def solve(snapshot: Snapshot, settings: MatchSettings) -> Plan:
     displaced = tuple(pid for pair, pid in valid.items() if pid in snapshot.unseen and pair not in chosen)
     new = tuple(p for pair, p in chosen.items() if pair not in valid)
     return Plan(tuple(invalid), displaced, new, len(kept) + len(chosen))
+
+
+def read_and_solve(path: Path, busy_timeout_ms: int, settings: MatchSettings) -> tuple[int, Plan]:
+    """The matching version and the plan solved over the inputs of that version, read on a
+    connection of this process's own: what the rematch's solver process runs, so that neither
+    the reading nor the solving holds the bot's event loop or its database lock (a read
+    transaction never blocks the bot's writes under WAL)."""
+    return asyncio.run(_read_and_solve(path, busy_timeout_ms, settings))
+
+
+async def _read_and_solve(path: Path, busy_timeout_ms: int, settings: MatchSettings) -> tuple[int, Plan]:
+    db = await Database.open(path, busy_timeout_ms=busy_timeout_ms)
+    try:
+        async with db.snapshot() as tx:
+            version = await placements.matching_version(tx)
+            snapshot = await read_snapshot(tx)
+    finally:
+        await db.close()
+    return version, solve(snapshot, settings)
 
 
 def _review(snapshot: Snapshot, settings: MatchSettings) -> tuple[dict[Pair, int], list[int]]:

@@ -65,4 +65,4 @@ async def _undone(tx: Tx, director: User, p: PlacementDetails, was: str, now: st
     await audit.record(tx, actor=director.telegram_id, action="undone", entity="placement", entity_id=p.id, at=now,
                        old=was, new="proposed")
     text = t(director.language, "queue.undone", worker=escape(p.worker_name), title=escape(p.title))
-    return Outcome(replies=(Reply(text, edit=True),), queued=True)
+    return Outcome(replies=(Reply(text),), queued=True, records_on_prompt=True)  # under the decision

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.events import Event
 from bot.followups.render import view_lines
 from bot.forms.model import Button, Outcome, Reply
@@ -58,8 +60,8 @@ async def list_placements(event: Event, which: str = "") -> Outcome:
 
 async def filter_pressed(event: Event, which: str) -> Outcome:
     """The directors' status filters (``pls:<filter>``); members see only what concerns them,
-    never filtered."""
-    return await list_placements(event, which)
+    never filtered. The list pressed turns into the filtered one, in one call."""
+    return replace(await list_placements(event, which), replaces_prompt=True)
 
 
 async def show_status(event: Event) -> Outcome:

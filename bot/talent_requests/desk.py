@@ -71,7 +71,8 @@ async def switch_pause(services: Services, tx: Tx, director: User, request_id: i
     title = escape(row.title)
     told = await tell_ngo(services, tx, row.ngo_id, lambda m_lang: t(m_lang, f"request_desk.{action}_notice",
                                                                           title=title))
-    return Outcome(replies=(Reply(t(lang, f"request_desk.{action}", title=title)),), notices=tuple(told))
+    return Outcome(replies=(Reply(t(lang, f"request_desk.{action}", title=title)),), notices=tuple(told),
+                   records_on_prompt=True)
 
 
 def close_confirmation(lang: Lang, request_id: int) -> tuple[tuple[Button, ...], ...]:

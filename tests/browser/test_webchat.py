@@ -28,8 +28,9 @@ async def test_a_new_user_starts_and_chooses_a_role(page: Page):
     role_button = page.locator(".inline-button", has_text="Social worker")
     await expect(role_button).to_be_visible(timeout=WAIT_MS)
 
-    await role_button.click()
-    await expect(page.locator(".message.from-bot").nth(1)).to_be_visible(timeout=WAIT_MS)
+    await role_button.click()  # the greeting keeps its text, the first question under it
+    await expect(greeting).to_contain_text("What is your full name?", timeout=WAIT_MS)
+    await expect(greeting).to_contain_text("Hello, Newcomer 1")
     await expect(page.locator(".inline-button", has_text="Social worker")).to_have_count(0)
 
 

@@ -72,7 +72,7 @@ async def tick(user: ChatUser, label: str, lang: str = "en") -> None:
 def settings_for(emulator: Emulator, database: Path) -> Settings:
     """Settings for an Application of our own on ``emulator`` (to stop and start it in a test)."""
     return default_settings(telegram={"token": emulator.token, "base_url": emulator.url},
-                            database={"path": str(database)})
+                            database={"path": str(database)}, rematch={"solver": "thread"})
 
 
 def database_of(sandbox: Sandbox) -> Path:

@@ -58,12 +58,15 @@ def clock() -> Clock:
 
 
 def bot_settings(emulator: Emulator, database: Path, directors: tuple[int, ...], **sections: dict):
-    """Settings of a bot talking to ``emulator`` on its own database file."""
+    """Settings of a bot talking to ``emulator`` on its own database file. Rematches are solved
+    in a thread: a solver process per Application would cost seconds a test
+    (``test_rematch_process.py`` runs the process)."""
 
     association = {"directors": list(directors), **sections.pop("association", {})}
+    rematch = {"solver": "thread", **sections.pop("rematch", {})}
     return default_settings(
         telegram={"token": emulator.token, "base_url": emulator.url},
-        database={"path": str(database)}, association=association, **sections,
+        database={"path": str(database)}, association=association, rematch=rematch, **sections,
     )
 
 

@@ -61,9 +61,12 @@ class ChatUser:
         return press
 
     async def forge_callback(self, data: str, message_id: int | None = None) -> str:
-        """A callback_query with any ``data`` (default: on the bot's latest message)."""
+        """A callback_query with any ``data`` (default: on the bot's latest message); like a
+        press, the message it is on counts as the next message once the bot edits it."""
         if message_id is None:
             message_id = self.last_bot_message().message_id
+        forged_on = self._emulator.state.chat(self.id).messages.get(message_id)
+        self._pressed = None if forged_on is None else (message_id, forged_on.text)
         return self._actions.forge_callback(data, message_id)
 
     async def next_message(self, timeout: float | None = None) -> TranscriptMessage:

@@ -56,6 +56,7 @@ def settings_for(emulator: Emulator, database: Path, **followups: Any):
         database={"path": str(database)},
         association={"directors": list(DIRECTORS), "default_language": "en"},
         followups={**FAST, **followups},
+        rematch={"solver": "thread"},  # no solver process per test (see conftest.bot_settings)
     )
 
 

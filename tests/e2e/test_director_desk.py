@@ -200,7 +200,7 @@ async def test_undo_within_the_minute_puts_an_approved_proposal_back_and_withdra
     wang, sun = cycle.user(201, "王芳", lang="zh"), cycle.user(301, "孙主任", lang="zh")
     await expect(wang, "社区心理支持")  # the offer went out at once
     await director.press(t("en", "queue.buttons.undo"))
-    await director.wait_until(lambda chat: any(m.message_id == done.message_id and m.text.startswith("↩️")
+    await director.wait_until(lambda chat: any(m.message_id == done.message_id and "\n\n↩️" in m.text
                                                for m in chat), "the confirmation turned into the undo")
     [row] = db(cycle, "SELECT status, decided_by, offered_at FROM placements WHERE id = ?", placement_id)
     assert (row["status"], row["decided_by"], row["offered_at"]) == ("proposed", None, None)
@@ -252,7 +252,7 @@ async def test_a_rejection_is_undone_to_the_open_proposal_with_its_reason_forgot
     await director.press(t("en", "common.buttons.skip"))
     await expect(director, plain("en", "queue.rejected_done"), within=5)
     await director.press(t("en", "queue.buttons.undo"))
-    await director.wait_until(lambda chat: any(m.text.startswith("↩️") for m in chat), "the undo")
+    await director.wait_until(lambda chat: any("\n\n↩️" in m.text for m in chat), "the undo")
     await matching_settled(cycle)
     rows = db(cycle, "SELECT id, status, reject_reason FROM placements ORDER BY id")
     assert (rows[0]["id"], rows[0]["status"], rows[0]["reject_reason"]) == (proposal["id"], "proposed", None)
@@ -365,7 +365,7 @@ async def test_ending_a_placement_can_be_undone_within_the_minute(cycle):
     ended = await expect(director, opening("en", "placement.ended"), within=5)
     assert db(cycle, "SELECT status FROM requests WHERE id = ?", request_id)[0]["status"] == "open"
     await director.press(next(d for d in ended.callback_data if d == f"pl:undo:{placement_id}"))
-    await director.wait_until(lambda chat: any(m.message_id == ended.message_id and m.text.startswith("↩️")
+    await director.wait_until(lambda chat: any(m.message_id == ended.message_id and "\n\n↩️" in m.text
                                                for m in chat), "the end undone")
     assert db(cycle, "SELECT status FROM placements WHERE id = ?", placement_id)[0]["status"] == "active"
     assert db(cycle, "SELECT status FROM requests WHERE id = ?", request_id)[0]["status"] == "filled"

@@ -22,8 +22,10 @@ BLOCKED = set(range(10_001, 10_201, 40))  # five of them blocked the bot
 
 
 async def edited_to(user, text: str) -> None:
-    """Wait until a bot message in the chat reads ``text`` (new, or the pressed one edited in place)."""
-    await user.wait_until(lambda chat: any(m.from_bot and m.text == text for m in chat), repr(text))
+    """Wait until a bot message in the chat reads ``text``: a new one, or the pressed preview
+    with ``text`` recorded under it."""
+    await user.wait_until(lambda chat: any(m.from_bot and (m.text == text or m.text.endswith(f"\n\n{text}"))
+                                           for m in chat), repr(text))
 
 
 def bot_texts(sandbox, chat_id: int) -> list[str]:

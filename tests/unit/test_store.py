@@ -226,3 +226,33 @@ def test_backup_of_a_missing_database_fails_clearly(tmp_path):
     with pytest.raises(BackupError, match="no database file"):
         backup_database(tmp_path / "absent.sqlite3", tmp_path / "copy.sqlite3")
     assert not (tmp_path / "copy.sqlite3").exists()
+
+
+async def test_the_matching_version_moves_for_verified_workers_only(db):
+    from bot.store import members, placements
+
+    profile = {"name": "王芳", "phone": "+8613912340000", "district": "shizhong", "skills_text": "心理咨询",
+               "skills": ["psychological_counselling"], "fields": ["mental_health"], "languages": ["mandarin"],
+               "certification": "social_worker", "years_experience": 4, "hours_per_week": 10,
+               "max_placements": 1, "remote_ok": 0, "introduction": ""}
+
+    async def version() -> int:
+        async with db.transaction() as tx:
+            return await placements.matching_version(tx)
+
+    async def write(sql: str, *params) -> None:
+        async with db.transaction() as tx:
+            await tx.execute(sql, params)
+
+    await add_user(db)
+    start = await version()
+    async with db.transaction() as tx:  # a new profile waits for verification: nothing to rematch
+        worker_id = await members.insert_member(tx, "workers", 1, profile, NOW)
+    await write("UPDATE workers SET hours_per_week = 12 WHERE id = ?", worker_id)
+    assert await version() == start
+    await write("UPDATE workers SET status = 'verified' WHERE id = ?", worker_id)
+    assert await version() == start + 1
+    await write("UPDATE workers SET hours_per_week = 14 WHERE id = ?", worker_id)
+    assert await version() == start + 2
+    await write("UPDATE workers SET status = 'paused' WHERE id = ?", worker_id)
+    assert await version() == start + 3

@@ -63,8 +63,11 @@ async def send(context: ContextTypes.DEFAULT_TYPE, chat_id: int, reply: Reply) -
 async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, outcome: Outcome) -> None:
     """Answer the press (if any), then send the replies to the person and the notices to others.
 
-    A form's press costs one rate-limited call where Telegram allows: the pressed prompt is
-    edited into the first reply, or keeps its text with the first reply added under it."""
+    A press costs one rate-limited call where Telegram allows: the pressed prompt is edited
+    into the first reply (``replaces_prompt``, a form's next step), or keeps its text with the
+    first reply added under it in place of its buttons (``records_on_prompt``: an offer's
+    answer, a check-in's rating, a director's decision stay in the chat with what was pressed).
+    Where that edit is refused (the message is too old or gone) the reply is sent instead."""
     query = update.callback_query
     replies = list(outcome.replies)
     if outcome.queued:
@@ -96,12 +99,14 @@ async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, outcome: O
 
 
 def _recorded_under(query, reply: Reply) -> Reply | None:
-    """The pressed prompt's text with ``reply`` under it and no buttons (None: cannot be one edit)."""
+    """The pressed prompt's text with ``reply`` under it, its buttons replaced by the reply's
+    inline buttons (usually none). None when that cannot be one edit: the prompt is not a text
+    message, or the two together pass Telegram's 4,096 characters."""
     prompt = query.message.text_html if query.message is not None and query.message.text else None
-    if prompt is None or not _editable(reply) or reply.buttons or reply.edit:
+    if prompt is None or not _editable(reply) or reply.edit:
         return None
     text = f"{prompt}\n\n{reply.text}"
-    return Reply(text, edit=True) if len(split_message(text)) == 1 else None
+    return replace(reply, text=text, edit=True) if len(split_message(text)) == 1 else None
 
 
 def _editable(reply: Reply) -> bool:
