@@ -16,6 +16,7 @@ from bot.store import (
     migrate,
     open_database,
 )
+from bot.store.members import MemberKind
 from bot.store.migrations import Migration, current_version, discover
 
 NOW = "2026-11-28T09:00:00Z"
@@ -247,7 +248,7 @@ async def test_the_matching_version_moves_for_verified_workers_only(db):
     await add_user(db)
     start = await version()
     async with db.transaction() as tx:  # a new profile waits for verification: nothing to rematch
-        worker_id = await members.insert_member(tx, "workers", 1, profile, NOW)
+        worker_id = await members.insert_member(tx, MemberKind.WORKER, 1, profile, NOW)
     await write("UPDATE workers SET hours_per_week = 12 WHERE id = ?", worker_id)
     assert await version() == start
     await write("UPDATE workers SET status = 'verified' WHERE id = ?", worker_id)
