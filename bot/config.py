@@ -161,9 +161,6 @@ class Settings:
     logging: LoggingSettings = field(default_factory=LoggingSettings)
     sandbox: SandboxSettings = field(default_factory=SandboxSettings)
 
-    def is_director(self, telegram_id: int) -> bool:
-        return telegram_id in self.association.directors
-
 
 _SECTIONS: dict[str, type] = get_type_hints(Settings)
 

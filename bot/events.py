@@ -73,7 +73,7 @@ async def run(services: Services, sender: Sender, role: Role, pressed: bool,
         user = await remember(services, tx, sender)
         event = Event(services, tx, user, to_iso(services.clock.now()), pressed)
         try:
-            if role is Role.DIRECTOR and not services.is_director(user.telegram_id):
+            if role is Role.DIRECTOR and not services.is_director(user.person_id):
                 raise NotAllowed
             outcome = await body(event)
         except Refusal as refusal:

@@ -1,4 +1,8 @@
-"""Who is writing: the Telegram sender as the bot knows them, kept up to date on every message."""
+"""Who is writing: the sender of a channel as the bot knows them, kept up to date on every message.
+
+People have ids of their own; a channel account (a Telegram user) points at one. The association's
+directors are configured by Telegram id and resolved here to person ids.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +11,19 @@ from dataclasses import dataclass
 from bot.clock import to_iso
 from bot.services import Services
 from bot.store import Tx, users
-from bot.store.users import User
+from bot.store.users import TELEGRAM, User
 from bot.texts import language_from_code
 
 
 @dataclass(frozen=True)
 class Sender:
-    """The fields of a Telegram user the bot uses, free of telegram types."""
+    """The fields of a channel's user the bot uses, free of the channel's types."""
 
-    telegram_id: int
+    external_id: int  # the account's id on its channel: a Telegram user id
     name: str
     username: str | None = None
     language_code: str | None = None
+    channel: str = TELEGRAM
 
 
 def first_language(services: Services, language_code: str | None) -> str:
@@ -29,7 +34,23 @@ def first_language(services: Services, language_code: str | None) -> str:
 
 
 async def remember(services: Services, tx: Tx, sender: Sender) -> User:
-    """The sender's user row, created on first contact with their app's language."""
-    return await users.touch_user(
-        tx, sender.telegram_id, sender.name, sender.username,
+    """The sender's person, created with an account on first contact with their app's language."""
+    if services.director_people is None:
+        await directors(services, tx)
+    user = await users.touch_account(
+        tx, sender.channel, sender.external_id, sender.name, sender.username,
         first_language(services, sender.language_code), to_iso(services.clock.now()))
+    if sender.channel == TELEGRAM and sender.external_id in services.settings.association.directors:
+        services.director_people = (services.director_people or frozenset()) | {user.person_id}
+    return user
+
+
+async def directors(services: Services, tx: Tx) -> frozenset[int]:
+    """The configured directors' person ids; a director the bot has not met gets a person and an
+    account now, so notices to directors are addressed like any other. Kept on the services for
+    ``services.is_director``."""
+    now, language = to_iso(services.clock.now()), services.settings.association.default_language
+    found = frozenset([await users.ensure_account(tx, TELEGRAM, telegram_id, language, now)
+                       for telegram_id in services.settings.association.directors])
+    services.director_people = found
+    return found

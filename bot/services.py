@@ -30,6 +30,8 @@ class Services:
     # The channel's outbox sender hangs its wake-up here, so a flow that wrote rows due now can
     # ask for a pass without knowing which channel sends them (nothing happens until one does).
     outbox_bell: Callable[[], None] | None = None
+    # The directors' person ids, once resolved from the configured Telegram ids (bot.people).
+    director_people: frozenset[int] | None = None
 
     @property
     def database(self) -> Database:
@@ -37,8 +39,10 @@ class Services:
             raise RuntimeError("the database is opened in post_init; the Application is not running")
         return self.db
 
-    def is_director(self, telegram_id: int) -> bool:
-        return self.settings.is_director(telegram_id)
+    def is_director(self, person_id: int) -> bool:
+        """Whether the person is one of the association's directors (configured by Telegram id,
+        resolved to person ids by ``bot.people.directors`` at the first event or outbox pass)."""
+        return self.director_people is not None and person_id in self.director_people
 
     def ring_outbox(self) -> None:
         """Ask the outbox sender (if one runs) for a pass now."""

@@ -52,7 +52,7 @@ async def start(event: Event, payload: str = "") -> Outcome:
 async def choose_role(event: Event, role: str) -> Outcome:
     """A newcomer's role button: begin the worker profile or the NGO registration."""
     services, tx, user = event.services, event.tx, event.user
-    if user.role is not None or services.is_director(user.telegram_id) or await engine.in_form(tx, user):
+    if user.role is not None or services.is_director(user.person_id) or await engine.in_form(tx, user):
         raise OldButton  # already chosen: a second tap, or the greeting's buttons pressed again later
     begun = await engine.begin(services, tx, user, WORKER_FORM if role == "worker" else NGO_FORM)
     *intros, question = begun.replies
@@ -74,7 +74,7 @@ async def ask_language(event: Event) -> Outcome:
 
 async def choose_language(event: Event, lang: str) -> Outcome:
     """Remember the language; every later message uses it, starting with a form's question."""
-    await users.set_language(event.tx, event.user.telegram_id, lang, event.now)
+    await users.set_language(event.tx, event.user.person_id, lang, event.now)
     resumed = await engine.resume(event.services, event.tx, replace(event.user, language=lang))
     changed = Reply(t(lang, "language.changed"))  # type: ignore[arg-type]
     return Outcome(replies=(changed, *(resumed.replies if resumed else ())))
@@ -92,7 +92,7 @@ async def text_received(services: Services, sender: Sender, text: str,
     async def answer(event: Event) -> Outcome:
         tx, user = event.tx, event.user
         outcome = await engine.on_text(services, tx, user, text, message_id)
-        if outcome is None and services.is_director(user.telegram_id):
+        if outcome is None and services.is_director(user.person_id):
             found = director_search.results(await director_search.search(tx, text), text, event.lang)
             outcome = Outcome(replies=(found,)) if found else None
         return outcome or await guidance.free_text(services, tx, user, text)

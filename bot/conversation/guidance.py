@@ -58,7 +58,7 @@ _WISHES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
 
 def role_of(services: Services, user: User) -> str:
     """director (from the config), worker, ngo, or newcomer (no role chosen yet)."""
-    if services.is_director(user.telegram_id):
+    if services.is_director(user.person_id):
         return "director"
     return user.role or "newcomer"
 

@@ -89,7 +89,7 @@ async def invite_pressed(event: Event, worker_id: int, bot_username: str) -> Out
 
 
 async def _link(event: Event, found: invites.Invitee, bot_username: str) -> Outcome:
-    issued = await issue_invite(event.tx, found.worker_id, event.user.telegram_id, event.services.clock.now())
+    issued = await issue_invite(event.tx, found.worker_id, event.user.person_id, event.services.clock.now())
     # The link goes under the list it was chosen from, in one call.
     return Outcome(replies=(link_reply(event.services, event.lang, bot_username, found.name, issued),),
                    records_on_prompt=True)

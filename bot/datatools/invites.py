@@ -71,13 +71,13 @@ async def redeem(services: Services, tx: Tx, user: User, payload: str) -> Outcom
     if isinstance(refusal, str):
         return _reply(lang, refusal)
     invite, worker = refusal
-    if not await invites.use_invite(tx, invite.id, user.telegram_id, now):
+    if not await invites.use_invite(tx, invite.id, user.person_id, now):
         return _reply(lang, "invite.used")
-    if not await invites.link_worker(tx, worker.worker_id, user.telegram_id, now):
+    if not await invites.link_worker(tx, worker.worker_id, user.person_id, now):
         raise RuntimeError(f"worker {worker.worker_id} was checked unlinked in this transaction")
-    await users.set_role(tx, user.telegram_id, "worker", now)
+    await users.set_role(tx, user.person_id, "worker", now)
     await engine.cancel(tx, user)  # a half-filled profile form is replaced by the imported profile
-    await audit.record(tx, actor=user.telegram_id, action="used", entity="invite", entity_id=invite.id, at=now,
+    await audit.record(tx, actor=user.person_id, action="used", entity="invite", entity_id=invite.id, at=now,
                        old="issued", new="used", detail=f"worker {worker.worker_id}")
     return _reply(lang, "invite.linked", name=escape(worker.name))
 
@@ -96,7 +96,7 @@ async def _refusal(services: Services, tx: Tx, user: User, payload: str,
         return "invite.replaced"
     if invite.expires_at <= now:
         return "invite.expired"
-    if services.is_director(user.telegram_id) or user.role is not None:
+    if services.is_director(user.person_id) or user.role is not None:
         return "invite.already_member"
     worker = await invites.invitee(tx, invite.worker_id)
     return "invite.used" if worker is None else (invite, worker)

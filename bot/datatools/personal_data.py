@@ -26,9 +26,9 @@ CONFIRM_MINUTES = 10
 
 async def send_my_data(event: Event) -> Outcome:
     """/mydata: a JSON file of every row about the sender, and nobody else's."""
-    telegram_id = event.user.telegram_id
-    rows = await personal.personal_rows(event.tx, telegram_id)
-    document = {"telegram_id": telegram_id, "exported_at": event.now, "about": t("en", "mydata.about"), **rows}
+    person_id = event.user.person_id
+    rows = await personal.personal_rows(event.tx, person_id)
+    document = {"person_id": person_id, "exported_at": event.now, "about": t("en", "mydata.about"), **rows}
     content = json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
     name = f"my-data-{from_iso(event.now).date().isoformat()}.json"
     return Outcome(replies=(Reply(t(event.lang, "mydata.caption"), document=(name, content)),))
@@ -37,7 +37,7 @@ async def send_my_data(event: Event) -> Outcome:
 async def ask_to_delete(event: Event) -> Outcome:
     """/deleteme: what deleting means, with "Yes, delete" and "No, keep"."""
     nonce, lang = secrets.token_hex(4), event.lang
-    await personal.ask_deletion(event.tx, event.user.telegram_id, nonce, event.now)
+    await personal.ask_deletion(event.tx, event.user.person_id, nonce, event.now)
     buttons = ((Button(t(lang, "deleteme.buttons.yes"), DeletionPress(True, nonce).data),
                 Button(t(lang, "deleteme.buttons.no"), DeletionPress(False, nonce).data)),)
     return Outcome(replies=(Reply(t(lang, "deleteme.ask", minutes=CONFIRM_MINUTES), buttons),))
@@ -45,22 +45,22 @@ async def ask_to_delete(event: Event) -> Outcome:
 
 async def deletion_pressed(event: Event, press: DeletionPress) -> Outcome:
     """``del:yes:<nonce>`` deletes, ``del:no:<nonce>`` keeps; any other or stale press changes nothing."""
-    tx, telegram_id, lang = event.tx, event.user.telegram_id, event.lang
+    tx, person_id, lang = event.tx, event.user.person_id, event.lang
     if not press.delete:
-        await personal.drop_deletion_request(tx, telegram_id)
+        await personal.drop_deletion_request(tx, person_id)
         return Outcome(replies=(Reply(t(lang, "deleteme.kept"), edit=True),))
     asked_after = to_iso(from_iso(event.now) - timedelta(minutes=CONFIRM_MINUTES))
-    if not await personal.take_deletion_request(tx, telegram_id, press.nonce, asked_after):
+    if not await personal.take_deletion_request(tx, person_id, press.nonce, asked_after):
         raise OldButton
-    notices = await _forget(event.services, tx, telegram_id, event.now)
+    notices = await _forget(event.services, tx, person_id, event.now)
     return Outcome(replies=(Reply(t(lang, "deleteme.done"), edit=True),), notices=tuple(notices))
 
 
-async def _forget(services: Services, tx: Tx, telegram_id: int, now: str) -> list[Notice]:
+async def _forget(services: Services, tx: Tx, person_id: int, now: str) -> list[Notice]:
     """End their live placements (telling the other side), then clear who they were."""
-    profiles = await personal.profiles_of(tx, telegram_id)
+    profiles = await personal.profiles_of(tx, person_id)
     notices = []
-    for other in await personal.live_placements_of(tx, telegram_id, profiles):
+    for other in await personal.live_placements_of(tx, person_id, profiles):
         if not await personal.end_placement(tx, other.placement_id, other.status, now):
             continue
         await audit.record(tx, actor=None, action="member_deleted", entity="placement", entity_id=other.placement_id,
@@ -68,9 +68,9 @@ async def _forget(services: Services, tx: Tx, telegram_id: int, now: str) -> lis
                            new="withdrawn" if other.status == "proposed" else "cancelled")
         if other.status == "active":
             await requests.set_request_status(tx, other.request_id, "filled", "open", now)
-        if other.telegram_id is not None and other.status in ("offered", "active"):
-            notices.append(_ended_notice(other.telegram_id, other.language, other.title))  # type: ignore[arg-type]
-    await personal.forget_person(tx, telegram_id, profiles, now)
+        if other.person_id is not None and other.status in ("offered", "active"):
+            notices.append(_ended_notice(other.person_id, other.language, other.title))  # type: ignore[arg-type]
+    await personal.forget_person(tx, person_id, profiles, now)
     for table, member_id in (("worker", profiles.worker_id), ("ngo", profiles.ngo_id)):
         if member_id is not None:
             await audit.record(tx, actor=None, action="personal_data_deleted", entity=table, entity_id=member_id,
@@ -79,5 +79,5 @@ async def _forget(services: Services, tx: Tx, telegram_id: int, now: str) -> lis
     return notices
 
 
-def _ended_notice(telegram_id: int, lang: Lang, title: str) -> Notice:
-    return Notice(telegram_id, Reply(t(lang, "deleteme.other_side_left", title=escape(title))))
+def _ended_notice(person_id: int, lang: Lang, title: str) -> Notice:
+    return Notice(person_id, Reply(t(lang, "deleteme.other_side_left", title=escape(title))))

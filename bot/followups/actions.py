@@ -13,6 +13,7 @@ from bot.followups import render
 from bot.followups.prepare import schedule_digest
 from bot.followups.schedule import enqueue, offer_closed
 from bot.forms.model import Notice
+from bot.people import directors as director_people
 from bot.placements.common import both_sides, to_directors
 from bot.placements.rematcher import rematch_wanted
 from bot.services import Services
@@ -60,7 +61,7 @@ async def expire_offer(services: Services, tx: Tx, row: Followup, now: datetime)
 
 async def ensure_digests(services: Services, tx: Tx, now: datetime) -> int:
     """Every configured director has a digest scheduled; former directors' digests are cancelled."""
-    directors = set(services.settings.association.directors)
+    directors = set(await director_people(services, tx))
     await followups.cancel_kind_except(tx, "digest", directors, "not a director")
     scheduled = await followups.open_kind_recipients(tx, "digest")
     for director in sorted(directors - scheduled):

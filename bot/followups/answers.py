@@ -44,17 +44,17 @@ async def checkin_pressed(event: Event, press: CheckinPress) -> Outcome:
     row = await followups.get(tx, press.followup_id)
     if row is None or row.kind != "checkin":
         raise OldButton
-    if row.recipient != user.telegram_id:
+    if row.recipient != user.person_id:
         raise NotAllowed
-    if row.answered_at is not None or not await followups.record_answer(tx, row.id, user.telegram_id, answer, now):
+    if row.answered_at is not None or not await followups.record_answer(tx, row.id, user.person_id, answer, now):
         return Outcome(alert=t(lang, "followups.already_answered"))
     p = await placements.detail(tx, row.placement_id) if row.placement_id else None
     side = row.payload.get("side", "worker")
     if p is not None and render.is_low(answer):
         notices = await to_directors(services, tx, lambda d_lang: render.rating_alert(
-            d_lang, p, side_name(p, user.telegram_id), side, answer))
+            d_lang, p, side_name(p, user.person_id), side, answer))
         await enqueue(tx, notices, now, urgent=True, extra={"about": row.id})
-    in_form = await drafts.current_draft(tx, user.telegram_id)
+    in_form = await drafts.current_draft(tx, user.person_id)
     if in_form is not None and in_form.form != CHECKIN_FORM.name:  # never drop another form
         return Outcome(replies=(Reply(t(lang, "followups.thanks_busy")),), records_on_prompt=True)
     params = {"title": escape(p.title) if p else "—", "since": row.payload.get("since", "—")}
@@ -79,14 +79,14 @@ async def _submit(services: Services, tx: Tx, user: User, draft: Draft, now: str
     comment = draft.answers.get("problem_comment") or draft.answers.get("comment")
     if comment:
         more["comment"] = comment
-    answer = await followups.add_to_answer(tx, draft.target_id, user.telegram_id, more)
+    answer = await followups.add_to_answer(tx, draft.target_id, user.person_id, more)
     if answer is None:
         return refused(services, lang, OldButton(), pressed=True)
     row = await followups.get(tx, draft.target_id)
     p = await placements.detail(tx, row.placement_id) if row and row.placement_id else None
     if comment and p is not None and render.is_low(answer):
         notices = await to_directors(services, tx, lambda d_lang: render.comment_alert(
-            d_lang, p, side_name(p, user.telegram_id), comment))
+            d_lang, p, side_name(p, user.person_id), comment))
         await enqueue(tx, notices, now, urgent=True, extra={"about": draft.target_id})
     key = "followups.thanks_problem" if answer.get("problem") else "followups.thanks"
     return Outcome(replies=(Reply(t(lang, key)),))

@@ -67,16 +67,16 @@ async def count_unknown(services: Services, tx: Tx, row: Followup, error: str, n
     return status
 
 
-async def mark_unreachable(services: Services, tx: Tx, telegram_id: int, now: datetime) -> None:
+async def mark_unreachable(services: Services, tx: Tx, person_id: int, now: datetime) -> None:
     """Blocked (403) or no chat: stop their follow-ups and tell the other directors, once."""
-    newly = await users.set_reachable(tx, telegram_id, False, to_iso(now))
-    cancelled = await followups.cancel_for_recipient(tx, telegram_id, "unreachable")
-    if not newly and await users.get_user(tx, telegram_id) is not None:
+    newly = await users.set_reachable(tx, person_id, False, to_iso(now))
+    cancelled = await followups.cancel_for_recipient(tx, person_id, "unreachable")
+    if not newly and await users.get_user(tx, person_id) is not None:
         return  # already known to be unreachable: the directors were told then
-    who = await _name_of(tx, telegram_id)
+    who = await _name_of(tx, person_id)
     notices = await to_directors(services, tx, lambda lang: render.unreachable_alert(lang, who, cancelled))
-    await enqueue(tx, [n for n in notices if n.telegram_id != telegram_id], to_iso(now),
-                  extra={"about_person": telegram_id})
+    await enqueue(tx, [n for n in notices if n.person_id != person_id], to_iso(now),
+                  extra={"about_person": person_id})
 
 
 async def recover_unfinished(services: Services, now: datetime, *, claimed_before: datetime | None = None,
@@ -93,10 +93,10 @@ async def recover_unfinished(services: Services, now: datetime, *, claimed_befor
     return len(rows)
 
 
-async def _name_of(tx: Tx, telegram_id: int) -> str:
+async def _name_of(tx: Tx, person_id: int) -> str:
     """The member's profile name; a director (no profile) by display name; else the id."""
-    named = await members.profile_name(tx, telegram_id)
+    named = await members.profile_name(tx, person_id)
     if named:
         return named
-    person = await users.get_user(tx, telegram_id)
-    return person.display_name if person is not None and person.display_name else str(telegram_id)
+    person = await users.get_user(tx, person_id)
+    return person.display_name if person is not None and person.display_name else str(person_id)

@@ -61,7 +61,7 @@ async def _placement_for(tx: Tx, row: Followup, status: str) -> PlacementDetails
     side = row.payload.get("side")
     if p is None or p.status != status or side not in ("worker", "ngo"):
         return None
-    return p if p.telegram_id_of(side) == row.recipient else None
+    return p if p.person_id_of(side) == row.recipient else None
 
 
 async def _digest(services: Services, tx: Tx, row: Followup, now: datetime) -> Message | None:
@@ -111,9 +111,9 @@ async def _unfilled_reason(services: Services, tx: Tx, request: RequestRow) -> t
     return None if found is None else (found.reason, found.reason_zh)
 
 
-async def _language(services: Services, tx: Tx, telegram_id: int) -> Lang:
-    languages = await users.languages_of(tx, (telegram_id,), services.settings.association.default_language)
-    return languages[telegram_id]  # type: ignore[return-value]
+async def _language(services: Services, tx: Tx, person_id: int) -> Lang:
+    languages = await users.languages_of(tx, (person_id,), services.settings.association.default_language)
+    return languages[person_id]  # type: ignore[return-value]
 
 
 _PREPARERS: dict[str, Callable[[Services, Tx, Followup, datetime], Awaitable[Message | None]]] = {

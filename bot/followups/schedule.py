@@ -32,15 +32,15 @@ async def offer_made(services: Services, tx: Tx, p: PlacementDetails, now: str) 
     remind = offered + timedelta(hours=settings.offer_reminder_hours)
     if remind < expires:
         for side in SIDES:
-            if (telegram_id := p.telegram_id_of(side)) is not None:
-                await followups.insert(tx, "offer_reminder", telegram_id, to_iso(remind), now,
+            if (person_id := p.person_id_of(side)) is not None:
+                await followups.insert(tx, "offer_reminder", person_id, to_iso(remind), now,
                                        placement_id=p.id, payload={"side": side})
     await followups.insert(tx, "offer_expiry", NOBODY, to_iso(expires), now, placement_id=p.id)
 
 
-async def offer_answered(tx: Tx, placement_id: int, telegram_id: int) -> None:
+async def offer_answered(tx: Tx, placement_id: int, person_id: int) -> None:
     """One side answered: no reminder for them any more."""
-    await followups.cancel_for_placement(tx, placement_id, ("offer_reminder",), "answered", telegram_id)
+    await followups.cancel_for_placement(tx, placement_id, ("offer_reminder",), "answered", person_id)
 
 
 async def offer_closed(tx: Tx, placement_id: int) -> None:
@@ -57,8 +57,8 @@ async def placement_started(services: Services, tx: Tx, p: PlacementDetails, now
     for day in sorted(services.settings.followups.checkin_days):
         since = quiet.local_date(started + timedelta(days=previous), services.settings)
         for side in SIDES:
-            if (telegram_id := p.telegram_id_of(side)) is not None:
-                await followups.insert(tx, "checkin", telegram_id, to_iso(started + timedelta(days=day)), now,
+            if (person_id := p.person_id_of(side)) is not None:
+                await followups.insert(tx, "checkin", person_id, to_iso(started + timedelta(days=day)), now,
                                        placement_id=p.id, payload={"side": side, "day": day, "since": since})
         previous = day
 
@@ -92,7 +92,7 @@ async def enqueue(tx: Tx, notices: Iterable[Notice], now: str, *, urgent: bool =
     ``notice``; ``kind`` overrides that (an urgent ``notice`` is news of an action just taken).
     ``placement_id`` ties the rows to a placement (an offer, which an undo may still cancel)."""
     kind = kind or ("alert" if urgent else "notice")
-    return [await followups.insert(tx, kind, n.telegram_id, now, now, urgent=urgent, placement_id=placement_id,
+    return [await followups.insert(tx, kind, n.person_id, now, now, urgent=urgent, placement_id=placement_id,
                                    payload={**(extra or {}), "message": as_payload(n.reply)})
             for n in notices]
 

@@ -64,7 +64,7 @@ class _Session:
             return render.summary(self.form, self.draft, self.lang)
         pending = self.draft.state.get("skills")
         if field.kind is Kind.SKILLS and pending:
-            director = self.user.telegram_id in self.services.settings.association.directors
+            director = self.services.is_director(self.user.person_id)
             return skills.confirmation(pending, self.draft, self.lang,
                                        self.services.settings.matching.confirm_below, show_confidence=director)
         return render.question(self.form, field, self.draft, self.lang, self.today)
@@ -117,13 +117,13 @@ def _still_applicable(form: Form, answers: dict[str, Any]) -> dict[str, Any]:
 
 
 async def _session(services: Services, tx: Tx, user: User, message_id: int | None = None) -> _Session | None:
-    draft = await draft_rows.current_draft(tx, user.telegram_id)
+    draft = await draft_rows.current_draft(tx, user.person_id)
     if draft is None:
         return None
     form = services.forms.get(draft.form)
     if form is None:  # left by a version that had this form: drop it rather than fail every message
-        log.warning("dropping %s's draft of the unknown form %r", user.telegram_id, draft.form)
-        await draft_rows.drop_drafts(tx, user.telegram_id)
+        log.warning("dropping %s's draft of the unknown form %r", user.person_id, draft.form)
+        await draft_rows.drop_drafts(tx, user.person_id)
         return None
     return _Session(services, tx, user, form, draft, message_id)
 
@@ -144,7 +144,7 @@ async def begin(services: Services, tx: Tx, user: User, form: Form, *, target_id
     state: dict[str, Any] = {"editing": editing} if editing else {}
     if params:
         state["params"] = params
-    draft = await draft_rows.start_draft(tx, user.telegram_id, form.name, target_id,
+    draft = await draft_rows.start_draft(tx, user.person_id, form.name, target_id,
                                          answers or {}, state, to_iso(services.clock.now()))
     session = _Session(services, tx, user, form, draft)
     intro = () if editing or answers or not form.intro else (Reply(_intro(form, session.lang)),)
@@ -164,11 +164,11 @@ async def resume(services: Services, tx: Tx, user: User) -> Outcome | None:
 
 async def in_form(tx: Tx, user: User) -> bool:
     """Whether the person has a form in progress."""
-    return await draft_rows.current_draft(tx, user.telegram_id) is not None
+    return await draft_rows.current_draft(tx, user.person_id) is not None
 
 
 async def cancel(tx: Tx, user: User) -> bool:
-    return await draft_rows.drop_drafts(tx, user.telegram_id) > 0
+    return await draft_rows.drop_drafts(tx, user.person_id) > 0
 
 
 async def on_text(services: Services, tx: Tx, user: User, text: str,
@@ -360,12 +360,12 @@ async def _finish(session: _Session) -> Outcome:
     """Hand the answers to the form's submit, then drop the draft (same transaction)."""
     outcome = await session.form.submit(session.services, session.tx, session.user, session.draft,
                                         to_iso(session.now))
-    await draft_rows.drop_drafts(session.tx, session.user.telegram_id)
+    await draft_rows.drop_drafts(session.tx, session.user.person_id)
     return outcome
 
 
 async def _cancel(session: _Session, _: str) -> Outcome:
-    await draft_rows.drop_drafts(session.tx, session.user.telegram_id)
+    await draft_rows.drop_drafts(session.tx, session.user.person_id)
     key = "cancel.done" if session.form.confirm else "cancel.decision_dropped"
     return Outcome(replies=(Reply(t(session.lang, key)),))
 

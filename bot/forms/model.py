@@ -95,7 +95,7 @@ class Reply:
 class Notice:
     """A message for someone other than the person acting (a director, the other side)."""
 
-    telegram_id: int
+    person_id: int
     reply: Reply
 
 

@@ -54,7 +54,7 @@ def _save_with(kind: MemberKind):
         if not changed:
             return Outcome(replies=(Reply(t(lang, "member_edit.nothing_changed")),))
         await members.update_member(tx, kind, row["id"], to_columns(draft.answers), row["status"], now)
-        await audit.record(tx, actor=director.telegram_id, action="edited_by_director", entity=kind.entity,
+        await audit.record(tx, actor=director.person_id, action="edited_by_director", entity=kind.entity,
                            entity_id=row["id"], at=now, old=row["status"], new=row["status"],
                            detail=", ".join(f.name for f in changed))
         rematch_wanted(services)

@@ -31,7 +31,7 @@ async def start_note(services: Services, tx: Tx, director: User, code: str, memb
 async def member_for_director(services: Services, tx: Tx, director: User, kind: MemberKind,
                               member_id: int) -> dict[str, Any] | Outcome:
     """The member a director's form names, or the refusal: not a director, or no such member."""
-    if not services.is_director(director.telegram_id):
+    if not services.is_director(director.person_id):
         return refused(services, director.language, NotAllowed(), pressed=True)
     row = await members.member_by_id(tx, kind, member_id)
     return refused(services, director.language, OldButton(), pressed=True) if row is None else row
@@ -43,7 +43,7 @@ def _save_with(kind: MemberKind):
         row = await member_for_director(services, tx, director, kind, draft.target_id)
         if isinstance(row, Outcome):
             return row
-        await audit.record(tx, actor=director.telegram_id, action="noted", entity=kind.entity, entity_id=row["id"],
+        await audit.record(tx, actor=director.person_id, action="noted", entity=kind.entity, entity_id=row["id"],
                            at=now, detail=draft.answers["text"])
         return Outcome(replies=(Reply(t(lang, "notes.saved", name=escape(row["name"]))),))
     return save

@@ -33,7 +33,7 @@ _PROFILE_FORMS = {"worker": catalog.WORKER_FORM, "ngo": catalog.NGO_FORM}
 async def _own_profile(tx: Tx, user: User) -> tuple[str, dict[str, Any]] | None:
     if user.role not in PROFILES:
         return None
-    row = await members.member_by_telegram(tx, PROFILES[user.role][0], user.telegram_id)
+    row = await members.member_by_person(tx, PROFILES[user.role][0], user.person_id)
     return None if row is None else (user.role, row)
 
 
@@ -77,7 +77,7 @@ async def _switch_pause(event: Event, row: dict[str, Any], action: str) -> Outco
         raise OldButton
     if action == "pause":
         return await engine.begin(event.services, event.tx, event.user, OWN_PAUSE_FORM, target_id=row["id"])
-    found = {"entity": "worker", "id": row["id"], "name": row["name"], "telegram_id": event.user.telegram_id}
+    found = {"entity": "worker", "id": row["id"], "name": row["name"], "person_id": event.user.person_id}
     return await resume_member(event.services, event.tx, event.user, found, event.now)
 
 
@@ -90,7 +90,7 @@ def _request_line(row: RequestRow, counts: dict[str, int], lang: str, ngo_verifi
 
 async def list_requests(event: Event) -> Outcome:
     tx, lang = event.tx, event.lang
-    ngo_row = await members.member_by_telegram(tx, MemberKind.NGO, event.user.telegram_id)
+    ngo_row = await members.member_by_person(tx, MemberKind.NGO, event.user.person_id)
     rows = [] if ngo_row is None else await requests.requests_of_ngo(tx, ngo_row["id"])
     counts = {} if ngo_row is None else await placements.live_counts_of_ngo(tx, ngo_row["id"])
     if ngo_row is None:
@@ -116,7 +116,7 @@ async def list_requests(event: Event) -> Outcome:
 async def request_pressed(event: Event, press: OwnRequestPress) -> Outcome:
     """New / Edit / Close (with a confirmation) on the /requests list: only on the NGO's own."""
     tx, user = event.tx, event.user
-    ngo_row = await members.member_by_telegram(tx, MemberKind.NGO, user.telegram_id)
+    ngo_row = await members.member_by_person(tx, MemberKind.NGO, user.person_id)
     if ngo_row is None:
         raise NotAllowed
     if press.action == "new" and not press.named:

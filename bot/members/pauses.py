@@ -51,13 +51,13 @@ def _until_field(prompt: str) -> Field:
 
 async def _submit_own(services: Services, tx: Tx, user: User, draft, now: str) -> Outcome:
     own = await pauses.member(tx, "worker", draft.target_id)
-    if own is None or own["telegram_id"] != user.telegram_id:
+    if own is None or own["person_id"] != user.person_id:
         return refused(services, user.language, NotAllowed(), pressed=True)
     return await pause_member(services, tx, user, own, draft.answers.get("until"), now)
 
 
 async def _submit_by_director(services: Services, tx: Tx, user: User, draft, now: str) -> Outcome:
-    if not services.is_director(user.telegram_id):
+    if not services.is_director(user.person_id):
         return refused(services, user.language, NotAllowed(), pressed=True)
     entity = draft.state.get("params", {}).get("entity", "worker")
     found = await pauses.member(tx, entity, draft.target_id)
@@ -83,10 +83,10 @@ async def pause_member(services: Services, tx: Tx, actor: User, found: dict[str,
     before = await pauses.pause(tx, found["entity"], found["id"], until_iso, now)
     if before is None:
         return Outcome(replies=(Reply(t(lang, "pause.not_verified", name=escape(found["name"]))),))
-    await audit.record(tx, actor=actor.telegram_id, action="paused", entity=found["entity"], entity_id=found["id"],
+    await audit.record(tx, actor=actor.person_id, action="paused", entity=found["entity"], entity_id=found["id"],
                        at=now, old=before, new="paused", detail=until_iso)
     rematch_wanted(services)  # the member's open proposals are withdrawn, the next candidate proposed
-    if found["telegram_id"] == actor.telegram_id:
+    if found["person_id"] == actor.person_id:
         return Outcome(replies=(Reply(t(lang, "profile.paused", until=_until_text(lang, until_iso))),),
                        records_on_prompt=True)
     done = Reply(t(lang, "pause.paused_done", name=escape(found["name"]), until=_until_text(lang, until_iso)))
@@ -100,10 +100,10 @@ async def resume_member(services: Services, tx: Tx, actor: User, found: dict[str
     lang = actor.language
     if not await pauses.resume(tx, found["entity"], found["id"], now):
         return Outcome(replies=(Reply(t(lang, "pause.not_paused", name=escape(found["name"]))),))
-    await audit.record(tx, actor=actor.telegram_id, action="resumed", entity=found["entity"], entity_id=found["id"],
+    await audit.record(tx, actor=actor.person_id, action="resumed", entity=found["entity"], entity_id=found["id"],
                        at=now, old="paused", new="verified")
     rematch_wanted(services)
-    if found["telegram_id"] == actor.telegram_id:
+    if found["person_id"] == actor.person_id:
         return Outcome(replies=(Reply(t(lang, "profile.resumed")),), records_on_prompt=True)
     done = Reply(t(lang, "pause.resumed_done", name=escape(found["name"])))
     notices = await _to_member(tx, found, lambda m_lang: t(m_lang, f"pause.resumed_notice_{found['entity']}"))
@@ -111,11 +111,11 @@ async def resume_member(services: Services, tx: Tx, actor: User, found: dict[str
 
 
 async def _to_member(tx: Tx, found: dict[str, Any], text) -> tuple[Notice, ...]:
-    if found["telegram_id"] is None:
+    if found["person_id"] is None:
         return ()
-    person = await get_user(tx, found["telegram_id"])
+    person = await get_user(tx, found["person_id"])
     m_lang: Lang = person.language if person is not None else "zh"  # type: ignore[assignment]
-    return (Notice(found["telegram_id"], Reply(text(m_lang))),)
+    return (Notice(found["person_id"], Reply(text(m_lang))),)
 
 
 async def end_due_pauses(services: Services, now: datetime) -> int:

@@ -35,14 +35,14 @@ async def save_ngo_profile(services: Services, tx: Tx, user: User, target_id: in
 async def _save_member(services: Services, tx: Tx, user: User, kind: MemberKind, target_id: int | None,
                        values: dict[str, Any], now: str, vouched: tuple[str, ...]) -> Outcome:
     lang = user.language
-    existing = await members.member_by_telegram(tx, kind, user.telegram_id)
+    existing = await members.member_by_person(tx, kind, user.person_id)
     if target_id is not None and (existing is None or existing["id"] != target_id):
         return refused(services, lang, OldButton(), pressed=False)
     form_key = f"{kind.entity}_form"
     if existing is None:
-        member_id = await members.insert_member(tx, kind, user.telegram_id, values, now)
-        await users.set_role(tx, user.telegram_id, kind.entity, now)
-        await audit.record(tx, actor=user.telegram_id, action="submitted", entity=kind.entity, entity_id=member_id,
+        member_id = await members.insert_member(tx, kind, user.person_id, values, now)
+        await users.set_role(tx, user.person_id, kind.entity, now)
+        await audit.record(tx, actor=user.person_id, action="submitted", entity=kind.entity, entity_id=member_id,
                            at=now, old=None, new="pending")
         cards = await cards_to_directors(services, tx, kind, member_id, changed=False)
         return Outcome(replies=(Reply(t(lang, f"{form_key}.submitted")),), notices=tuple(cards))
@@ -50,7 +50,7 @@ async def _save_member(services: Services, tx: Tx, user: User, kind: MemberKind,
         existing[k] == values[k] for k in vouched)
     status = "verified" if keeps_verification else "pending"
     await members.update_member(tx, kind, existing["id"], values, status, now)
-    await audit.record(tx, actor=user.telegram_id, action="edited", entity=kind.entity, entity_id=existing["id"],
+    await audit.record(tx, actor=user.person_id, action="edited", entity=kind.entity, entity_id=existing["id"],
                        at=now, old=existing["status"], new=status)
     if keeps_verification:
         rematch_wanted(services)

@@ -78,7 +78,7 @@ async def verify(services: Services, tx: Tx, director: User, code: str, member_i
     lang = director.language
     kind = MemberKind.from_code(code)
     row = await _pending_member(tx, code, member_id)
-    if not await transition(tx, kind.entity, member_id, old="pending", new="verified", actor=director.telegram_id,
+    if not await transition(tx, kind.entity, member_id, old="pending", new="verified", actor=director.person_id,
                             action="verified", at=now, status_reason=None):
         raise await AlreadyDecided.from_audit(tx, kind.entity, member_id, row["updated_at"])
     notices = await tell_member(tx, services, row, kind,
@@ -102,9 +102,9 @@ def _reject_with(kind: MemberKind):
     async def reject(services: Services, tx: Tx, director: User, draft, now: str) -> Outcome:
         lang, reason = director.language, draft.answers["reason"]
         row = await members.member_by_id(tx, kind, draft.target_id)
-        if row is None or not services.is_director(director.telegram_id):
+        if row is None or not services.is_director(director.person_id):
             return refused(services, lang, NotAllowed(), pressed=True)
-        if not await transition(tx, kind.entity, row["id"], old="pending", new="rejected", actor=director.telegram_id,
+        if not await transition(tx, kind.entity, row["id"], old="pending", new="rejected", actor=director.person_id,
                                 action="rejected", at=now, detail=reason, status_reason=reason):
             decided = await AlreadyDecided.from_audit(tx, kind.entity, row["id"], row["updated_at"])
             return refused(services, lang, decided, pressed=False)
@@ -131,8 +131,8 @@ async def tell_ngo(services: Services, tx: Tx, ngo_id: int, render) -> list[Noti
 
 
 async def tell_member(tx: Tx, services: Services, row: dict[str, Any], kind: MemberKind, render) -> list[Notice]:
-    telegram_id = row[kind.owner_column]
-    if telegram_id is None:
+    person_id = row[kind.owner_column]
+    if person_id is None:
         return []
-    lang = (await languages_of(tx, (telegram_id,), services.settings.association.default_language))[telegram_id]
-    return [Notice(telegram_id, Reply(render(lang)))]
+    lang = (await languages_of(tx, (person_id,), services.settings.association.default_language))[person_id]
+    return [Notice(person_id, Reply(render(lang)))]

@@ -55,12 +55,12 @@ FIELDS = (
 async def _preview(services: Services, tx: Tx, user: User, draft, now: str) -> Outcome:
     """The last answer is in: store the announcement as a preview and show it with Send / Cancel."""
     lang, answers = user.language, draft.answers
-    if not services.is_director(user.telegram_id):
+    if not services.is_director(user.person_id):
         return refused(services, lang, NotAllowed(), pressed=True)
     count = len(await broadcasts.recipients(tx, answers["audience"], answers.get("district")))
     if not count:
         return Outcome(replies=(Reply(t(lang, "notice.nobody")),))
-    broadcast_id = await broadcasts.insert(tx, user.telegram_id, answers, count, now)
+    broadcast_id = await broadcasts.insert(tx, user.person_id, answers, count, now)
     text_en = escape(answers["text_en"]) if answers.get("text_en") else t(lang, "notice.no_translation")
     text = t(lang, "notice.preview", count=count, audience=_audience(lang, answers),
              text_zh=escape(answers["text_zh"]), text_en=text_en)
@@ -137,7 +137,7 @@ async def notice_pressed(event: Event, press: BroadcastPress) -> Outcome:
     if press.action == "cancel":
         if not await broadcasts.move(tx, row["id"], "preview", "cancelled", now):
             raise OldButton
-        await audit.record(tx, actor=user.telegram_id, action="cancelled", entity="broadcast", entity_id=row["id"],
+        await audit.record(tx, actor=user.person_id, action="cancelled", entity="broadcast", entity_id=row["id"],
                            at=now, old="preview", new="cancelled")
         return Outcome(replies=(Reply(t(event.lang, "notice.cancelled")),), records_on_prompt=True)
     return await _send(tx, user, row, now)
@@ -149,11 +149,11 @@ async def _send(tx: Tx, user: User, row: dict[str, Any], now: str) -> Outcome:
     people = await broadcasts.recipients(tx, row["audience"], row["district"])
     if not await broadcasts.move(tx, row["id"], "preview", "sent", now, count=len(people)):
         raise OldButton
-    for telegram_id, person_lang in people:
+    for person_id, person_lang in people:
         message = as_payload(Reply(message_in(person_lang, row)))
-        await followups.insert(tx, "notice", telegram_id, now, now, urgent=False,
+        await followups.insert(tx, "notice", person_id, now, now, urgent=False,
                                payload={"broadcast": row["id"], "message": message})
-    await audit.record(tx, actor=user.telegram_id, action="sent", entity="broadcast", entity_id=row["id"], at=now,
+    await audit.record(tx, actor=user.person_id, action="sent", entity="broadcast", entity_id=row["id"], at=now,
                        old="preview", new="sent",
                        detail=f"{row['audience']} {row['district'] or ''}: {len(people)} recipients".replace(" :", ":"))
     sending = Reply(t(lang, "notice.sending", count=len(people)))

@@ -37,7 +37,7 @@ async def ask_name(services: Services, tx: Tx, director: User, placement_id: int
 async def _list_by_name(services: Services, tx: Tx, director: User, draft: Draft, now: str) -> Outcome:
     """Verified social workers whose name matches, a button each (``q:hand:<proposal>:<worker>``)."""
     lang, name = director.language, draft.answers["name"]
-    if not services.is_director(director.telegram_id):
+    if not services.is_director(director.person_id):
         return refused(services, lang, NotAllowed(), pressed=True)
     workers = [w for w in await members.every_member(tx, MemberKind.WORKER) if w["status"] == "verified"]
     hits = [hit for hit in find(read_query(name), workers, [], []) if hit.rank < 2][:NAMES_SHOWN]
@@ -65,7 +65,7 @@ async def propose(services: Services, tx: Tx, director: User, placement_id: int,
         return await decisions.approve(services, tx, director, placement_id, now)
     worker = await members.member_by_id(tx, MemberKind.WORKER, worker_id)
     decided = await placements.pairs_with_status(tx, FINAL_FOR_PAIR + HOLDING)
-    if (worker is None or worker["status"] != "verified" or worker["telegram_id"] is None
+    if (worker is None or worker["status"] != "verified" or worker["person_id"] is None
             or placements.Pair(p.request_id, worker_id) in decided):
         return Outcome(alert=t(lang, "queue.pick_gone"))
     ranked = {c.worker_id: c for c in await candidates_for(services, tx, p.request_id, choosable=True)}

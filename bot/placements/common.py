@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from bot.clock import local_minute
 from bot.forms.model import Notice, Reply
+from bot.people import directors
 from bot.services import Services
 from bot.store import Tx, users
 from bot.store.placements import PlacementDetails
@@ -19,21 +20,21 @@ def local_time(services: Services, iso: str | None) -> str:
 
 async def to_directors(services: Services, tx: Tx, render: Callable[[Lang], Reply]) -> list[Notice]:
     """One notice per association director, each rendered in that director's language."""
-    association = services.settings.association
-    if not association.directors:
+    people = tuple(sorted(await directors(services, tx)))
+    if not people:
         return []
-    languages = await users.languages_of(tx, association.directors, association.default_language)
-    return [Notice(d, render(languages[d])) for d in association.directors]  # type: ignore[arg-type]
+    languages = await users.languages_of(tx, people, services.settings.association.default_language)
+    return [Notice(d, render(languages[d])) for d in people]  # type: ignore[arg-type]
 
 
-def side_name(p: PlacementDetails, telegram_id: int) -> str:
+def side_name(p: PlacementDetails, person_id: int) -> str:
     """The profile name of whichever side of placement ``p`` this person is: the social worker,
     or the NGO director with the NGO (never a Telegram display name)."""
-    if telegram_id == p.worker_telegram_id:
+    if person_id == p.worker_person_id:
         return p.worker_name
     return f"{p.director_name} · {p.ngo_name}" if p.director_name else p.ngo_name
 
 
 def both_sides(p: PlacementDetails) -> tuple[tuple[int | None, str], ...]:
-    """(telegram id, language) of the social worker and of the NGO director of a placement."""
-    return ((p.worker_telegram_id, p.worker_language), (p.ngo_telegram_id, p.ngo_language))
+    """(person id, language) of the social worker and of the NGO director of a placement."""
+    return ((p.worker_person_id, p.worker_language), (p.ngo_person_id, p.ngo_language))

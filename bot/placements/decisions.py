@@ -117,19 +117,19 @@ async def approve(services: Services, tx: Tx, director: User, placement_id: int,
     lang = director.language
     p = await _open_proposal(tx, placement_id)
     if not await _still_has_room(tx, p):
-        await transition(tx, "placement", placement_id, old="proposed", new="withdrawn", actor=director.telegram_id,
+        await transition(tx, "placement", placement_id, old="proposed", new="withdrawn", actor=director.person_id,
                          action="withdrawn", at=now, detail="no room left")
         rematch_wanted(services)  # the next candidate for the place
         return Outcome(alert=t(lang, "alerts.expired"))
-    if not await transition(tx, "placement", placement_id, old="proposed", new="offered", actor=director.telegram_id,
-                            action="approved", at=now, decided_by=director.telegram_id, decided_at=now, offered_at=now):
+    if not await transition(tx, "placement", placement_id, old="proposed", new="offered", actor=director.person_id,
+                            action="approved", at=now, decided_by=director.person_id, decided_at=now, offered_at=now):
         raise AlreadyDecided.from_placement(p)
     offered = await placements.detail(tx, placement_id)
     assert offered is not None
     await schedule.offer_made(services, tx, offered, now)
     notices = [Notice(tel, reply) for tel, reply in (
-        (offered.worker_telegram_id, cards.offer_to_worker(offered)),
-        (offered.ngo_telegram_id, cards.offer_to_ngo(offered))) if tel is not None]
+        (offered.worker_person_id, cards.offer_to_worker(offered)),
+        (offered.ngo_person_id, cards.offer_to_ngo(offered))) if tel is not None]
     # Tied to the placement, so an Undo within the minute can still cancel what has not gone out.
     await schedule.enqueue(tx, notices, now, urgent=True, kind="notice", placement_id=placement_id)
     done = Reply(t(lang, "queue.approved_done", worker=escape(p.worker_name), ngo=escape(p.ngo_name)),
@@ -159,10 +159,10 @@ async def _reject(services: Services, tx: Tx, director: User, draft, now: str) -
     p = await placements.detail(tx, placement_id)
     if p is None:
         return refused(services, lang, OldButton(), pressed=True)
-    if not services.is_director(director.telegram_id):
+    if not services.is_director(director.person_id):
         return refused(services, lang, NotAllowed(), pressed=True)
-    if not await transition(tx, "placement", placement_id, old="proposed", new="rejected", actor=director.telegram_id,
-                            action="rejected", at=now, detail=draft.answers["reason"], decided_by=director.telegram_id,
+    if not await transition(tx, "placement", placement_id, old="proposed", new="rejected", actor=director.person_id,
+                            action="rejected", at=now, detail=draft.answers["reason"], decided_by=director.person_id,
                             decided_at=now, reject_reason=draft.answers["reason"],
                             reject_note=draft.answers.get("note")):
         return refused(services, lang, AlreadyDecided.from_placement(p), pressed=False)
@@ -210,9 +210,9 @@ async def give_way_and_approve(services: Services, tx: Tx, director: User, p: Pl
     chosen_id = await placements.open_proposal_of(tx, pair)
     if chosen_id is None:
         chosen_id = await placements.insert_proposal(tx, pair, score, reasons, now)
-        await audit.record(tx, actor=director.telegram_id, action="proposed", entity="placement", entity_id=chosen_id,
+        await audit.record(tx, actor=director.person_id, action="proposed", entity="placement", entity_id=chosen_id,
                            at=now, old=None, new="proposed", detail="chosen by a director")
-    await transition(tx, "placement", placement_id, old="proposed", new="withdrawn", actor=director.telegram_id,
+    await transition(tx, "placement", placement_id, old="proposed", new="withdrawn", actor=director.person_id,
                      action="withdrawn", at=now, detail="a director chose another candidate")
     rematch_wanted(services)  # the worker who gave way may fit another place
     return await approve(services, tx, director, chosen_id, now)

@@ -24,16 +24,16 @@ from bot.texts import t
 OUTCOMES = ("completed", "cancelled")
 
 
-def may_end(services: Services, p: PlacementDetails, telegram_id: int) -> bool:
+def may_end(services: Services, p: PlacementDetails, person_id: int) -> bool:
     """The NGO director of the request, or an association director."""
-    return telegram_id == p.ngo_telegram_id or services.is_director(telegram_id)
+    return person_id == p.ngo_person_id or services.is_director(person_id)
 
 
 async def start_ending(services: Services, tx: Tx, user: User, placement_id: int) -> Outcome:
     p = await placements.detail(tx, placement_id)
     if p is None or p.status != "active":
         raise OldButton
-    if not may_end(services, p, user.telegram_id):
+    if not may_end(services, p, user.person_id):
         raise NotAllowed
     return await engine.begin(services, tx, user, END_FORM, target_id=placement_id,
                               params={"title": escape(p.title)})
@@ -42,25 +42,25 @@ async def start_ending(services: Services, tx: Tx, user: User, placement_id: int
 async def _end(services: Services, tx: Tx, user: User, draft, now: str) -> Outcome:
     lang, outcome = user.language, draft.answers["outcome"]
     p = await placements.detail(tx, draft.target_id)
-    if p is None or not may_end(services, p, user.telegram_id):
+    if p is None or not may_end(services, p, user.person_id):
         return refused(services, lang, NotAllowed(), pressed=True)
-    if not await transition(tx, "placement", p.id, old="active", new=outcome, actor=user.telegram_id, action="ended",
+    if not await transition(tx, "placement", p.id, old="active", new=outcome, actor=user.person_id, action="ended",
                             at=now, detail=draft.answers.get("reason"), ended_at=now,
                             end_reason=draft.answers.get("reason")):
         return refused(services, lang, OldButton(), pressed=False)
     await schedule.placement_ended(tx, p.id)
     if outcome == "cancelled":
-        await transition(tx, "request", p.request_id, old="filled", new="open", actor=user.telegram_id,
+        await transition(tx, "request", p.request_id, old="filled", new="open", actor=user.person_id,
                          action="reopened", at=now)
     rematch_wanted(services)
     title = escape(p.title)
     notices = [Notice(tel, Reply(t(tel_lang, "placement.ended_notice", title=title,
                                    outcome=t(tel_lang, f"placement.buttons.{outcome}"))))
                for tel, tel_lang in both_sides(p)
-               if tel is not None and tel != user.telegram_id]
+               if tel is not None and tel != user.person_id]
     notices += await to_directors(services, tx, lambda d_lang: Reply(t(
         d_lang, "placement.ended_notice", title=title, outcome=t(d_lang, f"placement.buttons.{outcome}"))))
-    notices = [n for n in notices if n.telegram_id != user.telegram_id]
+    notices = [n for n in notices if n.person_id != user.person_id]
     # Tied to the placement, so an Undo within the minute can still cancel what has not gone out.
     await schedule.enqueue(tx, notices, now, urgent=True, kind="notice", placement_id=p.id)
     done = t(lang, "placement.ended", title=title, outcome=t(lang, f"placement.buttons.{outcome}"))
@@ -74,7 +74,7 @@ async def undo_end(services: Services, tx: Tx, user: User, placement_id: int, no
     notices not yet sent are cancelled and whoever was sent one is told the placement goes on."""
     lang = user.language
     p = await placements.detail(tx, placement_id)
-    if p is None or not may_end(services, p, user.telegram_id):
+    if p is None or not may_end(services, p, user.person_id):
         raise NotAllowed
     if p.status == "active":
         return Outcome(alert=t(lang, "queue.undo_already"))
@@ -84,9 +84,9 @@ async def undo_end(services: Services, tx: Tx, user: User, placement_id: int, no
     await schedule.placement_end_undone(tx, placement_id)
     held = len(await placements.live_of_request(tx, p.request_id, ("active",)))
     if held >= p.headcount:
-        await transition(tx, "request", p.request_id, old="open", new="filled", actor=user.telegram_id,
+        await transition(tx, "request", p.request_id, old="open", new="filled", actor=user.person_id,
                          action="filled", at=now)
-    await audit.record(tx, actor=user.telegram_id, action="undone", entity="placement", entity_id=placement_id, at=now,
+    await audit.record(tx, actor=user.person_id, action="undone", entity="placement", entity_id=placement_id, at=now,
                        old=p.status, new="active")
     reached = await followups_store.recipients_sent(tx, placement_id, "notice")
     await followups_store.cancel_for_placement(tx, placement_id, ("notice",), "the end was undone")

@@ -17,11 +17,11 @@ from bot.store.users import User
 from bot.texts import t
 
 
-def side_of(p: PlacementDetails, telegram_id: int) -> str | None:
+def side_of(p: PlacementDetails, person_id: int) -> str | None:
     """Which side of the offer this person is: the worker, the NGO director, or neither."""
-    if telegram_id == p.worker_telegram_id:
+    if person_id == p.worker_person_id:
         return "worker"
-    if telegram_id == p.ngo_telegram_id:
+    if person_id == p.ngo_person_id:
         return "ngo"
     return None
 
@@ -32,7 +32,7 @@ async def answer_offer(services: Services, tx: Tx, user: User, placement_id: int
     p = await placements.detail(tx, placement_id)
     if p is None:
         raise OldButton
-    side = side_of(p, user.telegram_id)
+    side = side_of(p, user.person_id)
     if side is None:
         raise NotAllowed
     if p.status in ("withdrawn", "expired"):
@@ -46,8 +46,8 @@ async def answer_offer(services: Services, tx: Tx, user: User, placement_id: int
         return Outcome(alert=t(lang, "offer.over_capacity", held=active, most=p.max_placements))
     if not await placements.record_answer(tx, placement_id, side, "accepted" if accept else "declined", now):
         raise await AlreadyDecided.from_audit(tx, "placement", placement_id, p.updated_at)
-    await schedule.offer_answered(tx, placement_id, user.telegram_id)
-    await audit.record(tx, actor=user.telegram_id, action="accepted" if accept else "declined", entity="placement",
+    await schedule.offer_answered(tx, placement_id, user.person_id)
+    await audit.record(tx, actor=user.person_id, action="accepted" if accept else "declined", entity="placement",
                        entity_id=placement_id, at=now, old="offered", new="offered", detail=side)
     if not accept:
         return await _declined(services, tx, user, p, now)
@@ -60,12 +60,12 @@ async def answer_offer(services: Services, tx: Tx, user: User, placement_id: int
 async def _declined(services: Services, tx: Tx, user: User, p: PlacementDetails, now: str) -> Outcome:
     await placements.move(tx, p.id, "offered", "declined", now)
     await schedule.offer_closed(tx, p.id)
-    who, title = escape(side_name(p, user.telegram_id)), escape(p.title)
+    who, title = escape(side_name(p, user.person_id)), escape(p.title)
     names = {"worker": escape(p.worker_name), "ngo": escape(p.ngo_name)}
     notices = await to_directors(
         services, tx, lambda lang: Reply(t(lang, "offer.declined_notice", who=who, title=title, **names)))
     notices += [Notice(tel, Reply(t(lang, "offer.other_declined", title=title)))  # the side still waiting
-                for tel, lang in both_sides(p) if tel is not None and tel != user.telegram_id]
+                for tel, lang in both_sides(p) if tel is not None and tel != user.person_id]
     rematch_wanted(services)
     return Outcome(replies=(Reply(t(user.language, "offer.declined_ack")),), notices=tuple(notices),
                    records_on_prompt=True)
@@ -81,8 +81,8 @@ async def _activate(services: Services, tx: Tx, user: User, p: PlacementDetails,
     active = await placements.detail(tx, p.id)
     assert active is not None
     await schedule.placement_started(services, tx, active, now)
-    notices = [Notice(active.worker_telegram_id, cards.contacts_for_worker(active)),
-               Notice(active.ngo_telegram_id, cards.contacts_for_ngo(active))]
+    notices = [Notice(active.worker_person_id, cards.contacts_for_worker(active)),
+               Notice(active.ngo_person_id, cards.contacts_for_ngo(active))]
     names = {"worker": escape(p.worker_name), "ngo": escape(p.ngo_name), "title": escape(p.title)}
     notices += await to_directors(
         services, tx, lambda lang: Reply(t(lang, "offer.active_for_director", **names)))

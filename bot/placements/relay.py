@@ -32,14 +32,14 @@ async def start_message(services: Services, tx: Tx, director: User, placement_id
 
 async def _send(services: Services, tx: Tx, director: User, draft: Draft, now: str) -> Outcome:
     lang, text = director.language, draft.answers["text"]
-    if not services.is_director(director.telegram_id):
+    if not services.is_director(director.person_id):
         return refused(services, lang, NotAllowed(), pressed=True)
     p = await placements.detail(tx, draft.target_id)
     if p is None or p.status not in RELAYABLE:
         return Outcome(replies=(Reply(t(lang, "relay.gone")),))
     notices = [Notice(tel, Reply(t(side_lang, "relay.to_member", title=escape(p.title), text=escape(text))))
                for tel, side_lang in both_sides(p) if tel is not None]
-    await audit.record(tx, actor=director.telegram_id, action="messaged", entity="placement", entity_id=p.id, at=now,
+    await audit.record(tx, actor=director.person_id, action="messaged", entity="placement", entity_id=p.id, at=now,
                        old=p.status, new=p.status, detail=text)
     return Outcome(replies=(Reply(t(lang, "relay.sent", count=len(notices))),), notices=tuple(notices))
 

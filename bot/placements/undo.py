@@ -62,7 +62,7 @@ async def _withdraw_offer_messages(services: Services, tx: Tx, p: PlacementDetai
 
 
 async def _undone(tx: Tx, director: User, p: PlacementDetails, was: str, now: str) -> Outcome:
-    await audit.record(tx, actor=director.telegram_id, action="undone", entity="placement", entity_id=p.id, at=now,
+    await audit.record(tx, actor=director.person_id, action="undone", entity="placement", entity_id=p.id, at=now,
                        old=was, new="proposed")
     text = t(director.language, "queue.undone", worker=escape(p.worker_name), title=escape(p.title))
     return Outcome(replies=(Reply(text),), queued=True, records_on_prompt=True)  # under the decision

@@ -25,9 +25,9 @@ _SHOWN_TO_MEMBERS = ("offered", "active", "completed", "cancelled", "declined", 
 
 
 async def _own_placements(services: Services, tx: Tx, user: User, statuses: tuple[str, ...]) -> list[PlacementDetails]:
-    if services.is_director(user.telegram_id):
+    if services.is_director(user.person_id):
         return await placements.placements_with_status(tx, statuses)
-    return await placements.placements_with_status(tx, statuses, telegram_id=user.telegram_id)
+    return await placements.placements_with_status(tx, statuses, person_id=user.person_id)
 
 
 def _line(services: Services, p: PlacementDetails, lang: Lang) -> str:
@@ -41,7 +41,7 @@ def _line(services: Services, p: PlacementDetails, lang: Lang) -> str:
 async def list_placements(event: Event, which: str = "") -> Outcome:
     """The person's own placements; directors see everyone's, filtered by status."""
     services, tx, user, lang = event.services, event.tx, event.user, event.lang
-    director = services.is_director(user.telegram_id)
+    director = services.is_director(user.person_id)
     which = which if which in FILTERS else ("active" if director else "")
     rows = await _own_placements(services, tx, user, FILTERS.get(which, _SHOWN_TO_MEMBERS))
     answers = await followups.checkin_answers(tx, [p.id for p in rows[:30]]) if director else {}
@@ -51,7 +51,7 @@ async def list_placements(event: Event, which: str = "") -> Outcome:
         lines.append(t(lang, "placements.none"))
     end = t(lang, "placement.buttons.end")
     buttons = [(Button(f"{end} · {shorten(p.title, 24)}", EndPress("end", p.id).data),)
-               for p in rows if p.status == "active" and may_end(services, p, user.telegram_id)][:10]
+               for p in rows if p.status == "active" and may_end(services, p, user.person_id)][:10]
     if director:
         buttons.append(tuple(Button(t(lang, f"placements.buttons.filter_{name}"), filter_data(name))
                              for name in FILTERS))
@@ -66,15 +66,15 @@ async def filter_pressed(event: Event, which: str) -> Outcome:
 
 async def show_status(event: Event) -> Outcome:
     services, tx, user, lang = event.services, event.tx, event.user, event.lang
-    if services.is_director(user.telegram_id):
+    if services.is_director(user.person_id):
         counts = await placements.count_by_status(tx)
         waiting = len(await members.pending_members(tx))
         text = t(lang, "status.director", members=waiting, proposals=counts.get("proposed", 0),
                  offers=counts.get("offered", 0), active=counts.get("active", 0))
         return Outcome(replies=(Reply(text),))
     rows = await _own_placements(services, tx, user, ("offered", "active"))
-    member = (await members.member_by_telegram(tx, MemberKind.WORKER, user.telegram_id)
-              or await members.member_by_telegram(tx, MemberKind.NGO, user.telegram_id))
+    member = (await members.member_by_person(tx, MemberKind.WORKER, user.person_id)
+              or await members.member_by_person(tx, MemberKind.NGO, user.person_id))
     if not rows:
         status = t(lang, f"member_status.{member['status']}") if member else t(lang, "common.not_given")
         return Outcome(replies=(Reply(t(lang, "status.worker_none", member_status=status)),))

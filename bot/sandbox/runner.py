@@ -108,7 +108,7 @@ async def _seed_once(settings: Settings, seed: Seed, clock: Clock) -> int | None
             async with store.transaction() as tx:
                 await rematch(Services(settings=settings, clock=clock, db=store), tx, to_iso(clock.now()))
         async with store.snapshot() as tx:
-            return await users.highest_id_from(tx, FIRST_NEW_USER_ID)
+            return await users.highest_account_from(tx, users.TELEGRAM, FIRST_NEW_USER_ID)
     finally:
         await store.close()
 

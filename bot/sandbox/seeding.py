@@ -11,13 +11,14 @@ from bot.parsers.result import Ok
 from bot.sandbox.seed import Seed, SeedNgo, SeedRequest, SeedWorker
 from bot.store import Database, Tx, audit, members, requests, users
 from bot.store.members import MemberKind
+from bot.store.users import TELEGRAM
 from matching import normalise
 
 
 async def seed_database(store: Database, seed: Seed, *, clock: Clock | None = None) -> bool:
     """Insert the seed into an empty sandbox database; False (and nothing written) if seeded.
 
-    Inserts, in one transaction: a ``users`` row for the director, every worker and every NGO
+    Inserts, in one transaction: a person with a Telegram account for the director, every worker and every NGO
     director (with their language and role); each worker's profile and each NGO's profile with
     the seed's status (pending or verified), normalised to canonical skill, field, district,
     language and certification ids as the forms store them; and every request as an open
@@ -27,10 +28,10 @@ async def seed_database(store: Database, seed: Seed, *, clock: Clock | None = No
     now = to_iso(now_moment)
     async with store.transaction() as tx:
         first = seed.workers[0].telegram_id if seed.workers else seed.director.telegram_id
-        if await users.get_user(tx, first) is not None:
+        if await users.person_of_account(tx, TELEGRAM, first) is not None:
             return False
         director = seed.director
-        await users.touch_user(tx, director.telegram_id, director.name, None, director.language, now)
+        await _person(tx, director.telegram_id, director.name, director.language, None, now)
         for worker in seed.workers:
             await _insert_worker(tx, worker, now)
         ngo_ids = {ngo.key: await _insert_ngo(tx, ngo, now) for ngo in seed.ngos}
@@ -41,8 +42,7 @@ async def seed_database(store: Database, seed: Seed, *, clock: Clock | None = No
 
 
 async def _insert_worker(tx: Tx, worker: SeedWorker, now: str) -> int:
-    await users.touch_user(tx, worker.telegram_id, worker.name, None, worker.language, now)
-    await users.set_role(tx, worker.telegram_id, "worker", now)
+    person_id = await _person(tx, worker.telegram_id, worker.name, worker.language, "worker", now)
     skills_text = "、".join(worker.skills)
     values: dict[str, Any] = {
         "name": worker.name,
@@ -59,12 +59,11 @@ async def _insert_worker(tx: Tx, worker: SeedWorker, now: str) -> int:
         "remote_ok": int(worker.remote_ok),
         "introduction": f"{worker.bio}\n{worker.bio_en}",
     }
-    return await _insert_member(tx, MemberKind.WORKER, worker.telegram_id, values, worker.status, now)
+    return await _insert_member(tx, MemberKind.WORKER, person_id, values, worker.status, now)
 
 
 async def _insert_ngo(tx: Tx, ngo: SeedNgo, now: str) -> int:
-    await users.touch_user(tx, ngo.director_telegram_id, ngo.director_name, None, ngo.language, now)
-    await users.set_role(tx, ngo.director_telegram_id, "ngo", now)
+    person_id = await _person(tx, ngo.director_telegram_id, ngo.director_name, ngo.language, "ngo", now)
     values: dict[str, Any] = {
         "name": ngo.name,
         "registration": ngo.registration,
@@ -75,12 +74,20 @@ async def _insert_ngo(tx: Tx, ngo: SeedNgo, now: str) -> int:
         "director_name": ngo.director_name,
         "director_phone": _phone(ngo.director_phone),
     }
-    return await _insert_member(tx, MemberKind.NGO, ngo.director_telegram_id, values, ngo.status, now)
+    return await _insert_member(tx, MemberKind.NGO, person_id, values, ngo.status, now)
 
 
-async def _insert_member(tx: Tx, kind: MemberKind, telegram_id: int,
+async def _person(tx: Tx, telegram_id: int, name: str, language: str, role: str | None, now: str) -> int:
+    """A person with a Telegram account, as if they had written to the bot; their person id."""
+    person = await users.touch_account(tx, TELEGRAM, telegram_id, name, None, language, now)
+    if role is not None:
+        await users.set_role(tx, person.person_id, role, now)
+    return person.person_id
+
+
+async def _insert_member(tx: Tx, kind: MemberKind, person_id: int,
                          values: dict[str, Any], status: str, now: str) -> int:
-    member_id = await members.insert_member(tx, kind, telegram_id, values, now)
+    member_id = await members.insert_member(tx, kind, person_id, values, now)
     if status != "pending":
         await members.update_member(tx, kind, member_id, values, status, now)
     await audit.record(tx, actor=None, action="seeded", entity=kind.entity, entity_id=member_id, at=now, old=None,

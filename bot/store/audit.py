@@ -30,7 +30,7 @@ async def notes_on(tx: Tx, entity: str, entity_id: int) -> list[dict[str, str]]:
     """Directors' internal notes on a member, oldest first: who (display name or id), when, what."""
     rows = await tx.fetchall(
         "SELECT coalesce(u.display_name, CAST(a.actor AS TEXT), '—'), a.at, a.detail FROM audit_log a "
-        "LEFT JOIN users u ON u.telegram_id = a.actor "
+        "LEFT JOIN people u ON u.id = a.actor "
         "WHERE a.action = 'noted' AND a.entity = ? AND a.entity_id = ? AND a.detail IS NOT NULL ORDER BY a.id",
         (entity, entity_id))
     return [{"who": row[0], "at": row[1], "text": row[2]} for row in rows]
@@ -40,6 +40,6 @@ async def last_decision(tx: Tx, entity: str, entity_id: int) -> dict[str, str] |
     """The newest recorded decision on a row: who (display name or id) and when."""
     row = await tx.fetchone(
         "SELECT coalesce(u.display_name, CAST(a.actor AS TEXT), '—'), a.at FROM audit_log a "
-        "LEFT JOIN users u ON u.telegram_id = a.actor "
+        "LEFT JOIN people u ON u.id = a.actor "
         "WHERE a.entity = ? AND a.entity_id = ? ORDER BY a.id DESC LIMIT 1", (entity, entity_id))
     return None if row is None else {"who": row[0], "at": row[1]}

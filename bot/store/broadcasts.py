@@ -10,8 +10,8 @@ _VERIFIED = "status IN ('verified', 'paused')"  # members the association verifi
 
 
 def _audience_sql(audience: str) -> str:
-    workers = f"SELECT telegram_id FROM workers WHERE {_VERIFIED} AND telegram_id IS NOT NULL"
-    ngos = f"SELECT director_telegram_id FROM ngos WHERE {_VERIFIED} AND director_telegram_id IS NOT NULL"
+    workers = f"SELECT person_id FROM workers WHERE {_VERIFIED} AND person_id IS NOT NULL"
+    ngos = f"SELECT director_person_id FROM ngos WHERE {_VERIFIED} AND director_person_id IS NOT NULL"
     if audience == "workers":
         return workers
     if audience == "ngos":
@@ -22,8 +22,8 @@ def _audience_sql(audience: str) -> str:
 async def recipients(tx: Tx, audience: str, district: str | None) -> list[tuple[int, str]]:
     """(Telegram id, language) of every verified member the audience covers, each once."""
     rows = await tx.fetchall(
-        f"SELECT u.telegram_id, u.language FROM users u WHERE u.telegram_id IN ({_audience_sql(audience)}) "
-        "ORDER BY u.telegram_id", {"district": district})
+        f"SELECT u.id, u.language FROM people u WHERE u.id IN ({_audience_sql(audience)}) "
+        "ORDER BY u.id", {"district": district})
     return [(r[0], r[1]) for r in rows]
 
 

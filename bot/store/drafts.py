@@ -12,7 +12,7 @@ from bot.store.database import Tx
 
 @dataclass(frozen=True)
 class Draft:
-    telegram_id: int
+    person_id: int
     form: str
     target_id: int | None
     answers: dict[str, Any] = field(default_factory=dict)
@@ -20,23 +20,23 @@ class Draft:
     revision: int = 0
 
 
-_COLUMNS = "telegram_id, form, target_id, answers, state, revision"
+_COLUMNS = "person_id, form, target_id, answers, state, revision"
 
 
 def _draft(row) -> Draft:
     return Draft(row[0], row[1], row[2], json.loads(row[3]), json.loads(row[4]), row[5])
 
 
-async def current_draft(tx: Tx, telegram_id: int) -> Draft | None:
+async def current_draft(tx: Tx, person_id: int) -> Draft | None:
     """The form the person is in: their most recently changed draft."""
     row = await tx.fetchone(
-        f"SELECT {_COLUMNS} FROM drafts WHERE telegram_id = ? ORDER BY updated_at DESC, rowid DESC LIMIT 1",
-        (telegram_id,),
+        f"SELECT {_COLUMNS} FROM drafts WHERE person_id = ? ORDER BY updated_at DESC, rowid DESC LIMIT 1",
+        (person_id,),
     )
     return None if row is None else _draft(row)
 
 
-async def start_draft(tx: Tx, telegram_id: int, form: str, target_id: int | None,
+async def start_draft(tx: Tx, person_id: int, form: str, target_id: int | None,
                       answers: dict[str, Any], state: dict[str, Any], now: str) -> Draft:
     """Begin (or restart) a form; any other draft of the person is dropped, one form at a time.
 
@@ -44,13 +44,13 @@ async def start_draft(tx: Tx, telegram_id: int, form: str, target_id: int | None
     (rejecting proposal A, say) must not pass for the current one (rejecting B).
     """
     revision = _first_revision()
-    await tx.execute("DELETE FROM drafts WHERE telegram_id = ?", (telegram_id,))
+    await tx.execute("DELETE FROM drafts WHERE person_id = ?", (person_id,))
     await tx.execute(
-        "INSERT INTO drafts (telegram_id, form, target_id, answers, state, revision, updated_at) "
+        "INSERT INTO drafts (person_id, form, target_id, answers, state, revision, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (telegram_id, form, target_id, _json(answers), _json(state), revision, now),
+        (person_id, form, target_id, _json(answers), _json(state), revision, now),
     )
-    return Draft(telegram_id, form, target_id, answers, state, revision)
+    return Draft(person_id, form, target_id, answers, state, revision)
 
 
 def _first_revision() -> int:
@@ -68,18 +68,18 @@ async def save_draft(tx: Tx, draft: Draft, now: str, *, new_revision: bool = Tru
     step = 1 if new_revision else 0
     changed = await tx.execute(
         "UPDATE drafts SET answers = ?, state = ?, revision = revision + ?, updated_at = ? "
-        "WHERE telegram_id = ? AND form = ? AND revision = ?",
-        (_json(draft.answers), _json(draft.state), step, now, draft.telegram_id, draft.form,
+        "WHERE person_id = ? AND form = ? AND revision = ?",
+        (_json(draft.answers), _json(draft.state), step, now, draft.person_id, draft.form,
          draft.revision),
     )
     if not changed:
         return None
-    return Draft(draft.telegram_id, draft.form, draft.target_id, draft.answers, draft.state,
+    return Draft(draft.person_id, draft.form, draft.target_id, draft.answers, draft.state,
                  draft.revision + step)
 
 
-async def drop_drafts(tx: Tx, telegram_id: int) -> int:
-    return await tx.execute("DELETE FROM drafts WHERE telegram_id = ?", (telegram_id,))
+async def drop_drafts(tx: Tx, person_id: int) -> int:
+    return await tx.execute("DELETE FROM drafts WHERE person_id = ?", (person_id,))
 
 
 def _json(value: dict[str, Any]) -> str:

@@ -19,8 +19,8 @@ EXPORT_QUERIES: dict[str, str] = {
         "JOIN workers w ON w.id = p.worker_id ORDER BY p.id"),
     "checkins": (
         "SELECT f.id, f.placement_id, f.recipient, f.answered_at, f.answer, "
-        "coalesce(json_extract(f.payload, '$.side'), CASE WHEN f.recipient = w.telegram_id THEN 'worker' "
-        "     WHEN f.recipient = n.director_telegram_id THEN 'ngo' ELSE '' END) AS side, "
+        "coalesce(json_extract(f.payload, '$.side'), CASE WHEN f.recipient = w.person_id THEN 'worker' "
+        "     WHEN f.recipient = n.director_person_id THEN 'ngo' ELSE '' END) AS side, "
         "w.name AS worker_name, n.name AS ngo_name "
         "FROM followups f JOIN placements p ON p.id = f.placement_id "
         "JOIN requests r ON r.id = p.request_id JOIN ngos n ON n.id = r.ngo_id "

@@ -46,6 +46,8 @@ class Followup:
     answer: dict[str, Any] | None
     last_error: str | None
     created_at: str
+    # Set by a claim: the recipient's account on the channel sending it (their Telegram chat id).
+    address: int | None = None
 
 
 def _followup(row) -> Followup:
@@ -82,15 +84,17 @@ async def get(tx: Tx, followup_id: int) -> Followup | None:
     return None if row is None else _followup(row)
 
 
-async def next_due(tx: Tx, now: str, *, allow_non_urgent: bool, excluded: Collection[int] = (),
-                   kinds: tuple[str, ...] = MESSAGE_KINDS) -> Followup | None:
-    """The first pending row due by ``now``: urgent first, then oldest due, skipping ``excluded`` recipients."""
+async def next_due(tx: Tx, now: str, *, allow_non_urgent: bool, channel: str = "telegram",
+                   excluded: Collection[int] = (), kinds: tuple[str, ...] = MESSAGE_KINDS) -> Followup | None:
+    """The first pending row due by ``now``: urgent first, then oldest due, skipping recipients whose
+    account on ``channel`` is in ``excluded`` (chats busy on that channel)."""
     rows_excluded = tuple(excluded)
     row = await tx.fetchone(
         f"SELECT {_COLUMNS} FROM followups WHERE status = 'pending' AND due_at <= ? "
         f"AND kind IN ({_marks(kinds)}) AND (urgent = 1 OR ?) "
-        f"AND recipient NOT IN ({_marks(rows_excluded)}) ORDER BY urgent DESC, due_at, id LIMIT 1",
-        (now, *kinds, int(allow_non_urgent), *rows_excluded))
+        "AND recipient NOT IN (SELECT person_id FROM accounts WHERE channel = ? "
+        f"AND external_id IN ({_marks(rows_excluded)})) ORDER BY urgent DESC, due_at, id LIMIT 1",
+        (now, *kinds, int(allow_non_urgent), channel, *rows_excluded))
     return None if row is None else _followup(row)
 
 
@@ -246,7 +250,7 @@ async def answered_checkins(tx: Tx, since: str) -> list[dict[str, Any]]:
     rows = await tx.fetchall(
         "SELECT f.id, f.placement_id, f.recipient, f.payload, f.answer, f.answered_at, "
         "coalesce(u.display_name, CAST(f.recipient AS TEXT)) AS who, r.title FROM followups f "
-        "LEFT JOIN users u ON u.telegram_id = f.recipient LEFT JOIN placements p ON p.id = f.placement_id "
+        "LEFT JOIN people u ON u.id = f.recipient LEFT JOIN placements p ON p.id = f.placement_id "
         "LEFT JOIN requests r ON r.id = p.request_id "
         "WHERE f.kind = 'checkin' AND f.answered_at >= ? ORDER BY f.answered_at DESC, f.id DESC", (since,))
     return [_answer_row(row) for row in rows]
@@ -258,7 +262,7 @@ async def checkin_answers(tx: Tx, placement_ids: Collection[int]) -> dict[int, l
     rows = await tx.fetchall(
         "SELECT f.id, f.placement_id, f.recipient, f.payload, f.answer, f.answered_at, "
         "coalesce(u.display_name, CAST(f.recipient AS TEXT)) AS who, NULL AS title FROM followups f "
-        "LEFT JOIN users u ON u.telegram_id = f.recipient "
+        "LEFT JOIN people u ON u.id = f.recipient "
         f"WHERE f.kind = 'checkin' AND f.answered_at IS NOT NULL AND f.placement_id IN ({_marks(ids)}) "
         "ORDER BY f.answered_at, f.id", ids)
     found: dict[int, list[dict[str, Any]]] = {}
@@ -278,7 +282,7 @@ async def undelivered_since(tx: Tx, since: str) -> list[dict[str, Any]]:
     """Messages that failed or were parked since ``since``, for the directors' digest."""
     rows = await tx.fetchall(
         "SELECT f.id, f.kind, f.status, f.last_error, coalesce(u.display_name, CAST(f.recipient AS TEXT)) AS who "
-        "FROM followups f LEFT JOIN users u ON u.telegram_id = f.recipient "
+        "FROM followups f LEFT JOIN people u ON u.id = f.recipient "
         "WHERE f.status IN ('failed', 'parked') AND coalesce(f.claimed_at, f.created_at) >= ? ORDER BY f.id",
         (since,))
     return [dict(zip(row.keys(), tuple(row), strict=True)) for row in rows]
@@ -287,8 +291,8 @@ async def undelivered_since(tx: Tx, since: str) -> list[dict[str, Any]]:
 async def requests_to_nudge(tx: Tx, quiet_since: str) -> list[dict[str, Any]]:
     """Open requests of verified NGOs with no proposal, change or nudge since ``quiet_since``."""
     rows = await tx.fetchall(
-        "SELECT r.id, n.director_telegram_id AS director FROM requests r JOIN ngos n ON n.id = r.ngo_id "
-        "WHERE r.status = 'open' AND n.status = 'verified' AND n.director_telegram_id IS NOT NULL "
+        "SELECT r.id, n.director_person_id AS director FROM requests r JOIN ngos n ON n.id = r.ngo_id "
+        "WHERE r.status = 'open' AND n.status = 'verified' AND n.director_person_id IS NOT NULL "
         "AND r.updated_at <= ? "
         "AND NOT EXISTS (SELECT 1 FROM placements p WHERE p.request_id = r.id AND p.created_at > ?) "
         "AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.request_id = r.id AND f.kind = 'request_nudge' "

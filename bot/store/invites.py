@@ -61,20 +61,20 @@ async def invite_by_hash(tx: Tx, code_hash: str) -> Invite | None:
     return None if row is None else Invite(*row)
 
 
-async def use_invite(tx: Tx, invite_id: int, telegram_id: int, now: str) -> bool:
+async def use_invite(tx: Tx, invite_id: int, person_id: int, now: str) -> bool:
     """Mark the invite used by this person, only if it is still unused, not revoked, not expired."""
     changed = await tx.execute(
         "UPDATE invites SET used_at = ?, used_by = ? "
         "WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?",
-        (now, telegram_id, invite_id, now))
+        (now, person_id, invite_id, now))
     return changed == 1
 
 
-async def link_worker(tx: Tx, worker_id: int, telegram_id: int, now: str) -> bool:
+async def link_worker(tx: Tx, worker_id: int, person_id: int, now: str) -> bool:
     """Give the imported profile its Telegram account, only if it has none yet."""
     changed = await tx.execute(
-        "UPDATE workers SET telegram_id = ?, updated_at = ? WHERE id = ? AND telegram_id IS NULL",
-        (telegram_id, now, worker_id))
+        "UPDATE workers SET person_id = ?, updated_at = ? WHERE id = ? AND person_id IS NULL",
+        (person_id, now, worker_id))
     return changed == 1
 
 
@@ -87,7 +87,7 @@ async def live_invite_expiry(tx: Tx, worker_id: int, now: str) -> str | None:
 
 async def invitee(tx: Tx, worker_id: int) -> Invitee | None:
     row = await tx.fetchone(
-        "SELECT id, name, roster_key FROM workers WHERE id = ? AND telegram_id IS NULL AND status = 'verified'",
+        "SELECT id, name, roster_key FROM workers WHERE id = ? AND person_id IS NULL AND status = 'verified'",
         (worker_id,))
     return None if row is None else Invitee(*row)
 
@@ -95,7 +95,7 @@ async def invitee(tx: Tx, worker_id: int) -> Invitee | None:
 async def invitee_by_roster_key(tx: Tx, roster_key: str) -> Invitee | None:
     row = await tx.fetchone(
         "SELECT id, name, roster_key FROM workers "
-        "WHERE roster_key = ? AND telegram_id IS NULL AND status = 'verified'", (roster_key,))
+        "WHERE roster_key = ? AND person_id IS NULL AND status = 'verified'", (roster_key,))
     return None if row is None else Invitee(*row)
 
 
@@ -103,6 +103,6 @@ async def invitees(tx: Tx, limit: int) -> list[Invitee]:
     """Imported, verified workers without a Telegram account, oldest first."""
     rows = await tx.fetchall(
         "SELECT id, name, roster_key FROM workers "
-        "WHERE telegram_id IS NULL AND roster_key IS NOT NULL AND status = 'verified' ORDER BY id LIMIT ?",
+        "WHERE person_id IS NULL AND roster_key IS NOT NULL AND status = 'verified' ORDER BY id LIMIT ?",
         (limit,))
     return [Invitee(*row) for row in rows]

@@ -62,7 +62,7 @@ class MemberKind(Enum):
     @property
     def owner_column(self) -> str:
         """The column holding the Telegram id of the person behind the profile."""
-        return "telegram_id" if self is MemberKind.WORKER else "director_telegram_id"
+        return "person_id" if self is MemberKind.WORKER else "director_person_id"
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -74,9 +74,9 @@ def _decode(row) -> dict[str, Any]:
     return decode(row, _JSON_COLUMNS)
 
 
-async def member_by_telegram(tx: Tx, kind: MemberKind, telegram_id: int) -> dict[str, Any] | None:
+async def member_by_person(tx: Tx, kind: MemberKind, person_id: int) -> dict[str, Any] | None:
     """The worker or NGO profile owned by a Telegram user, as a dict of columns."""
-    row = await tx.fetchone(f"SELECT * FROM {kind.table} WHERE {kind.owner_column} = ?", (telegram_id,))
+    row = await tx.fetchone(f"SELECT * FROM {kind.table} WHERE {kind.owner_column} = ?", (person_id,))
     return None if row is None else _decode(row)
 
 
@@ -85,13 +85,13 @@ async def every_member(tx: Tx, kind: MemberKind) -> list[dict[str, Any]]:
     return [_decode(row) for row in await tx.fetchall(f"SELECT * FROM {kind.table} ORDER BY id")]
 
 
-async def profile_name(tx: Tx, telegram_id: int) -> str | None:
+async def profile_name(tx: Tx, person_id: int) -> str | None:
     """How others should read a member's name: the social worker's name, or the NGO director's
     name with the NGO's; None for someone with no profile."""
-    worker = await tx.fetchone("SELECT name FROM workers WHERE telegram_id = ?", (telegram_id,))
+    worker = await tx.fetchone("SELECT name FROM workers WHERE person_id = ?", (person_id,))
     if worker is not None:
         return worker["name"]
-    ngo = await tx.fetchone("SELECT name, director_name FROM ngos WHERE director_telegram_id = ?", (telegram_id,))
+    ngo = await tx.fetchone("SELECT name, director_name FROM ngos WHERE director_person_id = ?", (person_id,))
     if ngo is not None:
         return f"{ngo['director_name']} · {ngo['name']}" if ngo["director_name"] else ngo["name"]
     return None
@@ -102,12 +102,12 @@ async def member_by_id(tx: Tx, kind: MemberKind, member_id: int) -> dict[str, An
     return None if row is None else _decode(row)
 
 
-async def insert_member(tx: Tx, kind: MemberKind, telegram_id: int, values: dict[str, Any], now: str) -> int:
+async def insert_member(tx: Tx, kind: MemberKind, person_id: int, values: dict[str, Any], now: str) -> int:
     """A new profile, status pending."""
     names = ", ".join((kind.owner_column, *kind.columns, "created_at", "updated_at"))
     marks = ", ".join("?" * (len(kind.columns) + 3))
     return await tx.insert(f"INSERT INTO {kind.table} ({names}) VALUES ({marks})",
-                           (telegram_id, *encode(values, kind.columns, _JSON_COLUMNS), now, now))
+                           (person_id, *encode(values, kind.columns, _JSON_COLUMNS), now, now))
 
 
 async def update_member(tx: Tx, kind: MemberKind, member_id: int, values: dict[str, Any], status: str,
@@ -124,7 +124,7 @@ async def verified_workers(tx: Tx) -> list[dict[str, Any]]:
     """Workers the matcher may propose: verified, and reachable on Telegram (an imported worker
     who has not opened their invite link yet could never answer an offer)."""
     rows = await tx.fetchall(
-        "SELECT * FROM workers WHERE status = 'verified' AND telegram_id IS NOT NULL ORDER BY id")
+        "SELECT * FROM workers WHERE status = 'verified' AND person_id IS NOT NULL ORDER BY id")
     return [_decode(row) for row in rows]
 
 

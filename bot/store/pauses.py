@@ -7,14 +7,14 @@ from typing import Any
 from bot.store.database import Tx
 
 # entity -> (table, the column holding the member's Telegram id)
-TABLES = {"worker": ("workers", "telegram_id"), "ngo": ("ngos", "director_telegram_id")}
+TABLES = {"worker": ("workers", "person_id"), "ngo": ("ngos", "director_person_id")}
 
 
 async def member(tx: Tx, entity: str, member_id: int) -> dict[str, Any] | None:
     """The member's id, name, status, pause end and Telegram id (None if there is no such row)."""
     table, owner = TABLES[entity]
     row = await tx.fetchone(
-        f"SELECT id, name, status, paused_until, {owner} AS telegram_id FROM {table} WHERE id = ?", (member_id,))
+        f"SELECT id, name, status, paused_until, {owner} AS person_id FROM {table} WHERE id = ?", (member_id,))
     return None if row is None else {**dict(row), "entity": entity}
 
 
@@ -24,7 +24,7 @@ async def find_members(tx: Tx, words: str, limit: int = 8) -> list[dict[str, Any
     for clause, value in (("lower(name) = lower(?)", words), ("instr(lower(name), lower(?)) > 0", words)):
         for entity, (table, owner) in TABLES.items():
             rows = await tx.fetchall(
-                f"SELECT id, name, status, paused_until, {owner} AS telegram_id FROM {table} "
+                f"SELECT id, name, status, paused_until, {owner} AS person_id FROM {table} "
                 f"WHERE {clause} ORDER BY id LIMIT ?", (value, limit))
             found += [{**dict(r), "entity": entity} for r in rows]
         if found:
@@ -59,7 +59,7 @@ async def pauses_ending(tx: Tx, today: str) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     for entity, (table, owner) in TABLES.items():
         rows = await tx.fetchall(
-            f"SELECT id, name, status, paused_until, {owner} AS telegram_id FROM {table} "
+            f"SELECT id, name, status, paused_until, {owner} AS person_id FROM {table} "
             f"WHERE status = 'paused' AND paused_until IS NOT NULL AND paused_until <= ? AND {owner} IS NOT NULL "
             "ORDER BY id", (today,))
         found += [{**dict(r), "entity": entity} for r in rows]

@@ -22,9 +22,9 @@ _DETAIL = """
 SELECT p.*, r.title, r.ngo_id, r.skills AS request_skills, r.hours_per_week AS request_hours,
        r.district AS request_district, r.status AS request_status, r.headcount,
        r.description, r.start_date, r.duration_weeks, r.field,
-       n.name AS ngo_name, n.director_telegram_id AS ngo_telegram_id, n.director_name,
+       n.name AS ngo_name, n.director_person_id AS ngo_person_id, n.director_name,
        n.director_phone,
-       w.name AS worker_name, w.telegram_id AS worker_telegram_id, w.phone AS worker_phone,
+       w.name AS worker_name, w.person_id AS worker_person_id, w.phone AS worker_phone,
        w.skills AS worker_skills, w.certification, w.hours_per_week AS worker_hours,
        w.district AS worker_district, w.years_experience, w.introduction, w.max_placements,
        coalesce(uw.language, 'zh') AS worker_language, uw.username AS worker_username,
@@ -34,9 +34,9 @@ FROM placements p
 JOIN requests r ON r.id = p.request_id
 JOIN ngos n ON n.id = r.ngo_id
 JOIN workers w ON w.id = p.worker_id
-LEFT JOIN users uw ON uw.telegram_id = w.telegram_id
-LEFT JOIN users un ON un.telegram_id = n.director_telegram_id
-LEFT JOIN users ud ON ud.telegram_id = p.decided_by
+LEFT JOIN people uw ON uw.id = w.person_id
+LEFT JOIN people un ON un.id = n.director_person_id
+LEFT JOIN people ud ON ud.id = p.decided_by
 """
 _JSON = {"reasons", "request_skills", "worker_skills"}
 _NEWEST_FIRST = "p.updated_at DESC, p.id DESC"
@@ -80,12 +80,12 @@ class PlacementDetails:
     field: str
     # its NGO
     ngo_name: str
-    ngo_telegram_id: int | None
+    ngo_person_id: int | None
     director_name: str
     director_phone: str
     # its worker
     worker_name: str
-    worker_telegram_id: int | None
+    worker_person_id: int | None
     worker_phone: str
     worker_skills: list[str]
     certification: str
@@ -105,9 +105,9 @@ class PlacementDetails:
         """The answer of one side ("worker" or "ngo") to the offer, None while it has not answered."""
         return {"worker": self.worker_answer, "ngo": self.ngo_answer}[side]
 
-    def telegram_id_of(self, side: str) -> int | None:
+    def person_id_of(self, side: str) -> int | None:
         """The Telegram id of the social worker ("worker") or of the NGO director ("ngo")."""
-        return {"worker": self.worker_telegram_id, "ngo": self.ngo_telegram_id}[side]
+        return {"worker": self.worker_person_id, "ngo": self.ngo_person_id}[side]
 
     def language_of(self, side: str) -> str:
         return {"worker": self.worker_language, "ngo": self.ngo_language}[side]
@@ -219,14 +219,14 @@ async def active_placements_of_worker(tx: Tx, worker_id: int) -> list[PlacementD
 
 
 async def placements_with_status(tx: Tx, statuses: tuple[str, ...], *,
-                                 telegram_id: int | None = None) -> list[PlacementDetails]:
+                                 person_id: int | None = None) -> list[PlacementDetails]:
     """Placements in any of ``statuses``, newest first: every one, or only those where the person
-    with ``telegram_id`` is the worker or the NGO director."""
+    with ``person_id`` is the worker or the NGO director."""
     where = f"p.status IN ({', '.join('?' * len(statuses))})"
-    if telegram_id is None:
+    if person_id is None:
         return await _details(tx, where, statuses, order=_NEWEST_FIRST)
-    return await _details(tx, f"{where} AND (w.telegram_id = ? OR n.director_telegram_id = ?)",
-                          (*statuses, telegram_id, telegram_id), order=_NEWEST_FIRST)
+    return await _details(tx, f"{where} AND (w.person_id = ? OR n.director_person_id = ?)",
+                          (*statuses, person_id, person_id), order=_NEWEST_FIRST)
 
 
 async def _details(tx: Tx, where: str, params: tuple[Any, ...] = (), order: str = "p.id") -> list[PlacementDetails]:

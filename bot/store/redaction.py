@@ -4,7 +4,8 @@ Messages to other people (offer cards, match notices, directors' alerts, contact
 as rendered text on outbox rows that need not name a placement, and other people's check-in
 comments may name the person, so clearing rows by their links misses copies. This sweep reads
 every text column of every table and replaces each occurrence of the person's name, username,
-phone (in any spacing), introduction, registration number or Telegram id with ``[deleted]``.
+phone (in any spacing), introduction, registration number, person id or account ids
+(Telegram ids) with ``[deleted]``.
 
 People's own identity columns (another member's name or phone) are left alone: someone else
 called 王芳 keeps their name. JSON values are redacted string by string, so they stay valid JSON.
@@ -23,33 +24,34 @@ from bot.store.database import Tx
 REDACTED = "[deleted]"
 # Who someone else is: never rewritten because it happens to equal the forgotten person's value.
 _OTHER_PEOPLES_IDENTITY = {
-    ("users", "display_name"), ("users", "username"), ("workers", "name"), ("workers", "phone"),
+    ("people", "display_name"), ("people", "username"), ("workers", "name"), ("workers", "phone"),
     ("ngos", "name"), ("ngos", "director_name"), ("ngos", "director_phone"),
 }
 _PHONE_SEPARATORS = r"[\s\-.()/‐‑‒–—―]*"
 _SHORTEST_TEXT = 2  # a one-character name would redact that character everywhere
+_SHORTEST_ID = 5  # a person id of a few digits would redact every such count (hours, days)
 
 
 @dataclass(frozen=True)
 class Identity:
     """What identifies a person, read before their rows are cleared."""
 
-    telegram_id: int
+    ids: tuple[int, ...]
     texts: tuple[str, ...]
     phones: tuple[str, ...]
 
     def pattern(self) -> re.Pattern[str]:
         alternatives = [_text_pattern(text) for text in self.texts if len(text.strip()) >= _SHORTEST_TEXT]
         alternatives += [_phone_pattern(phone) for phone in self.phones if phone]
-        alternatives.append(rf"(?<!\d){self.telegram_id}(?!\d)")
+        alternatives += [rf"(?<!\d){number}(?!\d)" for number in self.ids if len(str(number)) >= _SHORTEST_ID]
         return re.compile("|".join(sorted(alternatives, key=len, reverse=True)), re.IGNORECASE)
 
 
-async def identity_of(tx: Tx, telegram_id: int, worker_id: int | None, ngo_id: int | None) -> Identity:
+async def identity_of(tx: Tx, person_id: int, worker_id: int | None, ngo_id: int | None) -> Identity:
     """The person's names, username, introduction, registration number and phones, as stored now."""
     texts: list[str] = []
     phones: list[str] = []
-    user = await tx.fetchone("SELECT display_name, username FROM users WHERE telegram_id = ?", (telegram_id,))
+    user = await tx.fetchone("SELECT display_name, username FROM people WHERE id = ?", (person_id,))
     if user is not None:
         texts += [user["display_name"] or "", user["username"] or ""]
     worker = await tx.fetchone("SELECT name, phone, introduction FROM workers WHERE id = ?", (worker_id or -1,))
@@ -61,7 +63,10 @@ async def identity_of(tx: Tx, telegram_id: int, worker_id: int | None, ngo_id: i
     if ngo is not None:
         texts += [ngo["name"], ngo["director_name"], ngo["registration_number"] or ""]
         phones.append(ngo["director_phone"] or "")
-    return Identity(telegram_id, tuple(dict.fromkeys(t for t in texts if t)), tuple(p for p in phones if p))
+    accounts = await tx.fetchall("SELECT external_id FROM accounts WHERE person_id = ?", (person_id,))
+    ids = (person_id, *(row[0] for row in accounts))
+    return Identity(tuple(dict.fromkeys(ids)), tuple(dict.fromkeys(t for t in texts if t)),
+                    tuple(p for p in phones if p))
 
 
 async def redact_everywhere(tx: Tx, identity: Identity) -> int:

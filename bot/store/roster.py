@@ -34,7 +34,7 @@ async def upsert_roster_worker(tx: Tx, roster_key: str, values: dict[str, Any], 
 
 
 async def is_linked(tx: Tx, worker_id: int) -> bool:
-    return await tx.fetchval("SELECT telegram_id IS NOT NULL FROM workers WHERE id = ?", (worker_id,)) == 1
+    return await tx.fetchval("SELECT person_id IS NOT NULL FROM workers WHERE id = ?", (worker_id,)) == 1
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def encode_roster_worker(values: dict[str, Any]) -> list[Any]:
 async def roster_states(tx: Tx, now: str) -> dict[str, RosterState]:
     """Every worker with a roster key, by key, in one query."""
     rows = await tx.fetchall(
-        "SELECT w.roster_key, w.id, w.telegram_id IS NOT NULL, "
+        "SELECT w.roster_key, w.id, w.person_id IS NOT NULL, "
         "(SELECT max(expires_at) FROM invites i WHERE i.worker_id = w.id AND i.used_at IS NULL "
         "AND i.revoked_at IS NULL AND i.expires_at > ?) FROM workers w WHERE w.roster_key IS NOT NULL", (now,))
     return {key: RosterState(worker_id, bool(linked), live) for key, worker_id, linked, live in rows}

@@ -54,13 +54,13 @@ async def stats_rows(tx: Tx) -> StatsRows:
                 "WHERE p.started_at IS NOT NULL"),
         proposal_decisions=await _pairs(
             tx, "SELECT coalesce(u.display_name, CAST(p.decided_by AS TEXT)), p.created_at, p.decided_at "
-                "FROM placements p LEFT JOIN users u ON u.telegram_id = p.decided_by "
+                "FROM placements p LEFT JOIN people u ON u.id = p.decided_by "
                 "WHERE p.decided_by IS NOT NULL AND p.decided_at IS NOT NULL"),
         offer_answers=await _pairs(
             tx, "SELECT n.name, p.offered_at, min(a.at) FROM placements p "
                 "JOIN requests r ON r.id = p.request_id JOIN ngos n ON n.id = r.ngo_id "
                 "JOIN audit_log a ON a.entity = 'placement' AND a.entity_id = p.id "
-                "AND a.action IN ('accepted', 'declined') AND a.actor = n.director_telegram_id "
+                "AND a.action IN ('accepted', 'declined') AND a.actor = n.director_person_id "
                 "WHERE p.offered_at IS NOT NULL GROUP BY p.id"),
         checkin_answers=[row[0] for row in await tx.fetchall(
             "SELECT answer FROM followups WHERE kind = 'checkin' AND answered_at IS NOT NULL")],

@@ -1,4 +1,8 @@
-"""SQL of the ``users`` table: everyone who has written to the bot."""
+"""SQL of ``people`` and ``accounts``: everyone who has written to the bot, and where from.
+
+A person has an id of their own; each channel account they write from (a Telegram user today)
+points at it. People who were users before accounts existed kept their Telegram id as their id.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,12 @@ from dataclasses import dataclass
 
 from bot.store.database import Tx
 
+TELEGRAM = "telegram"
+
 
 @dataclass(frozen=True)
 class User:
-    telegram_id: int
+    person_id: int
     display_name: str
     username: str | None
     language: str
@@ -17,61 +23,82 @@ class User:
     reachable: bool
 
 
-_COLUMNS = "telegram_id, display_name, username, language, role, reachable"
+_COLUMNS = "id, display_name, username, language, role, reachable"
 
 
 def _user(row) -> User:
     return User(row[0], row[1], row[2], row[3], row[4], bool(row[5]))
 
 
-async def touch_user(tx: Tx, telegram_id: int, display_name: str, username: str | None,
-                     language: str, now: str) -> User:
-    """Insert a new user (with ``language``) or refresh the name of a known one; return the row.
+async def person_of_account(tx: Tx, channel: str, external_id: int) -> int | None:
+    """The person an account belongs to, if the bot has met it."""
+    return await tx.fetchval("SELECT person_id FROM accounts WHERE channel = ? AND external_id = ?",
+                             (channel, external_id))
 
-    A known user keeps the language they chose; writing to the bot marks them reachable again.
-    """
-    await tx.execute(
-        "INSERT INTO users (telegram_id, display_name, username, language, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (telegram_id) DO UPDATE SET display_name = excluded.display_name, "
-        "username = excluded.username, reachable = 1, updated_at = excluded.updated_at",
-        (telegram_id, display_name, username, language, now, now),
-    )
-    found = await get_user(tx, telegram_id)
+
+async def account_of(tx: Tx, channel: str, person_id: int) -> int | None:
+    """The person's account on ``channel`` (their Telegram id), if they have one."""
+    return await tx.fetchval("SELECT external_id FROM accounts WHERE channel = ? AND person_id = ? "
+                             "ORDER BY external_id LIMIT 1", (channel, person_id))
+
+
+async def ensure_account(tx: Tx, channel: str, external_id: int, language: str, now: str) -> int:
+    """The person behind an account; a new person (no name yet, ``language``) on first contact.
+    Person ids are never reused (``person_ids`` counts them), nor taken from the account."""
+    person_id = await person_of_account(tx, channel, external_id)
+    if person_id is None:
+        person_id = await tx.insert("INSERT INTO person_ids DEFAULT VALUES")
+        await tx.execute("INSERT INTO people (id, language, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                         (person_id, language, now, now))
+        await tx.execute("INSERT INTO accounts (channel, external_id, person_id) VALUES (?, ?, ?)",
+                         (channel, external_id, person_id))
+    return person_id
+
+
+async def touch_account(tx: Tx, channel: str, external_id: int, display_name: str, username: str | None,
+                        language: str, now: str) -> User:
+    """The person behind an account: a new person (with ``language``) and account on first contact,
+    else the known one with their name refreshed. A known person keeps the language they chose;
+    writing to the bot marks them reachable again."""
+    person_id = await ensure_account(tx, channel, external_id, language, now)
+    await tx.execute("UPDATE people SET display_name = ?, username = ?, reachable = 1, updated_at = ? "
+                     "WHERE id = ?", (display_name, username, now, person_id))
+    found = await get_user(tx, person_id)
     assert found is not None
     return found
 
 
-async def get_user(tx: Tx, telegram_id: int) -> User | None:
-    row = await tx.fetchone(f"SELECT {_COLUMNS} FROM users WHERE telegram_id = ?", (telegram_id,))
+async def get_user(tx: Tx, person_id: int) -> User | None:
+    row = await tx.fetchone(f"SELECT {_COLUMNS} FROM people WHERE id = ?", (person_id,))
     return None if row is None else _user(row)
 
 
-async def set_language(tx: Tx, telegram_id: int, language: str, now: str) -> None:
-    await tx.execute("UPDATE users SET language = ?, updated_at = ? WHERE telegram_id = ?",
-                     (language, now, telegram_id))
+async def set_language(tx: Tx, person_id: int, language: str, now: str) -> None:
+    await tx.execute("UPDATE people SET language = ?, updated_at = ? WHERE id = ?",
+                     (language, now, person_id))
 
 
-async def set_role(tx: Tx, telegram_id: int, role: str, now: str) -> None:
-    await tx.execute("UPDATE users SET role = ?, updated_at = ? WHERE telegram_id = ?",
-                     (role, now, telegram_id))
+async def set_role(tx: Tx, person_id: int, role: str, now: str) -> None:
+    await tx.execute("UPDATE people SET role = ?, updated_at = ? WHERE id = ?",
+                     (role, now, person_id))
 
 
-async def set_reachable(tx: Tx, telegram_id: int, reachable: bool, now: str) -> int:
+async def set_reachable(tx: Tx, person_id: int, reachable: bool, now: str) -> int:
     return await tx.execute(
-        "UPDATE users SET reachable = ?, updated_at = ? WHERE telegram_id = ? AND reachable <> ?",
-        (int(reachable), now, telegram_id, int(reachable)))
+        "UPDATE people SET reachable = ?, updated_at = ? WHERE id = ? AND reachable <> ?",
+        (int(reachable), now, person_id, int(reachable)))
 
 
-async def highest_id_from(tx: Tx, first_id: int) -> int | None:
-    """The highest Telegram id at or above ``first_id`` the bot has met, if any."""
-    return await tx.fetchval("SELECT max(telegram_id) FROM users WHERE telegram_id >= ?", (first_id,))
+async def highest_account_from(tx: Tx, channel: str, first_id: int) -> int | None:
+    """The highest account id on ``channel`` at or above ``first_id`` the bot has met, if any."""
+    return await tx.fetchval("SELECT max(external_id) FROM accounts WHERE channel = ? AND external_id >= ?",
+                             (channel, first_id))
 
 
-async def languages_of(tx: Tx, telegram_ids: tuple[int, ...], default: str) -> dict[int, str]:
+async def languages_of(tx: Tx, person_ids: tuple[int, ...], default: str) -> dict[int, str]:
     """Each person's chosen language; ``default`` for someone who never wrote to the bot."""
-    marks = ", ".join("?" * len(telegram_ids))
+    marks = ", ".join("?" * len(person_ids))
     rows = await tx.fetchall(
-        f"SELECT telegram_id, language FROM users WHERE telegram_id IN ({marks})", telegram_ids)
+        f"SELECT id, language FROM people WHERE id IN ({marks})", person_ids)
     known = {row[0]: row[1] for row in rows}
-    return {tid: known.get(tid, default) for tid in telegram_ids}
+    return {pid: known.get(pid, default) for pid in person_ids}

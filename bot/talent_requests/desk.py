@@ -29,7 +29,7 @@ async def start_edit(services: Services, tx: Tx, director: User, request_id: int
 
 async def _save(services: Services, tx: Tx, director: User, draft: Draft, now: str) -> Outcome:
     lang = director.language
-    if not services.is_director(director.telegram_id):
+    if not services.is_director(director.person_id):
         return refused(services, lang, NotAllowed(), pressed=True)
     row = await requests.request_by_id(tx, draft.target_id)
     if row is None:
@@ -41,7 +41,7 @@ async def _save(services: Services, tx: Tx, director: User, draft: Draft, now: s
     if not await requests.update_request(tx, row.id, row.ngo_id, request.columns_from_answers(draft.answers),
                                          now):
         return Outcome(replies=(Reply(t(lang, "requests.already_closed", title=escape(row.title))),))
-    await audit.record(tx, actor=director.telegram_id, action="edited_by_director", entity="request",
+    await audit.record(tx, actor=director.person_id, action="edited_by_director", entity="request",
                        entity_id=row.id, at=now, old="open", new="open",
                        detail=", ".join(f.name for f in changed))
     rematch_wanted(services)
@@ -65,7 +65,7 @@ async def switch_pause(services: Services, tx: Tx, director: User, request_id: i
     if row is None or not await requests.set_paused(tx, request_id, pause, now):
         raise OldButton
     action = "paused" if pause else "resumed"
-    await audit.record(tx, actor=director.telegram_id, action=action, entity="request", entity_id=request_id, at=now,
+    await audit.record(tx, actor=director.person_id, action=action, entity="request", entity_id=request_id, at=now,
                        old=row.status, new=row.status)
     rematch_wanted(services)
     title = escape(row.title)

@@ -6,7 +6,7 @@ import json
 
 from bot.store.redaction import REDACTED, Identity, mentions, redact_value
 
-WANG = Identity(5550001234, ("王芳", "wangfang", "Tom & Jerry's friend"), ("+8613955550001",))
+WANG = Identity((5550001234,), ("王芳", "wangfang", "Tom & Jerry's friend"), ("+8613955550001",))
 
 
 def test_a_phone_is_found_in_every_spacing_people_and_the_bot_write():

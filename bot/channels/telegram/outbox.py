@@ -106,7 +106,7 @@ class Dispatcher:
                 # Replies may have taken the free slots while the row was claimed: look again,
                 # and count the send in the same step (no await between the look and the count).
                 await self._pacer.wait_for_slot()
-                task = asyncio.create_task(self._send(row, self._pacer.start(row.recipient)))
+                task = asyncio.create_task(self._send(row, self._pacer.start(row.address)))
                 sending.add(task)
                 task.add_done_callback(sending.discard)
         finally:
@@ -119,7 +119,7 @@ class Dispatcher:
             try:
                 reply = from_payload(row.payload["message"])
                 with telegram_client.outbox_lane():  # counted by the pacer when claimed: the limiter lets it through
-                    await send_html(self._app.bot, row.recipient, reply.text, _markup(reply.buttons))
+                    await send_html(self._app.bot, row.address, reply.text, _markup(reply.buttons))
             finally:
                 self._pacer.finish(ticket)
         except Exception as error:  # every error is an answer: classified and recorded

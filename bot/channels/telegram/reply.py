@@ -15,7 +15,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden
+from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.channels.telegram.context import services_of
@@ -91,11 +91,8 @@ async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, outcome: O
     for reply in replies:
         if chat is not None:
             await send(context, chat.id, reply)
-    for notice in outcome.notices:
-        try:
-            await send(context, notice.telegram_id, notice.reply)
-        except (Forbidden, BadRequest) as error:  # blocked, or never opened a chat with the bot
-            log.warning("notice to %s not delivered: %s", notice.telegram_id, error)
+    for notice in outcome.notices:  # events.run writes them to the outbox, which knows the chats
+        log.error("a notice to person %s was not written to the outbox; dropped", notice.person_id)
 
 
 def _recorded_under(query, reply: Reply) -> Reply | None:
