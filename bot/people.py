@@ -35,11 +35,11 @@ def first_language(services: Services, language_code: str | None) -> str:
 
 async def remember(services: Services, tx: Tx, sender: Sender) -> User:
     """The sender's person, created with an account on first contact with their app's language."""
-    if services.director_people is None:
-        await directors(services, tx)
     user = await users.touch_account(
         tx, sender.channel, sender.external_id, sender.name, sender.username,
         first_language(services, sender.language_code), to_iso(services.clock.now()))
+    if services.director_people is None:
+        await directors(services, tx)
     if sender.channel == TELEGRAM and sender.external_id in services.settings.association.directors:
         services.director_people = (services.director_people or frozenset()) | {user.person_id}
     return user

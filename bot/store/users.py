@@ -44,10 +44,14 @@ async def account_of(tx: Tx, channel: str, person_id: int) -> int | None:
 
 async def ensure_account(tx: Tx, channel: str, external_id: int, language: str, now: str) -> int:
     """The person behind an account; a new person (no name yet, ``language``) on first contact.
-    Person ids are never reused (``person_ids`` counts them), nor taken from the account."""
+    Person ids are never reused (``person_ids``' sequence remembers the highest given), nor taken
+    from the account."""
     person_id = await person_of_account(tx, channel, external_id)
     if person_id is None:
-        person_id = await tx.insert("INSERT INTO person_ids DEFAULT VALUES")
+        person_id = await tx.insert(
+            "INSERT INTO person_ids (id) SELECT max(coalesce((SELECT max(id) FROM people), 0), "
+            "coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'person_ids'), 0)) + 1")
+        await tx.execute("DELETE FROM person_ids")  # the sequence remembers the highest id given
         await tx.execute("INSERT INTO people (id, language, created_at, updated_at) VALUES (?, ?, ?, ?)",
                          (person_id, language, now, now))
         await tx.execute("INSERT INTO accounts (channel, external_id, person_id) VALUES (?, ?, ?)",
@@ -58,11 +62,14 @@ async def ensure_account(tx: Tx, channel: str, external_id: int, language: str, 
 async def touch_account(tx: Tx, channel: str, external_id: int, display_name: str, username: str | None,
                         language: str, now: str) -> User:
     """The person behind an account: a new person (with ``language``) and account on first contact,
-    else the known one with their name refreshed. A known person keeps the language they chose;
-    writing to the bot marks them reachable again."""
+    else the known one with their name refreshed. A known person keeps the language they chose
+    (one made ahead of their first message, a configured director, takes their app's language
+    then); writing to the bot marks them reachable again."""
     person_id = await ensure_account(tx, channel, external_id, language, now)
-    await tx.execute("UPDATE people SET display_name = ?, username = ?, reachable = 1, updated_at = ? "
-                     "WHERE id = ?", (display_name, username, now, person_id))
+    await tx.execute(
+        "UPDATE people SET language = CASE WHEN display_name = '' AND created_at = updated_at THEN ? "
+        "ELSE language END, display_name = ?, username = ?, reachable = 1, updated_at = ? WHERE id = ?",
+        (language, display_name, username, now, person_id))
     found = await get_user(tx, person_id)
     assert found is not None
     return found

@@ -88,9 +88,16 @@ def db_rows(database: Path | Sandbox, sql: str, *params: object) -> list[sqlite3
         return conn.execute(sql, params).fetchall()
 
 
+def person_id_of(database: Path | Sandbox, telegram_id: int) -> int:
+    """The person id behind a Telegram account (people get ids of their own, not their Telegram id)."""
+    [row] = db_rows(database, "SELECT person_id FROM accounts WHERE channel = 'telegram' AND external_id = ?",
+                    telegram_id)
+    return row[0]
+
+
 def draft_answers(sandbox: Sandbox, telegram_id: int) -> dict[str, Any]:
     """The answers of the person's form in progress, as the engine stored them."""
-    [draft] = db_rows(sandbox, "SELECT answers FROM drafts WHERE telegram_id = ?", telegram_id)
+    [draft] = db_rows(sandbox, "SELECT answers FROM drafts WHERE person_id = ?", person_id_of(sandbox, telegram_id))
     return json.loads(draft["answers"])
 
 

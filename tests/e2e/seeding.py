@@ -42,24 +42,26 @@ def request_values(title: str, start: str, **overrides: Any) -> dict[str, Any]:
 
 
 async def add_person(tx, telegram_id: int, name: str, role: str | None, language: str = "zh",
-                     username: str | None = None) -> None:
-    await users.touch_user(tx, telegram_id, name, username, language, NOW)
+                     username: str | None = None) -> int:
+    """A person with a Telegram account, as if they had written to the bot; their person id."""
+    person = await users.touch_account(tx, users.TELEGRAM, telegram_id, name, username, language, NOW)
     if role:
-        await users.set_role(tx, telegram_id, role, NOW)
+        await users.set_role(tx, person.person_id, role, NOW)
+    return person.person_id
 
 
 async def add_worker(services, telegram_id: int, name: str, *, username: str | None = None,
                      **overrides: Any) -> int:
     async with services.database.transaction() as tx:
-        await add_person(tx, telegram_id, name, "worker", username=username)
-        return await members.insert_member(tx, MemberKind.WORKER, telegram_id, worker_values(name, **overrides), NOW)
+        person_id = await add_person(tx, telegram_id, name, "worker", username=username)
+        return await members.insert_member(tx, MemberKind.WORKER, person_id, worker_values(name, **overrides), NOW)
 
 
 async def add_ngo(services, telegram_id: int, name: str, *, username: str | None = None,
                   **overrides: Any) -> int:
     async with services.database.transaction() as tx:
-        await add_person(tx, telegram_id, f"{name}负责人", "ngo", username=username)
-        return await members.insert_member(tx, MemberKind.NGO, telegram_id, ngo_values(name, **overrides), NOW)
+        person_id = await add_person(tx, telegram_id, f"{name}负责人", "ngo", username=username)
+        return await members.insert_member(tx, MemberKind.NGO, person_id, ngo_values(name, **overrides), NOW)
 
 
 async def add_request(services, ngo_id: int, title: str, **overrides: Any) -> int:

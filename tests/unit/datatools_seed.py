@@ -28,18 +28,20 @@ async def _insert(tx, table: str, **values) -> int:
 
 
 async def _user(tx, telegram_id: int, name: str, role: str | None = None) -> None:
-    await _insert(tx, "users", telegram_id=telegram_id, display_name=name, role=role, language="zh",
+    """A person who kept their Telegram id as their person id (as migration 0009 keeps everyone)."""
+    await _insert(tx, "people", id=telegram_id, display_name=name, role=role, language="zh",
                   created_at="2026-08-01T00:00:00Z", updated_at="2026-08-01T00:00:00Z")
+    await _insert(tx, "accounts", channel="telegram", external_id=telegram_id, person_id=telegram_id)
 
 
-async def _worker(tx, telegram_id: int | None, name: str, phone: str, status: str, skills: list[str]) -> int:
-    return await _insert(tx, "workers", telegram_id=telegram_id, name=name, phone=phone, district="lixia",
+async def _worker(tx, person_id: int | None, name: str, phone: str, status: str, skills: list[str]) -> int:
+    return await _insert(tx, "workers", person_id=person_id, name=name, phone=phone, district="lixia",
                          skills_text="、".join(skills), skills=skills, fields=["youth"], hours_per_week=10,
                          status=status, created_at="2026-08-01T00:00:00Z", updated_at="2026-08-01T00:00:00Z")
 
 
 async def _ngo(tx, director: int | None, name: str, status: str, director_name: str, phone: str) -> int:
-    return await _insert(tx, "ngos", director_telegram_id=director, name=name, registration="not_yet",
+    return await _insert(tx, "ngos", director_person_id=director, name=name, registration="not_yet",
                          district="lixia", director_name=director_name, director_phone=phone, status=status,
                          created_at="2026-08-01T00:00:00Z", updated_at="2026-08-01T00:00:00Z")
 

@@ -98,8 +98,8 @@ async def test_already_decided_with_no_time_says_so_with_a_dash(services):
     assert outcome.alert == t("en", "alerts.already_decided", who="Ann", when="—")
 
 
-def news(telegram_id: int) -> Notice:
-    return Notice(telegram_id, Reply("news"))
+def news(person_id: int) -> Notice:
+    return Notice(person_id, Reply("news"))
 
 
 async def test_notices_become_outbox_rows_of_the_events_transaction(services):
@@ -123,11 +123,11 @@ async def test_a_refusal_after_a_notice_leaves_no_outbox_row(services):
 
 async def test_an_error_after_a_notice_rolls_the_event_back(services):
     async def fails(event):
-        await event.tx.execute("UPDATE users SET display_name = 'changed' WHERE telegram_id = ?", (DIRECTOR,))
+        await event.tx.execute("UPDATE people SET display_name = 'changed' WHERE id = ?", (event.user.person_id,))
         raise RuntimeError("boom")
     with pytest.raises(RuntimeError):
         await run(services, BOSS, Role.ANYONE, True, fails)
-    assert await rows(services, "followups") == [] and await rows(services, "users") == []
+    assert await rows(services, "followups") == [] and await rows(services, "people") == []
 
 
 async def test_a_command_refusal_is_a_message_and_a_press_refusal_a_pop_up(services):
@@ -145,7 +145,9 @@ async def test_the_sender_is_remembered_even_when_refused(services):
     async def refuses(_event):
         raise NotAllowed
     await run(services, STRANGER, Role.ANYONE, True, refuses)
-    assert [row[0] for row in await rows(services, "users")] == [STRANGER.telegram_id]
+    accounts = {row[1]: row[2] for row in await rows(services, "accounts")}
+    assert STRANGER.external_id in accounts and accounts[STRANGER.external_id] != STRANGER.external_id
+    assert [row[0] for row in await rows(services, "people")] == sorted(accounts.values())
 
 
 async def test_work_after_commit_runs_after_the_transaction_in_order(services):

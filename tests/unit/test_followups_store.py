@@ -56,8 +56,13 @@ async def test_due_rows_come_urgent_first_then_oldest_and_skip_busy_chats(db):
         urgent = await followups.insert(tx, "alert", 2, NOW, NOW, urgent=True)
         await followups.insert(tx, "notice", 3, LATER, NOW)                 # not due yet
         expiry = await followups.insert(tx, "offer_expiry", 0, "2026-11-27T00:00:00Z", NOW)
+        await tx.execute("INSERT INTO people (id, created_at, updated_at) VALUES (1, ?, ?)", (NOW, NOW))
+        await tx.execute("INSERT INTO accounts (channel, external_id, person_id) VALUES ('telegram', 1001, 1)")
     assert await claim_one(db) == urgent
-    assert await claim_one(db, excluded=[1]) is None
+    assert await claim_one(db, excluded=[1]) == old  # busy chats are the channel's: person 1 is chat 1001
+    async with db.transaction() as tx:
+        await tx.execute("UPDATE followups SET status = 'pending' WHERE id = ?", (old,))
+    assert await claim_one(db, excluded=[1001]) is None
     assert await claim_one(db) == old
     async with db.transaction() as tx:
         action = await followups.next_due(tx, NOW, allow_non_urgent=True, kinds=followups.ACTION_KINDS)

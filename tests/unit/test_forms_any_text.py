@@ -111,15 +111,16 @@ def harness(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Harness]:
 
 async def _remember_person(services: Services) -> None:
     async with services.database.transaction() as tx:
-        await users.touch_user(tx, PERSON, "Tom", None, "en", "2026-01-01T00:00:00Z")
+        await users.touch_account(tx, users.TELEGRAM, PERSON, "Tom", None, "en", "2026-01-01T00:00:00Z")
 
 
 async def _type_at(services: Services, position: Position, lang: str, text: str) -> Outcome | None:
     async with services.database.transaction() as tx:
-        await users.set_language(tx, PERSON, lang, "2026-01-01T00:00:00Z")
-        await draft_rows.start_draft(tx, PERSON, position.form, None, position.answers, position.state,
+        person_id = await users.person_of_account(tx, users.TELEGRAM, PERSON)
+        await users.set_language(tx, person_id, lang, "2026-01-01T00:00:00Z")
+        await draft_rows.start_draft(tx, person_id, position.form, None, position.answers, position.state,
                                      "2026-01-01T00:00:00Z")
-        user = await users.get_user(tx, PERSON)
+        user = await users.get_user(tx, person_id)
         assert user is not None
         return await engine.on_text(services, tx, user, text)
 

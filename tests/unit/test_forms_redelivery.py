@@ -24,12 +24,12 @@ async def services(tmp_path):
 
 async def person(services: Services):
     async with services.database.transaction() as tx:
-        return await users.touch_user(tx, PERSON, "Tom", None, "en", "2026-11-28T00:00:00Z")
+        return await users.touch_account(tx, users.TELEGRAM, PERSON, "Tom", None, "en", "2026-11-28T00:00:00Z")
 
 
 async def answers(services: Services) -> dict:
     async with services.database.snapshot() as tx:
-        draft = await draft_rows.current_draft(tx, PERSON)
+        draft = await draft_rows.current_draft(tx, await users.person_of_account(tx, users.TELEGRAM, PERSON))
     assert draft is not None
     return draft.answers
 

@@ -51,14 +51,20 @@ async def start_with(services: Services, telegram_id: int, payload: str) -> str:
 
 
 async def linked_account(services: Services, worker_id: int) -> int | None:
-    return await services.database.fetchval("SELECT telegram_id FROM workers WHERE id = ?", (worker_id,))
+    return await services.database.fetchval(
+        "SELECT a.external_id FROM workers w JOIN accounts a ON a.person_id = w.person_id WHERE w.id = ?", (worker_id,))
+
+
+async def role_of(services: Services, telegram_id: int) -> str | None:
+    return await services.database.fetchval(
+        "SELECT p.role FROM people p JOIN accounts a ON a.person_id = p.id WHERE a.external_id = ?", (telegram_id,))
 
 
 async def test_an_invite_links_the_telegram_account_to_the_imported_profile(services):
     worker_id, code = await new_invite(services)
     assert await start_with(services, 501, code) == t("zh", "invite.linked", name="王芳")
     assert await linked_account(services, worker_id) == 501
-    assert await services.database.fetchval("SELECT role FROM users WHERE telegram_id = 501") == "worker"
+    assert await role_of(services, 501) == "worker"
 
 
 async def test_a_link_used_twice_is_refused_the_second_time(services):
@@ -66,7 +72,7 @@ async def test_a_link_used_twice_is_refused_the_second_time(services):
     await start_with(services, 501, code)
     assert await start_with(services, 502, code) == t("zh", "invite.used")
     assert await linked_account(services, worker_id) == 501
-    assert await services.database.fetchval("SELECT role FROM users WHERE telegram_id = 502") is None
+    assert await role_of(services, 502) is None
 
 
 async def test_an_expired_link_is_refused(services):
@@ -94,8 +100,8 @@ async def test_a_newer_link_replaces_the_older_one(services):
 async def test_someone_registered_already_cannot_use_a_link_and_it_stays_usable(services):
     _, code = await new_invite(services)
     async with services.database.transaction() as tx:
-        await remember(services, tx, Sender(601, "NGO director"))
-        await tx.execute("UPDATE users SET role = 'ngo' WHERE telegram_id = 601")
+        person = await remember(services, tx, Sender(601, "NGO director"))
+        await tx.execute("UPDATE people SET role = 'ngo' WHERE id = ?", (person.person_id,))
     assert await start_with(services, 601, code) == t("zh", "invite.already_member")
     assert await start_with(services, DIRECTOR, code) == t("zh", "invite.already_member")
     assert await start_with(services, 501, code) == t("zh", "invite.linked", name="王芳")

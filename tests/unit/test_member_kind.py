@@ -11,7 +11,7 @@ from bot.store.members import MemberKind
 
 def test_each_kind_has_its_callback_code_audit_entity_and_table():
     assert [(k.code, k.entity, k.table) for k in MemberKind] == [("w", "worker", "workers"), ("n", "ngo", "ngos")]
-    assert (MemberKind.WORKER.owner_column, MemberKind.NGO.owner_column) == ("telegram_id", "director_telegram_id")
+    assert (MemberKind.WORKER.owner_column, MemberKind.NGO.owner_column) == ("person_id", "director_person_id")
     assert MemberKind.WORKER.columns == members.WORKER_COLUMNS and MemberKind.NGO.columns == members.NGO_COLUMNS
 
 
@@ -36,7 +36,7 @@ def test_a_table_of_no_member_is_refused():
 async def test_the_store_reads_each_kind_from_its_own_table(tmp_path):
     async with seeded_database(tmp_path / "kinds.sqlite3") as (db, ids), db.snapshot() as tx:
         wang = await members.member_by_id(tx, MemberKind.WORKER, ids["wang"])
-        sunshine = await members.member_by_telegram(tx, MemberKind.NGO, 301)
+        sunshine = await members.member_by_person(tx, MemberKind.NGO, 301)
         pending = await members.pending_members(tx)
     assert wang is not None and wang["name"] == "王芳"
     assert sunshine is not None and sunshine["id"] == ids["sunshine"]

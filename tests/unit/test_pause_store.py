@@ -22,8 +22,8 @@ async def paused_worker(db, telegram_id: int, name: str, until: str | None) -> i
               "fields": [], "languages": [], "certification": "none", "years_experience": 0, "hours_per_week": 10,
               "max_placements": 1, "remote_ok": 0, "introduction": ""}
     async with db.transaction() as tx:
-        await users.touch_user(tx, telegram_id, name, None, "zh", NOW)
-        worker_id = await members.insert_member(tx, MemberKind.WORKER, telegram_id, values, NOW)
+        person = await users.touch_account(tx, users.TELEGRAM, telegram_id, name, None, "zh", NOW)
+        worker_id = await members.insert_member(tx, MemberKind.WORKER, person.person_id, values, NOW)
         await tx.execute("UPDATE workers SET status = 'verified' WHERE id = ?", (worker_id,))
         assert await pauses.pause(tx, "worker", worker_id, until, NOW) == "verified"
     return worker_id
@@ -39,8 +39,8 @@ async def test_a_pause_ends_on_its_date_and_not_the_day_before(db):
 
 async def test_an_erased_profile_stays_paused_whatever_its_date(db):
     worker_id = await paused_worker(db, 201, "王芳", "2026-12-05")
-    async with db.transaction() as tx:  # what erasure leaves: no Telegram id, still paused
-        await tx.execute("UPDATE workers SET telegram_id = NULL WHERE id = ?", (worker_id,))
+    async with db.transaction() as tx:  # what erasure leaves: no person, still paused
+        await tx.execute("UPDATE workers SET person_id = NULL WHERE id = ?", (worker_id,))
         assert await pauses.pauses_ending(tx, "2026-12-31") == []
         assert not await pauses.resume(tx, "worker", worker_id, NOW)
         assert (await pauses.member(tx, "worker", worker_id))["status"] == "paused"

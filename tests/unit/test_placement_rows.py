@@ -29,9 +29,9 @@ async def test_a_placement_comes_out_typed_with_its_request_ngo_and_worker(seede
     assert p.request_skills == ["psychological_counselling"]          # JSON columns come out as lists
     assert p.worker_skills == ["psychological_counselling", "group_work"]
     assert p.reasons == []
-    assert (p.worker_telegram_id, p.ngo_telegram_id, p.decided_by) == (201, 301, DIRECTOR)
+    assert (p.worker_person_id, p.ngo_person_id, p.decided_by) == (201, 301, DIRECTOR)
     assert (p.worker_language, p.ngo_language, p.decided_by_name) == ("zh", "zh", "张主任")
-    assert p.answer_of("worker") is None and p.telegram_id_of("ngo") == 301 and p.name_of("ngo") == p.ngo_name
+    assert p.answer_of("worker") is None and p.person_id_of("ngo") == 301 and p.name_of("ngo") == p.ngo_name
     with pytest.raises(dataclasses.FrozenInstanceError):
         p.status = "completed"  # type: ignore[misc]
     assert p.as_dict()["title"] == "社区心理支持" and set(p.as_dict()) == {f.name for f in dataclasses.fields(p)}
@@ -60,7 +60,7 @@ async def test_placements_are_found_by_what_the_caller_wants(seeded):
         active_wang = await placements.active_placements_of_worker(tx, ids["wang"])
         active_zhao = await placements.active_placements_of_worker(tx, ids["zhao"])
         ended = await placements.placements_with_status(tx, ("completed", "rejected"))
-        own = await placements.placements_with_status(tx, ("active", "rejected", "proposed"), telegram_id=201)
+        own = await placements.placements_with_status(tx, ("active", "rejected", "proposed"), person_id=201)
     assert [p.id for p in waiting] == [ids["p4"]]
     assert [p.id for p in of_wang] == [ids["p3"], ids["p1"]]           # newest first
     assert [p.id for p in of_hemei] == [ids["p4"], ids["p2"]]

@@ -118,7 +118,7 @@ def test_a_good_file_is_imported_verified_with_a_progress_bar_and_invite_links(t
     out, err = capsys.readouterr()
     assert "3 workers imported: 3 new, 0 updated" in out
     assert "importing [" in err and err.rstrip().endswith("3/3")
-    assert db_rows(config, "SELECT roster_key, status, telegram_id FROM workers ORDER BY id") == [
+    assert db_rows(config, "SELECT roster_key, status, person_id FROM workers ORDER BY id") == [
         ("SW-001", "verified", None), ("SW-002", "verified", None), ("SW-003", "verified", None)]
     written = list(csv.DictReader(io.StringIO(links.read_text(encoding="utf-8-sig"))))
     assert [row["roster_key"] for row in written] == ["SW-001", "SW-002", "SW-003"]

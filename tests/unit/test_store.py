@@ -32,7 +32,7 @@ async def db(tmp_path):
 async def add_user(db: Database, telegram_id: int = 1) -> None:
     async with db.transaction() as tx:
         await tx.execute(
-            "INSERT INTO users (telegram_id, created_at, updated_at) VALUES (?, ?, ?)",
+            "INSERT INTO people (id, created_at, updated_at) VALUES (?, ?, ?)",
             (telegram_id, NOW, NOW),
         )
 
@@ -45,7 +45,7 @@ async def test_migrations_from_empty_reach_the_newest_version(tmp_path):
         assert await current_version(database) == discover()[-1].version
         tables = {row[0] for row in await database.fetchall(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
-        assert {"users", "workers", "ngos", "requests", "placements", "followups", "drafts",
+        assert {"people", "accounts", "workers", "ngos", "requests", "placements", "followups", "drafts",
                 "audit_log"} <= tables
     finally:
         await database.close()
@@ -96,9 +96,9 @@ async def test_check_constraints_reject_unknown_enum_values(db):
     with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
         async with db.transaction() as tx:
             await tx.execute(
-                "INSERT INTO users (telegram_id, language, created_at, updated_at) "
+                "INSERT INTO people (id, language, created_at, updated_at) "
                 "VALUES (1, 'fr', ?, ?)", (NOW, NOW))
-    assert await db.fetchval("SELECT count(*) FROM users") == 0
+    assert await db.fetchval("SELECT count(*) FROM people") == 0
 
 
 async def test_foreign_keys_reject_a_request_of_a_missing_ngo(db):
@@ -136,9 +136,9 @@ async def test_an_error_inside_a_transaction_rolls_all_of_it_back(db):
     with pytest.raises(RuntimeError, match="boom"):
         async with db.transaction() as tx:
             await tx.execute(
-                "INSERT INTO users (telegram_id, created_at, updated_at) VALUES (7, ?, ?)", (NOW, NOW))
+                "INSERT INTO people (id, created_at, updated_at) VALUES (7, ?, ?)", (NOW, NOW))
             raise RuntimeError("boom")
-    assert await db.fetchval("SELECT count(*) FROM users") == 0
+    assert await db.fetchval("SELECT count(*) FROM people") == 0
 
 
 async def test_a_cancelled_transaction_is_rolled_back(db):
@@ -147,7 +147,7 @@ async def test_a_cancelled_transaction_is_rolled_back(db):
     async def slow_writer():
         async with db.transaction() as tx:
             await tx.execute(
-                "INSERT INTO users (telegram_id, created_at, updated_at) VALUES (8, ?, ?)", (NOW, NOW))
+                "INSERT INTO people (id, created_at, updated_at) VALUES (8, ?, ?)", (NOW, NOW))
             entered.set()
             await asyncio.Event().wait()  # never finishes on its own
 
@@ -156,22 +156,22 @@ async def test_a_cancelled_transaction_is_rolled_back(db):
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
-    assert await db.fetchval("SELECT count(*) FROM users") == 0
+    assert await db.fetchval("SELECT count(*) FROM people") == 0
     await add_user(db, 9)
-    assert await db.fetchval("SELECT count(*) FROM users") == 1
+    assert await db.fetchval("SELECT count(*) FROM people") == 1
 
 
 async def test_concurrent_transactions_are_serialised(db):
     async def bump(n: int):
         async with db.transaction() as tx:
-            count = await tx.fetchval("SELECT count(*) FROM users")
+            count = await tx.fetchval("SELECT count(*) FROM people")
             await asyncio.sleep(0)  # yield to the other writers mid-transaction
             await tx.execute(
-                "INSERT INTO users (telegram_id, display_name, created_at, updated_at) "
+                "INSERT INTO people (id, display_name, created_at, updated_at) "
                 "VALUES (?, ?, ?, ?)", (n, str(count), NOW, NOW))
 
     await asyncio.gather(*(bump(n) for n in range(20)))
-    seen = sorted(int(row[0]) for row in await db.fetchall("SELECT display_name FROM users"))
+    seen = sorted(int(row[0]) for row in await db.fetchall("SELECT display_name FROM people"))
     assert seen == list(range(20))  # each writer saw all earlier commits and nothing half-done
 
 
@@ -193,7 +193,7 @@ async def test_backup_while_a_writer_is_active_is_a_consistent_verified_copy(db,
         n = 1000
         while not stop.is_set():
             conn.execute("BEGIN IMMEDIATE")
-            conn.execute("INSERT INTO users (telegram_id, created_at, updated_at) VALUES (?, ?, ?)",
+            conn.execute("INSERT INTO people (id, created_at, updated_at) VALUES (?, ?, ?)",
                          (n, NOW, NOW))
             conn.execute("COMMIT")
             written.append(n)
@@ -212,7 +212,7 @@ async def test_backup_while_a_writer_is_active_is_a_consistent_verified_copy(db,
         thread.join()
     assert version == discover()[-1].version
     with sqlite3.connect(copy) as conn:
-        ids = [row[0] for row in conn.execute("SELECT telegram_id FROM users ORDER BY 1")]
+        ids = [row[0] for row in conn.execute("SELECT id FROM people ORDER BY 1")]
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert ids == list(range(1000, 1000 + len(ids)))  # a prefix: one consistent moment
     assert len(ids) >= 50
