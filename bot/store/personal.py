@@ -61,6 +61,7 @@ async def personal_rows(tx: Tx, person_id: int) -> dict[str, list[dict[str, Any]
     where, ids = _their_placements(profiles)
     queries: dict[str, tuple[str, tuple]] = {
         "user": ("SELECT * FROM people WHERE id = ?", (person_id,)),
+        "accounts": ("SELECT channel, external_id FROM accounts WHERE person_id = ? ORDER BY channel", (person_id,)),
         "worker_profile": ("SELECT * FROM workers WHERE person_id = ?", (person_id,)),
         "ngo_profile": ("SELECT * FROM ngos WHERE director_person_id = ?", (person_id,)),
         "requests": ("SELECT * FROM requests WHERE ngo_id = ? ORDER BY id", (profiles.ngo_id or -1,)),

@@ -146,7 +146,8 @@ async def offered_placement(sandbox: Sandbox, starts_in_days: int = 0) -> Cycle:
     director = sandbox.user(DIRECTORS[0], "Director Chen", lang="en")
     await director.send("/match")
     await expect(director, plain("en", "queue.match_done", new=1, withdrawn=0), within=3)
-    [proposal] = rows(sandbox, "SELECT p.id, w.telegram_id FROM placements p JOIN workers w ON w.id = p.worker_id "
+    [proposal] = rows(sandbox, "SELECT p.id, a.external_id AS telegram_id FROM placements p "
+                               "JOIN workers w ON w.id = p.worker_id JOIN accounts a ON a.person_id = w.person_id "
                                "WHERE p.status = 'proposed'")
     await director.callback_answer(await director.forge_callback(f"q:ok:{proposal['id']}"))
     await until(lambda: rows(sandbox, "SELECT status FROM placements WHERE id = ?",

@@ -88,7 +88,8 @@ async def test_an_invite_made_in_chat_links_the_person_who_opens_it_once(sandbox
     zhou = sandbox.user(701, "Zhou", lang="zh")
     await zhou.send(f"/start {code}")
     assert (await zhou.next_message()).text == plain("zh", "invite.linked", name="周洁")
-    assert db_rows(sandbox, "SELECT telegram_id FROM workers WHERE id = ?", worker_id)[0][0] == 701
+    assert db_rows(sandbox, "SELECT a.external_id FROM workers w JOIN accounts a ON a.person_id = w.person_id "
+                           "WHERE w.id = ?", worker_id)[0][0] == 701
 
     stranger = sandbox.user(702, "Stranger", lang="en")
     await stranger.send(f"/start {code}")
@@ -125,7 +126,7 @@ async def test_mydata_holds_the_persons_rows_and_nobody_elses(sandbox):
     content = file_bytes(sandbox, sent.document).decode("utf-8")
     document = json.loads(content)
     assert document["worker_profile"][0]["name"] == "王芳" and document["worker_profile"][0]["phone"] == WANG_PHONE
-    assert document["user"][0]["telegram_id"] == 201
+    assert document["accounts"] == [{"channel": "telegram", "external_id": 201}]
     assert "赵磊" not in content and "+8613955550002" not in content and "202" not in re.findall(r"\d+", content)
 
 
@@ -162,7 +163,7 @@ async def test_after_deleteme_no_table_holds_the_persons_name_or_phone(sandbox):
     assert tuple(db_rows(sandbox, "SELECT status, recipient, payload FROM followups WHERE kind = 'checkin'")[0]) == (
         "cancelled", 0, '{"side":"worker","day":30}')
     assert db_rows(sandbox, "SELECT status FROM requests")[0][0] == "open"
-    assert db_rows(sandbox, "SELECT count(*) FROM users WHERE telegram_id = 201")[0][0] == 0
+    assert db_rows(sandbox, "SELECT count(*) FROM accounts WHERE external_id = 201")[0][0] == 0
     assert question.callback_data[0].startswith("del:yes:")
 
 

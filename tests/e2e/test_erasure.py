@@ -106,13 +106,13 @@ async def test_after_deleteme_no_table_holds_any_trace_of_the_person(fu_bot, day
     worker, ngo = await a_placed_worker_who_answered_a_check_in(fu_bot, day_clock)
     pattern = traces_of_the_person()
     before = {(table, column) for table, column, _ in leftovers(fu_bot, pattern)}
-    assert {("followups", "payload"), ("workers", "name"), ("users", "display_name")} <= before
+    assert {("followups", "payload"), ("workers", "name"), ("people", "display_name")} <= before
 
     await delete_me(fu_bot, worker, "en")
     assert leftovers(fu_bot, pattern) == []
 
     ngo_traces = {table for table, _, _ in leftovers(fu_bot, traces_of_the_ngo_director())}
-    assert {"followups", "ngos", "users"} <= ngo_traces
+    assert {"followups", "ngos", "people"} <= ngo_traces
     await delete_me(fu_bot, ngo, "zh")  # then the NGO director: their NGO, name, phone and id go too
     assert leftovers(fu_bot, traces_of_the_ngo_director()) == []
     assert leftovers(fu_bot, pattern) == []

@@ -121,4 +121,4 @@ async def test_two_thousand_hostile_actions_from_300_strangers_change_nothing_an
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info] == []
     assert [s.id for s in strangers if any(SORRY in m.text for m in s.transcript())] == []
     assert guarded_state(sandbox) == before
-    assert len(queries) > 1_000 and db_rows(sandbox, "SELECT count(*) FROM users")[0][0] >= STRANGERS
+    assert len(queries) > 1_000 and db_rows(sandbox, "SELECT count(*) FROM people")[0][0] >= STRANGERS

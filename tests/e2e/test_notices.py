@@ -65,12 +65,13 @@ async def test_a_notice_to_200_social_workers_arrives_once_each_in_their_languag
     await add_ngo(s, 30_001, "阳光心理服务中心")  # an NGO: not in this audience
     for person in (20_001, 30_001):
         fu_bot.user(person, str(person), lang="zh")
-    await db_write(fu_bot, "UPDATE workers SET status = 'verified' WHERE telegram_id < 20000")
+    await db_write(fu_bot, "UPDATE workers SET status = 'verified' WHERE person_id IN "
+                           "(SELECT person_id FROM accounts WHERE external_id < 20000)")
     await db_write(fu_bot, "UPDATE ngos SET status = 'verified'")
-    await db_write(fu_bot, "UPDATE users SET language = 'en' WHERE telegram_id BETWEEN 10001 AND 10200 "
-                           "AND telegram_id % 3 = 0")
-    english = {r["telegram_id"] for r in rows(fu_bot, "SELECT telegram_id FROM users WHERE language = 'en' "
-                                                      "AND telegram_id BETWEEN 10001 AND 10200")}
+    await db_write(fu_bot, "UPDATE people SET language = 'en' WHERE id IN (SELECT person_id FROM accounts "
+                           "WHERE external_id BETWEEN 10001 AND 10200 AND external_id % 3 = 0)")
+    english = {r[0] for r in rows(fu_bot, "SELECT a.external_id FROM people p JOIN accounts a ON a.person_id = p.id "
+                                          "WHERE p.language = 'en' AND a.external_id BETWEEN 10001 AND 10200")}
     for telegram_id in BLOCKED:
         fu_bot.emulator.state.set_blocked(telegram_id, True)
     director = fu_bot.user(DIRECTORS[0], "Director Chen", lang="en")
@@ -124,7 +125,7 @@ async def test_an_untranslated_district_notice_waits_for_the_morning_and_notes_t
     await add_worker(s, 201, "王芳")                                  # 市中区, Chinese
     await add_worker(s, 202, "Tom Li", district="lixia")              # another district
     await add_ngo(s, 301, "阳光心理服务中心")                           # 市中区
-    await db_write(fu_bot, "UPDATE users SET language = 'en' WHERE telegram_id = 301")
+    await db_write(fu_bot, "UPDATE people SET language = 'en' WHERE id = (SELECT person_id FROM accounts WHERE external_id = 301)")
     await db_write(fu_bot, "UPDATE workers SET status = 'verified'")
     await db_write(fu_bot, "UPDATE ngos SET status = 'verified'")
     wang, _tom, sun = (fu_bot.user(i, n, lang="zh") for i, n in ((201, "王芳"), (202, "Tom"), (301, "孙主任")))

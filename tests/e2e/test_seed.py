@@ -13,7 +13,8 @@ from bot.sandbox.runner import sandbox_settings
 from bot.sandbox.seed import load_seed
 from bot.sandbox.seeding import seed_database
 from bot.store import open_database
-from bot.store.members import MemberKind, member_by_telegram
+from bot.store.members import MemberKind, member_by_person
+from bot.store.users import TELEGRAM, person_of_account
 from bot.store.requests import requests_of_ngo
 
 JINAN_DISTRICTS = {"市中区", "历下区", "槐荫区", "天桥区", "历城区", "长清区", "章丘区"}
@@ -59,8 +60,10 @@ async def test_seeding_inserts_everything_once(tmp_path: Path):
         assert await seed_database(store, seed, clock=Clock()) is True
         assert await seed_database(store, seed, clock=Clock()) is False
         async with store.transaction() as tx:
-            first = await member_by_telegram(tx, MemberKind.WORKER, seed.workers[0].telegram_id)
-            ngo = await member_by_telegram(tx, MemberKind.NGO, seed.ngos[0].director_telegram_id)
+            first = await member_by_person(tx, MemberKind.WORKER,
+                                           await person_of_account(tx, TELEGRAM, seed.workers[0].telegram_id))
+            ngo = await member_by_person(tx, MemberKind.NGO,
+                                         await person_of_account(tx, TELEGRAM, seed.ngos[0].director_telegram_id))
             open_requests = await requests_of_ngo(tx, ngo["id"])
     finally:
         await store.close()
