@@ -218,6 +218,27 @@ def clock_reads_outside_the_clock(root: Path) -> set[str]:
     return found
 
 
+# Where a Telegram id may be named: the channel and the sandbox speak Telegram; the people module
+# maps accounts to people, the store keeps the accounts, the settings name the directors.
+TELEGRAM_IDS_KNOWN = (CHANNELS, "bot/sandbox/", "bot/people.py", "bot/config.py", "bot/store/users.py")
+
+
+def telegram_ids_beyond_the_accounts(root: Path) -> set[str]:
+    """A name (variable, argument, attribute, keyword, function) holding ``telegram_id``: flows
+    know people by person id, whatever channel they write from."""
+    found = set()
+    for m in modules(root, "bot"):
+        if m.path.startswith(TELEGRAM_IDS_KNOWN):
+            continue
+        for node in ast.walk(m.tree):
+            name = (node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute)
+                    else node.arg if isinstance(node, ast.arg | ast.keyword)
+                    else node.name if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) else None)
+            if name and "telegram_id" in name:
+                found.add(f"{m.path}:{node.lineno}")
+    return found
+
+
 RULES = {
     "matching imports only the standard library, its numeric and text libraries and itself": matching_impurities,
     "only the store imports sqlite3 or aiosqlite": sqlite_outside_the_store,
@@ -227,6 +248,7 @@ RULES = {
     "the import graph has no cycle": import_cycles,
     "SQL statements are written only in the store": sql_outside_the_store,
     "only the clock reads the wall clock": clock_reads_outside_the_clock,
+    "flows know people by person id, not by Telegram id": telegram_ids_beyond_the_accounts,
 }
 
 
@@ -267,6 +289,10 @@ PLANTED = (
     ("SQL statements are written only in the store", "bot/planted_flow.py", 'Q = "shown_at IS NULL"\n'),
     ("SQL statements are written only in the store", "bot/planted_flow.py", 'Q = "status = ? AND id = ?"\n'),
     ("only the store imports sqlite3 or aiosqlite", "bot/planted.py", "import sqlite3\n"),
+    ("flows know people by person id, not by Telegram id", "bot/planted_flow.py",
+     "def f(user):\n    return user.telegram_id\n"),
+    ("flows know people by person id, not by Telegram id", "bot/store/planted.py",
+     "async def f(tx, worker_telegram_id):\n    pass\n"),
     ("matching imports only the standard library, its numeric and text libraries and itself",
      "matching/planted.py", "import importlib\n"),
     ("matching imports only the standard library, its numeric and text libraries and itself",

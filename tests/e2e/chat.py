@@ -88,6 +88,10 @@ def db_rows(database: Path | Sandbox, sql: str, *params: object) -> list[sqlite3
         return conn.execute(sql, params).fetchall()
 
 
+# The person behind a Telegram account, as a subquery for the tests' SQL (one parameter).
+ACCOUNT = "(SELECT person_id FROM accounts WHERE channel = 'telegram' AND external_id = ?)"
+
+
 def person_id_of(database: Path | Sandbox, telegram_id: int) -> int:
     """The person id behind a Telegram account (people get ids of their own, not their Telegram id)."""
     [row] = db_rows(database, "SELECT person_id FROM accounts WHERE channel = 'telegram' AND external_id = ?",

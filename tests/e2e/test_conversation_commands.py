@@ -13,6 +13,7 @@ from bot.sandbox.application import polling
 from bot.texts import t
 
 from .chat import (
+    ACCOUNT,
     answer,
     choose,
     db_rows,
@@ -155,12 +156,12 @@ async def resubmit(user: ChatUser, told: str) -> None:
 async def verified_tom(sandbox) -> ChatUser:
     tom = sandbox.user(808, "Tom", lang="en")
     await submit_worker_profile(tom)
-    await db_write(sandbox, "UPDATE workers SET status = 'verified' WHERE person_id = (SELECT person_id FROM accounts WHERE external_id = 808)")
+    await db_write(sandbox, f"UPDATE workers SET status = 'verified' WHERE person_id = {ACCOUNT}", 808)
     return tom
 
 
 def worker_status(sandbox) -> str:
-    return db_rows(sandbox, "SELECT status FROM workers WHERE person_id = (SELECT person_id FROM accounts WHERE external_id = 808)")[0]["status"]
+    return db_rows(sandbox, f"SELECT status FROM workers WHERE person_id = {ACCOUNT}", 808)[0]["status"]
 
 
 async def test_a_verified_worker_moving_district_stays_verified(sandbox, verified_tom):

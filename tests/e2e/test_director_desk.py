@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.texts import t
 
-from .chat import db_write, expect, matching_settled, open_queue, opening, plain
+from .chat import ACCOUNT, db_write, expect, matching_settled, open_queue, opening, plain
 from .conftest import DIRECTORS
 from .followups_kit import until
 from .seeding import add_ngo, add_request, add_worker
@@ -305,7 +305,7 @@ async def test_an_internal_note_shows_on_the_card_for_directors_and_never_reache
     from .test_datatools_chat import file_bytes
 
     director, _ = await four_counsellors_for_one_place(cycle)
-    [wang_row] = db(cycle, "SELECT id FROM workers WHERE person_id = (SELECT person_id FROM accounts WHERE external_id = 201)")
+    [wang_row] = db(cycle, f"SELECT id FROM workers WHERE person_id = {ACCOUNT}", 201)
     await director.callback_answer(await director.forge_callback(f"fd:w:{wang_row['id']}"))
     card = await expect(director, "👤 ", within=5)
     await director.press(f"fn:w:{wang_row['id']}")
@@ -326,7 +326,7 @@ async def test_an_internal_note_shows_on_the_card_for_directors_and_never_reache
 
 async def test_a_director_edits_a_members_profile_on_their_behalf_and_the_member_is_told(cycle):
     director, _ = await four_counsellors_for_one_place(cycle)
-    [wang_row] = db(cycle, "SELECT id FROM workers WHERE person_id = (SELECT person_id FROM accounts WHERE external_id = 201)")
+    [wang_row] = db(cycle, f"SELECT id FROM workers WHERE person_id = {ACCOUNT}", 201)
     await director.callback_answer(await director.forge_callback(f"fe:w:{wang_row['id']}"))
     await expect(director, plain("en", "member_edit.summary_header").split("\n")[0], within=5)
     await director.press(t("en", "common.buttons.edit_field", label=t("en", "labels.hours_per_week")))
@@ -427,7 +427,7 @@ async def test_a_director_pauses_and_resumes_matching_for_a_request_and_edits_it
 
 async def test_a_members_card_pauses_a_worker_until_a_date_through_pause(cycle):
     director, _ = await four_counsellors_for_one_place(cycle)
-    [zhao] = db(cycle, "SELECT id FROM workers WHERE person_id = (SELECT person_id FROM accounts WHERE external_id = 202)")
+    [zhao] = db(cycle, f"SELECT id FROM workers WHERE person_id = {ACCOUNT}", 202)
     await director.callback_answer(await director.forge_callback(f"fd:w:{zhao['id']}"))
     card = await expect(director, "👤 ", within=5)
     pause = f"ps:pause:w:{zhao['id']}:-"

@@ -20,7 +20,7 @@ from bot.store import followups, open_database
 from bot.texts import t
 
 from . import followups_kit as kit
-from .chat import opening, plain
+from .chat import ACCOUNT, opening, plain
 from .driver import Sandbox
 from .followups_kit import (
     DIRECTORS,
@@ -47,7 +47,7 @@ async def test_a_person_who_blocked_the_bot_is_marked_unreachable_and_the_direct
     told = await seen(cycle.director, opening("en", "followups.unreachable_alert"))
     assert "2" in told[0].text  # the day-30 and day-90 check-ins
     await seen(cycle.other_director, opening("en", "followups.unreachable_alert"))
-    assert rows(fu_bot, "SELECT reachable FROM people WHERE id = (SELECT person_id FROM accounts WHERE external_id = ?)", cycle.worker.id)[0]["reachable"] == 0
+    assert rows(fu_bot, f"SELECT reachable FROM people WHERE id = {ACCOUNT}", cycle.worker.id)[0]["reachable"] == 0
     theirs = rows(fu_bot, "SELECT status, json_extract(payload, '$.day') AS day FROM followups "
                           "WHERE kind = 'checkin' AND recipient = ? ORDER BY day", cycle.worker.id)
     assert [(r["day"], r["status"]) for r in theirs] == [(7, "failed"), (30, "cancelled"), (90, "cancelled")]

@@ -7,6 +7,7 @@ import re
 from bot.texts import t
 
 from .chat import (
+    ACCOUNT,
     answer,
     choose,
     db_rows,
@@ -129,7 +130,7 @@ async def test_a_button_of_an_older_prompt_gets_an_alert_and_changes_nothing(san
 async def test_forged_form_buttons_get_an_alert_and_the_form_goes_on(sandbox):
     tom = sandbox.user(508, "Tom", lang="en")
     await worker_profile_to_district(tom)
-    [draft] = db_rows(sandbox, "SELECT revision FROM drafts WHERE person_id = (SELECT person_id FROM accounts WHERE external_id = 508)")
+    [draft] = db_rows(sandbox, f"SELECT revision FROM drafts WHERE person_id = {ACCOUNT}", 508)
     revision = draft["revision"]
     forged = ("f:", "f:garbage", "f:::", f"f:{revision}:zz:lixia", f"f:{revision}:c:atlantis",
               f"f:{revision}:e:name", f"f:{revision}:ok:", f"f:{revision}:t:lixia",

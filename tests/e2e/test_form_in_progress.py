@@ -2,7 +2,7 @@
 
 from bot.texts import t
 
-from .chat import answer, choose, db_rows, expect, plain, post_request, register_ngo
+from .chat import ACCOUNT, answer, choose, db_rows, expect, plain, post_request, register_ngo
 
 
 async def test_an_ngo_director_editing_another_request_mid_form_is_asked_to_finish_first(sandbox):
@@ -18,5 +18,5 @@ async def test_an_ngo_director_editing_another_request_mid_form_is_asked_to_fini
     await expect(li, plain("zh", "errors.finish_form_first"), within=2)
     again = await expect(li, plain("zh", "request_form.ask_description"), within=1)
     assert again
-    [draft] = db_rows(sandbox, "SELECT form, target_id, answers FROM drafts WHERE person_id = (SELECT person_id FROM accounts WHERE external_id = 320)")
+    [draft] = db_rows(sandbox, f"SELECT form, target_id, answers FROM drafts WHERE person_id = {ACCOUNT}", 320)
     assert draft["form"] == "request" and draft["target_id"] is None and "社区心理支持志愿者" in draft["answers"]

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from bot.texts import t
 
-from .chat import USCC, db_rows, db_write, expect, plain, post_request, register_ngo
+from .chat import ACCOUNT, USCC, db_rows, db_write, expect, plain, post_request, register_ngo
 from .seeding import add_ngo, add_request
 
 
@@ -64,7 +64,7 @@ async def test_the_list_has_no_blank_gap_says_an_unverified_ngo_waits_and_cuts_l
     services = sandbox.application.bot_data["services"]
     ngo_id = await add_ngo(services, 311, "Sunrise Family Centre")
     await add_request(services, ngo_id, "Weekend counselling sessions for families")
-    await db_write(sandbox, "UPDATE people SET language = 'en' WHERE id = (SELECT person_id FROM accounts WHERE external_id = 311)")
+    await db_write(sandbox, f"UPDATE people SET language = 'en' WHERE id = {ACCOUNT}", 311)
     anna = sandbox.user(311, "Anna", lang="en")
     await anna.send("/requests")
     listing = await expect(anna, plain("en", "requests.header"))

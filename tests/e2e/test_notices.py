@@ -9,7 +9,7 @@ from bot.markup import shorten
 from bot.texts import t
 
 from . import followups_kit as kit
-from .chat import db_write, expect, opening, plain
+from .chat import ACCOUNT, db_write, expect, opening, plain
 from .followups_kit import DIRECTORS, move_to_local, passes, rows, services, until
 from .seeding import add_ngo, add_worker
 
@@ -125,7 +125,7 @@ async def test_an_untranslated_district_notice_waits_for_the_morning_and_notes_t
     await add_worker(s, 201, "王芳")                                  # 市中区, Chinese
     await add_worker(s, 202, "Tom Li", district="lixia")              # another district
     await add_ngo(s, 301, "阳光心理服务中心")                           # 市中区
-    await db_write(fu_bot, "UPDATE people SET language = 'en' WHERE id = (SELECT person_id FROM accounts WHERE external_id = 301)")
+    await db_write(fu_bot, f"UPDATE people SET language = 'en' WHERE id = {ACCOUNT}", 301)
     await db_write(fu_bot, "UPDATE workers SET status = 'verified'")
     await db_write(fu_bot, "UPDATE ngos SET status = 'verified'")
     wang, _tom, sun = (fu_bot.user(i, n, lang="zh") for i, n in ((201, "王芳"), (202, "Tom"), (301, "孙主任")))

@@ -14,8 +14,8 @@ from bot.sandbox.seed import load_seed
 from bot.sandbox.seeding import seed_database
 from bot.store import open_database
 from bot.store.members import MemberKind, member_by_person
-from bot.store.users import TELEGRAM, person_of_account
 from bot.store.requests import requests_of_ngo
+from bot.store.users import TELEGRAM, person_of_account
 
 JINAN_DISTRICTS = {"市中区", "历下区", "槐荫区", "天桥区", "历城区", "长清区", "章丘区"}
 

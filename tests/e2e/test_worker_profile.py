@@ -2,11 +2,11 @@
 
 from bot.texts import t
 
-from .chat import answer, choose, db_rows, draft_answers, expect, plain, tick
+from .chat import ACCOUNT, answer, choose, db_rows, draft_answers, expect, plain, tick
 
 
 def stored_worker(sandbox, telegram_id: int):
-    [row] = db_rows(sandbox, "SELECT * FROM workers WHERE person_id = (SELECT person_id FROM accounts WHERE external_id = ?)", telegram_id)
+    [row] = db_rows(sandbox, f"SELECT * FROM workers WHERE person_id = {ACCOUNT}", telegram_id)
     return row
 
 
