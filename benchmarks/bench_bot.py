@@ -212,7 +212,9 @@ def _resident_mib(pid: int) -> float:
 def _stored_profiles(database: Path, people: tuple[Any, ...]) -> int:
     """How many people's profiles are in the workers table with the name and district they gave."""
     with sqlite3.connect(database) as conn:
-        rows = {row[0]: row[1:] for row in conn.execute("SELECT telegram_id, name, district FROM workers")}
+        rows = {row[0]: row[1:] for row in conn.execute(
+            "SELECT a.external_id, w.name, w.district FROM workers w "
+            "JOIN accounts a ON a.person_id = w.person_id AND a.channel = 'telegram'")}
     return sum(1 for person in people if rows.get(person.telegram_id) == (person.name, person.district))
 
 
@@ -221,7 +223,8 @@ def _director_cards(database: Path) -> tuple[int, int]:
     one a second to a chat, so most are still queued when the crowd is done."""
     with sqlite3.connect(database) as conn:
         queued, sent = conn.execute(
-            "SELECT COUNT(*), COALESCE(SUM(status = 'sent'), 0) FROM followups WHERE kind = 'notice' AND recipient = ?",
+            "SELECT COUNT(*), COALESCE(SUM(status = 'sent'), 0) FROM followups WHERE kind = 'notice' AND recipient = "
+            "(SELECT person_id FROM accounts WHERE channel = 'telegram' AND external_id = ?)",
             (DIRECTOR_ID,),
         ).fetchone()
     return queued, sent
@@ -237,14 +240,15 @@ async def _seed_outbox(database: Path, count: int) -> None:
     from bot.clock import Clock, to_iso
     from bot.followups.render import as_payload
     from bot.forms.model import Reply
-    from bot.store import followups, open_database
+    from bot.store import followups, open_database, users
 
     db = await open_database(database)
     due = to_iso(Clock().now())
     try:
         async with db.transaction() as tx:
+            people = [await users.ensure_account(tx, users.TELEGRAM, chat, "zh", due) for chat in OUTBOX_CHATS]
             for n in range(count):
-                await followups.insert(tx, "notice", OUTBOX_CHATS[n % len(OUTBOX_CHATS)], due, due,
+                await followups.insert(tx, "notice", people[n % len(people)], due, due,
                                        payload={"message": as_payload(Reply(f"{OUTBOX_TEXT} #{n:04d}"))})
     finally:
         await db.close()
@@ -354,10 +358,10 @@ async def _seed_instance(database: Path, worker_count: int, request_count: int) 
 
 async def _verified_member(tx: Any, members: Any, users: Any, table: str, telegram_id: int,
                            values: dict[str, Any], now: str) -> int:
-    await users.touch_user(tx, telegram_id, values["name"], None, "zh", now)
+    person = await users.touch_account(tx, users.TELEGRAM, telegram_id, values["name"], None, "zh", now)
     kind = members.MemberKind.from_table(table)
-    await users.set_role(tx, telegram_id, kind.entity, now)
-    member_id = await members.insert_member(tx, kind, telegram_id, values, now)
+    await users.set_role(tx, person.person_id, kind.entity, now)
+    member_id = await members.insert_member(tx, kind, person.person_id, values, now)
     await members.update_member(tx, kind, member_id, values, "verified", now)
     return member_id
 

@@ -94,9 +94,12 @@ async def recover_unfinished(services: Services, now: datetime, *, claimed_befor
 
 
 async def _name_of(tx: Tx, person_id: int) -> str:
-    """The member's profile name; a director (no profile) by display name; else the id."""
+    """The member's profile name; a director (no profile) by display name; else the id of their
+    account (their Telegram id, which a director can look up), or their person id."""
     named = await members.profile_name(tx, person_id)
     if named:
         return named
     person = await users.get_user(tx, person_id)
-    return person.display_name if person is not None and person.display_name else str(person_id)
+    if person is not None and person.display_name:
+        return person.display_name
+    return str(await users.first_account(tx, person_id) or person_id)

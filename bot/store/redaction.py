@@ -29,21 +29,23 @@ _OTHER_PEOPLES_IDENTITY = {
 }
 _PHONE_SEPARATORS = r"[\s\-.()/‐‑‒–—―]*"
 _SHORTEST_TEXT = 2  # a one-character name would redact that character everywhere
-_SHORTEST_ID = 5  # a person id of a few digits would redact every such count (hours, days)
+# A person id of a few digits would redact every such count (hours, days): only longer ones (the
+# people who kept their Telegram id as their id) are redacted as numbers; account ids always are.
+_SHORTEST_ID = 5
 
 
 @dataclass(frozen=True)
 class Identity:
     """What identifies a person, read before their rows are cleared."""
 
-    ids: tuple[int, ...]
+    ids: tuple[int, ...]  # their account ids (Telegram ids), and their person id when long enough
     texts: tuple[str, ...]
     phones: tuple[str, ...]
 
     def pattern(self) -> re.Pattern[str]:
         alternatives = [_text_pattern(text) for text in self.texts if len(text.strip()) >= _SHORTEST_TEXT]
         alternatives += [_phone_pattern(phone) for phone in self.phones if phone]
-        alternatives += [rf"(?<!\d){number}(?!\d)" for number in self.ids if len(str(number)) >= _SHORTEST_ID]
+        alternatives += [rf"(?<!\d){number}(?!\d)" for number in self.ids]
         return re.compile("|".join(sorted(alternatives, key=len, reverse=True)), re.IGNORECASE)
 
 
@@ -64,7 +66,8 @@ async def identity_of(tx: Tx, person_id: int, worker_id: int | None, ngo_id: int
         texts += [ngo["name"], ngo["director_name"], ngo["registration_number"] or ""]
         phones.append(ngo["director_phone"] or "")
     accounts = await tx.fetchall("SELECT external_id FROM accounts WHERE person_id = ?", (person_id,))
-    ids = (person_id, *(row[0] for row in accounts))
+    own = (person_id,) if len(str(person_id)) >= _SHORTEST_ID else ()
+    ids = (*own, *(row[0] for row in accounts))
     return Identity(tuple(dict.fromkeys(ids)), tuple(dict.fromkeys(t for t in texts if t)),
                     tuple(p for p in phones if p))
 

@@ -36,6 +36,12 @@ async def person_of_account(tx: Tx, channel: str, external_id: int) -> int | Non
                              (channel, external_id))
 
 
+async def first_account(tx: Tx, person_id: int) -> int | None:
+    """The id of one of the person's accounts, whatever the channel (to name someone nameless)."""
+    return await tx.fetchval("SELECT external_id FROM accounts WHERE person_id = ? ORDER BY channel, external_id "
+                             "LIMIT 1", (person_id,))
+
+
 async def account_of(tx: Tx, channel: str, person_id: int) -> int | None:
     """The person's account on ``channel`` (their Telegram id), if they have one."""
     return await tx.fetchval("SELECT external_id FROM accounts WHERE channel = ? AND person_id = ? "

@@ -90,6 +90,8 @@ def db_rows(database: Path | Sandbox, sql: str, *params: object) -> list[sqlite3
 
 # The person behind a Telegram account, as a subquery for the tests' SQL (one parameter).
 ACCOUNT = "(SELECT person_id FROM accounts WHERE channel = 'telegram' AND external_id = ?)"
+# The Telegram chat of an outbox row's recipient (a person id), as an expression on ``followups``.
+CHAT_OF_RECIPIENT = "(SELECT external_id FROM accounts WHERE channel = 'telegram' AND person_id = recipient)"
 
 
 def person_id_of(database: Path | Sandbox, telegram_id: int) -> int:

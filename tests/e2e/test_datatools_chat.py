@@ -13,7 +13,7 @@ from bot.sandbox.transcript import SentFile
 from bot.store import roster
 from bot.texts import t
 
-from .chat import db_rows, db_write, every_text_value, expect, plain
+from .chat import ACCOUNT, db_rows, db_write, every_text_value, expect, plain
 from .conftest import DIRECTOR_ID
 from .driver import Sandbox
 from .seeding import add_ngo, add_request, add_worker, worker_values
@@ -141,7 +141,7 @@ async def seeded_placement(sandbox: Sandbox) -> dict[str, int]:
                       "created_at, updated_at) VALUES (?, ?, 'active', 0.9, ?, NULL, ?, ?)",
              ids["request"], ids["wang"], "2026-11-01T00:00:00Z", "2026-11-01T00:00:00Z", "2026-11-01T00:00:00Z")
     await db_write(sandbox, "INSERT INTO followups (kind, recipient, placement_id, payload, due_at, created_at) "
-                      "VALUES ('checkin', 201, 1, ?, '2026-12-01T00:00:00Z', '2026-11-01T00:00:00Z')",
+                      f"VALUES ('checkin', {ACCOUNT}, 1, ?, '2026-12-01T00:00:00Z', '2026-11-01T00:00:00Z')", 201,
              json.dumps({"side": "worker", "day": 30, "message": {"text": "王芳，您好"}}, ensure_ascii=False))
     return ids
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.texts import t
 
-from .chat import ACCOUNT, db_write, expect, matching_settled, open_queue, opening, plain
+from .chat import ACCOUNT, db_write, expect, matching_settled, open_queue, opening, person_id_of, plain
 from .conftest import DIRECTORS
 from .followups_kit import until
 from .seeding import add_ngo, add_request, add_worker
@@ -278,7 +278,7 @@ async def test_a_director_closes_any_ngos_request_and_the_offer_holders_and_the_
                                           for m in chat), "the NGO director told")
     assert db(cycle, "SELECT status FROM requests WHERE id = ?", request_id)[0]["status"] == "closed"
     [audit] = db(cycle, "SELECT actor, old_state FROM audit_log WHERE action = 'closed'")
-    assert (audit["actor"], audit["old_state"]) == (DIRECTORS[0], "open")
+    assert (audit["actor"], audit["old_state"]) == (person_id_of(cycle, DIRECTORS[0]), "open")
     again = await director.callback_answer(await director.forge_callback(f"rc:yes:{request_id}"))
     assert again.answer_text is None  # answered with a message, not a pop-up
     already = plain("en", "requests.already_closed", title="社区心理支持")  # notices may come first
@@ -338,7 +338,7 @@ async def test_a_director_edits_a_members_profile_on_their_behalf_and_the_member
     [row] = db(cycle, "SELECT hours_per_week, status FROM workers WHERE id = ?", wang_row["id"])
     assert (row["hours_per_week"], row["status"]) == (12, "verified")  # the status is kept
     [audit] = db(cycle, "SELECT actor, detail FROM audit_log WHERE action = 'edited_by_director'")
-    assert (audit["actor"], audit["detail"]) == (DIRECTORS[0], "hours_per_week")
+    assert (audit["actor"], audit["detail"]) == (person_id_of(cycle, DIRECTORS[0]), "hours_per_week")
     wang = cycle.user(201, "王芳", lang="zh")
     await expect(wang, plain("zh", "member_edit.told", fields=t("zh", "labels.hours_per_week")), within=5)
     refused = await wang.callback_answer(await wang.forge_callback(f"fe:w:{wang_row['id']}"))

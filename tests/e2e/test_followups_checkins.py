@@ -8,7 +8,7 @@ from datetime import timedelta
 from bot.texts import t
 
 from . import followups_kit as kit
-from .chat import opening, plain
+from .chat import ACCOUNT, CHAT_OF_RECIPIENT, opening, plain
 from .followups_kit import (
     active_placement,
     count_in,
@@ -47,9 +47,9 @@ async def test_both_sides_get_a_check_in_on_day_7_30_and_90_and_each_only_once(f
     for day in (7, 30, 90):
         assert count_in(cycle.worker, checkin_text("zh", "worker", day, worker_name)) == 1
         assert count_in(cycle.ngo, checkin_text("zh", "ngo", day, worker_name)) == 1
-    sent = rows(fu_bot, "SELECT recipient, status, json_extract(payload, '$.day') AS day FROM followups "
-                        "WHERE kind = 'checkin' ORDER BY day, recipient")
-    assert [(r["recipient"], r["day"], r["status"]) for r in sent] == [
+    sent = rows(fu_bot, f"SELECT {CHAT_OF_RECIPIENT} AS chat, status, json_extract(payload, '$.day') AS day "
+                        "FROM followups WHERE kind = 'checkin' ORDER BY day, chat")
+    assert [(r["chat"], r["day"], r["status"]) for r in sent] == [
         (who, day, "sent") for day in (7, 30, 90) for who in sorted((cycle.worker.id, cycle.ngo.id))]
     assert count_in(cycle.other_worker, "回访") == 0
 
@@ -71,7 +71,7 @@ async def test_a_low_rating_alerts_every_director_at_once_and_the_comment_follow
                     comment="")
     for director in (cycle.director, cycle.other_director):  # what was typed arrives escaped, as typed
         await seen(director, f"{comment}志愿者<经常>迟到")
-    [row] = rows(fu_bot, "SELECT status, answer FROM followups WHERE kind = 'checkin' AND recipient = ? "
+    [row] = rows(fu_bot, f"SELECT status, answer FROM followups WHERE kind = 'checkin' AND recipient = {ACCOUNT} "
                          "AND json_extract(payload, '$.day') = 7", cycle.ngo.id)
     assert row["status"] == "answered"
     assert json.loads(row["answer"]) == {"rating": 2, "comment": "志愿者<经常>迟到"}
@@ -91,7 +91,7 @@ async def test_the_worker_rates_reports_hours_and_skips_the_comment_and_director
     await seen(cycle.worker, plain("zh", "followups.ask_comment"))
     await cycle.worker.press(t("zh", "common.buttons.skip"))
     await seen(cycle.worker, plain("zh", "followups.thanks"))
-    [row] = rows(fu_bot, "SELECT answer FROM followups WHERE kind = 'checkin' AND recipient = ? AND "
+    [row] = rows(fu_bot, f"SELECT answer FROM followups WHERE kind = 'checkin' AND recipient = {ACCOUNT} AND "
                          "json_extract(payload, '$.day') = 7", cycle.worker.id)
     assert json.loads(row["answer"]) == {"rating": 4, "hours": 12}
     assert rows(fu_bot, "SELECT count(*) AS n FROM followups WHERE kind = 'alert'")[0]["n"] == 0
@@ -119,7 +119,7 @@ async def test_only_the_person_asked_may_answer_and_only_once(fu_bot, day_clock)
     cycle = await active_placement(fu_bot)
     day_clock.advance(timedelta(days=7, minutes=1))
     await seen(cycle.worker, opening("zh", "followups.checkin_worker"))
-    [row] = rows(fu_bot, "SELECT id FROM followups WHERE kind = 'checkin' AND recipient = ? AND "
+    [row] = rows(fu_bot, f"SELECT id FROM followups WHERE kind = 'checkin' AND recipient = {ACCOUNT} AND "
                          "json_extract(payload, '$.day') = 7", cycle.worker.id)
     await cycle.other_worker.send("/start")
     await cycle.other_worker.next_message()
@@ -185,14 +185,14 @@ async def test_the_hours_question_takes_zero_and_can_be_skipped(fu_bot, day_cloc
         await cycle.worker.send("跳过")
         await seen(cycle.worker, plain("zh", "followups.thanks"), count=day // 30 + 1)
     answers = [json.loads(r["answer"]) for r in rows(
-        fu_bot, "SELECT answer FROM followups WHERE kind = 'checkin' AND recipient = ? AND answered_at IS NOT NULL "
-                "ORDER BY id", cycle.worker.id)]
+        fu_bot, f"SELECT answer FROM followups WHERE kind = 'checkin' AND recipient = {ACCOUNT} "
+                "AND answered_at IS NOT NULL ORDER BY id", cycle.worker.id)]
     assert [a.get("hours", "skipped") for a in answers] == ["skipped", 0]
     assert all("comment" not in a for a in answers)
 
 
 def checkin_id(sandbox, cycle, day: int) -> int:
-    return rows(sandbox, "SELECT id FROM followups WHERE kind = 'checkin' AND recipient = ? "
+    return rows(sandbox, f"SELECT id FROM followups WHERE kind = 'checkin' AND recipient = {ACCOUNT} "
                          "AND json_extract(payload, '$.day') = ?", cycle.worker.id, day)[0]["id"]
 
 

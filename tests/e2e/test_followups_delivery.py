@@ -16,7 +16,7 @@ from bot.forms.model import Notice, Reply
 from bot.sandbox.application import polling
 from bot.sandbox.emulator import Emulator
 from bot.sandbox.faults import FaultKind
-from bot.store import followups, open_database
+from bot.store import followups, open_database, users
 from bot.texts import t
 
 from . import followups_kit as kit
@@ -38,7 +38,7 @@ fu_bot, day_clock = kit.fu_bot, kit.day_clock  # the fixtures these tests use
 
 async def test_a_person_who_blocked_the_bot_is_marked_unreachable_and_the_directors_are_told(fu_bot, day_clock):
     cycle = await active_placement(fu_bot)
-    await until(lambda: not rows(fu_bot, "SELECT 1 FROM followups WHERE recipient = ? AND kind = 'notice' "
+    await until(lambda: not rows(fu_bot, f"SELECT 1 FROM followups WHERE recipient = {ACCOUNT} AND kind = 'notice' "
                                          "AND status IN ('pending', 'sending')", cycle.worker.id),
                 "the news of the placement to reach the worker")
     cycle.worker.block_bot()
@@ -49,7 +49,7 @@ async def test_a_person_who_blocked_the_bot_is_marked_unreachable_and_the_direct
     await seen(cycle.other_director, opening("en", "followups.unreachable_alert"))
     assert rows(fu_bot, f"SELECT reachable FROM people WHERE id = {ACCOUNT}", cycle.worker.id)[0]["reachable"] == 0
     theirs = rows(fu_bot, "SELECT status, json_extract(payload, '$.day') AS day FROM followups "
-                          "WHERE kind = 'checkin' AND recipient = ? ORDER BY day", cycle.worker.id)
+                          f"WHERE kind = 'checkin' AND recipient = {ACCOUNT} ORDER BY day", cycle.worker.id)
     assert [(r["day"], r["status"]) for r in theirs] == [(7, "failed"), (30, "cancelled"), (90, "cancelled")]
 
     day_clock.advance(timedelta(days=30))
@@ -92,9 +92,10 @@ async def seed_notices(database: Path, count: int, recipients: list[int], due: s
     db = await open_database(database)
     try:
         async with db.transaction() as tx:
+            people = [await users.ensure_account(tx, users.TELEGRAM, chat, "zh", due) for chat in recipients]
             for n in range(count):
                 message = as_payload(Reply(f"{prefix} #{n:04d}"))
-                await followups.insert(tx, "notice", recipients[n % len(recipients)], due, due,
+                await followups.insert(tx, "notice", people[n % len(people)], due, due,
                                        payload={"message": message})
     finally:
         await db.close()

@@ -10,7 +10,7 @@ from bot.forms.model import Notice, Reply
 from bot.texts import t
 
 from . import followups_kit as kit
-from .chat import db_write, opening, plain
+from .chat import CHAT_OF_RECIPIENT, db_write, opening, plain
 from .followups_kit import (
     DIRECTORS,
     active_placement,
@@ -53,9 +53,9 @@ async def test_the_digest_at_nine_lists_members_waiting_and_the_weeks_low_rating
         assert t("en", "followups.states.failed") in text
     await passes(fu_bot, 3)
     assert count_in(cycle.director, header) == 1
-    following = rows(fu_bot, "SELECT recipient, due_at FROM followups WHERE kind = 'digest' AND status = 'pending' "
-                             "ORDER BY recipient")
-    assert [r["recipient"] for r in following] == list(DIRECTORS)
+    following = rows(fu_bot, f"SELECT {CHAT_OF_RECIPIENT} AS chat, due_at FROM followups WHERE kind = 'digest' "
+                             "AND status = 'pending' ORDER BY chat")
+    assert [r["chat"] for r in following] == list(DIRECTORS)
     assert all(r["due_at"] > to_iso(day_clock.now() + timedelta(hours=23)) for r in following)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from . import followups_kit as kit
-from .chat import opening, plain
+from .chat import CHAT_OF_RECIPIENT, opening, plain
 from .followups_kit import (
     count_in,
     offered_placement,
@@ -76,6 +76,6 @@ async def test_whoever_answered_gets_no_reminder_and_an_accepted_offer_never_exp
     await passes(fu_bot)
     assert status_of(fu_bot, cycle.placement_id) == "active"
     offer_rows = rows(fu_bot, "SELECT kind, status FROM followups WHERE kind IN ('offer_reminder', 'offer_expiry') "
-                              "ORDER BY kind, recipient")
+                              f"ORDER BY kind, {CHAT_OF_RECIPIENT}")
     assert [(r["kind"], r["status"]) for r in offer_rows] == [
         ("offer_expiry", "cancelled"), ("offer_reminder", "sent"), ("offer_reminder", "cancelled")]

@@ -18,7 +18,7 @@ import pytest
 
 from bot.channels.telegram.errors import SORRY
 
-from .chat import db_rows, db_write
+from .chat import ACCOUNT, db_rows, db_write
 from .seeding import add_ngo, add_request, add_worker
 
 STRANGERS = 300
@@ -67,8 +67,8 @@ async def seeded_association(sandbox) -> None:
                                 " VALUES (?, ?, ?, 0.8, '2026-11-28T01:00:00Z', '2026-11-28T01:00:00Z')",
                        request, worker_id, status)
     await db_write(sandbox, "INSERT INTO followups (kind, recipient, placement_id, payload, due_at, created_at) "
-                            "VALUES ('offer_reminder', 202, 2, '{\"side\":\"worker\"}', '2099-01-01T00:00:00Z', "
-                            "'2026-11-28T01:00:00Z')")
+                            f"VALUES ('offer_reminder', {ACCOUNT}, 2, ?, '2099-01-01T00:00:00Z', "
+                            "'2026-11-28T01:00:00Z')", 202, '{"side":"worker"}')
 
 
 async def until_quiet(sandbox, queries: list[tuple], within: float = 240) -> None:

@@ -9,7 +9,7 @@ from bot.markup import shorten
 from bot.texts import t
 
 from . import followups_kit as kit
-from .chat import ACCOUNT, db_write, expect, opening, plain
+from .chat import ACCOUNT, db_write, expect, opening, person_id_of, plain
 from .followups_kit import DIRECTORS, move_to_local, passes, rows, services, until
 from .seeding import add_ngo, add_worker
 
@@ -117,7 +117,7 @@ async def test_a_notice_to_200_social_workers_arrives_once_each_in_their_languag
     assert rows(fu_bot, "SELECT count(*) AS n FROM followups WHERE json_extract(payload, '$.broadcast') = 1 "
                         "AND status = 'failed'")[0]["n"] == 5  # tried once each, never again
     [sent] = rows(fu_bot, "SELECT actor, new_state, detail FROM audit_log WHERE entity = 'broadcast'")
-    assert tuple(sent) == (DIRECTORS[0], "sent", "workers: 200 recipients")
+    assert tuple(sent) == (person_id_of(fu_bot, DIRECTORS[0]), "sent", "workers: 200 recipients")
 
 
 async def test_an_untranslated_district_notice_waits_for_the_morning_and_notes_the_missing_english(fu_bot, day_clock):

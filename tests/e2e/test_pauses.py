@@ -8,7 +8,7 @@ from datetime import timedelta
 from bot.texts import t
 
 from . import followups_kit as kit
-from .chat import db_write, expect, matching_settled, opening, plain
+from .chat import db_write, expect, matching_settled, opening, person_id_of, plain
 from .followups_kit import DIRECTORS, local_now, passes, rows, services, until
 from .seeding import add_ngo, add_request, add_worker
 
@@ -97,14 +97,15 @@ async def test_a_director_pauses_a_proposed_worker_and_the_next_candidate_is_pro
     [withdrawn] = rows(fu_bot, "SELECT p.status FROM placements p WHERE p.worker_id = ?", ids["wang"])
     assert withdrawn["status"] == "withdrawn"
     [paused] = rows(fu_bot, "SELECT actor, entity, entity_id, detail FROM audit_log WHERE action = 'paused'")
-    assert tuple(paused) == (DIRECTORS[0], "worker", ids["wang"], back_on)
+    assert tuple(paused) == (person_id_of(fu_bot, DIRECTORS[0]), "worker", ids["wang"], back_on)
     assert not [m for m in zhao.transcript() if m.from_bot and "暂停" in m.text]  # nobody else is told
 
     await director.send("/resume 王芳")
     await expect(director, plain("en", "pause.resumed_done", name="王芳"))
     await expect(wang, plain("zh", "pause.resumed_notice_worker"))
     assert rows(fu_bot, "SELECT status FROM workers WHERE id = ?", ids["wang"])[0]["status"] == "verified"
-    assert rows(fu_bot, "SELECT actor FROM audit_log WHERE action = 'resumed'")[0]["actor"] == DIRECTORS[0]
+    [resumed] = rows(fu_bot, "SELECT actor FROM audit_log WHERE action = 'resumed'")
+    assert resumed["actor"] == person_id_of(fu_bot, DIRECTORS[0])
 
 
 async def test_a_director_pauses_an_ngo_with_no_end_date_after_the_question(fu_bot, day_clock):

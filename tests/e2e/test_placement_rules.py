@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from bot.texts import t
 
-from .chat import db_write, expect, matching_settled, plain
+from .chat import ACCOUNT, db_write, expect, matching_settled, plain
 from .conftest import DIRECTORS
 from .followups_kit import until
 from .seeding import add_ngo, add_request, add_worker
@@ -175,12 +175,12 @@ async def test_an_offer_telegram_fails_to_take_is_sent_again_and_arrives_once(cy
     await chen.callback_answer(await chen.forge_callback(f"q:ok:{ids['proposal']}"))
     await expect(chen, "Approved", within=3)
     await until(lambda: cycle.emulator.state.faults.hits, "the offer to meet the 502")
-    await until(lambda: db(cycle, "SELECT 1 FROM followups WHERE recipient = ? AND kind = 'notice' "
+    await until(lambda: db(cycle, f"SELECT 1 FROM followups WHERE recipient = {ACCOUNT} AND kind = 'notice' "
                                   "AND status = 'pending' AND attempts = 1", holder.id), "a retry to be planned")
     cycle.application.bot_data["services"].clock.advance(timedelta(minutes=1))  # past the back-off
     await expect(holder, "社区心理支持")
     assert sum("社区心理支持" in m.text for m in holder.transcript() if m.from_bot) == 1
-    await until(lambda: db(cycle, "SELECT 1 FROM followups WHERE recipient = ? AND kind = 'notice' "
+    await until(lambda: db(cycle, f"SELECT 1 FROM followups WHERE recipient = {ACCOUNT} AND kind = 'notice' "
                                   "AND status = 'sent'", holder.id), "the offer's row to be recorded as sent")
 
 

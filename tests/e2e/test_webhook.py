@@ -68,7 +68,8 @@ async def test_a_forged_post_is_refused_and_changes_nothing_while_telegrams_is_a
     assert await post(url, body, {**json_type, SECRET_HEADER: "wrong"}) == 403
     assert await post(url, body, {**json_type, SECRET_HEADER: SECRET[:-1]}) == 403
     # Refused before anything was queued: nothing to wait for.
-    assert not wang.transcript() and db_rows(sandbox, "SELECT count(*) FROM people")[0][0] == 0
+    assert not wang.transcript()
+    assert db_rows(sandbox, "SELECT count(*) FROM accounts WHERE external_id = 201")[0][0] == 0
     assert await post(url, body, {**json_type, SECRET_HEADER: SECRET}) == 200
     assert plain("en", "start.ask_role") in (await wang.next_message()).text
 
