@@ -7,7 +7,7 @@ from bot.store.database import Tx
 
 async def record(tx: Tx, *, actor: int | None, action: str, entity: str, entity_id: int, at: str,
                  old: str | None = None, new: str | None = None, detail: str | None = None) -> None:
-    """One audit row: ``actor`` (a Telegram id, None for the bot itself) did ``action`` to row
+    """One audit row: ``actor`` (a person id, None for the bot itself) did ``action`` to row
     ``entity_id`` of ``entity`` ("placement", "request", "worker", "ngo"...) at ``at``, moving it
     from state ``old`` to ``new``."""
     await tx.execute(

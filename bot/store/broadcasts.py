@@ -20,7 +20,7 @@ def _audience_sql(audience: str) -> str:
 
 
 async def recipients(tx: Tx, audience: str, district: str | None) -> list[tuple[int, str]]:
-    """(Telegram id, language) of every verified member the audience covers, each once."""
+    """(person id, language) of every verified member the audience covers, each once."""
     rows = await tx.fetchall(
         f"SELECT u.id, u.language FROM people u WHERE u.id IN ({_audience_sql(audience)}) "
         "ORDER BY u.id", {"district": district})

@@ -61,7 +61,7 @@ class MemberKind(Enum):
 
     @property
     def owner_column(self) -> str:
-        """The column holding the Telegram id of the person behind the profile."""
+        """The column holding the person id of the person behind the profile."""
         return "person_id" if self is MemberKind.WORKER else "director_person_id"
 
     @property
@@ -75,7 +75,7 @@ def _decode(row) -> dict[str, Any]:
 
 
 async def member_by_person(tx: Tx, kind: MemberKind, person_id: int) -> dict[str, Any] | None:
-    """The worker or NGO profile owned by a Telegram user, as a dict of columns."""
+    """The worker or NGO profile owned by a person, as a dict of columns."""
     row = await tx.fetchone(f"SELECT * FROM {kind.table} WHERE {kind.owner_column} = ?", (person_id,))
     return None if row is None else _decode(row)
 

@@ -6,12 +6,12 @@ from typing import Any
 
 from bot.store.database import Tx
 
-# entity -> (table, the column holding the member's Telegram id)
+# entity -> (table, the column holding the member's person id)
 TABLES = {"worker": ("workers", "person_id"), "ngo": ("ngos", "director_person_id")}
 
 
 async def member(tx: Tx, entity: str, member_id: int) -> dict[str, Any] | None:
-    """The member's id, name, status, pause end and Telegram id (None if there is no such row)."""
+    """The member's id, name, status, pause end and person id (None if there is no such row)."""
     table, owner = TABLES[entity]
     row = await tx.fetchone(
         f"SELECT id, name, status, paused_until, {owner} AS person_id FROM {table} WHERE id = ?", (member_id,))
@@ -46,7 +46,7 @@ async def pause(tx: Tx, entity: str, member_id: int, until: str | None, now: str
 
 async def resume(tx: Tx, entity: str, member_id: int, now: str) -> bool:
     """A paused member takes offers again; False if it was not paused, or is an erased profile
-    (no Telegram id: erasure pauses a profile for good)."""
+    (no person: erasure pauses a profile for good)."""
     table, owner = TABLES[entity]
     changed = await tx.execute(
         f"UPDATE {table} SET status = 'verified', paused_until = NULL, updated_at = ? "

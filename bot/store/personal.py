@@ -56,7 +56,7 @@ def _their_placements(profiles: Profiles) -> tuple[str, tuple[int, int]]:
 
 
 async def personal_rows(tx: Tx, person_id: int) -> dict[str, list[dict[str, Any]]]:
-    """Every row about the person, without other people's names, phones or Telegram ids."""
+    """Every row about the person, without other people's names, phones or ids."""
     profiles = await profiles_of(tx, person_id)
     where, ids = _their_placements(profiles)
     queries: dict[str, tuple[str, tuple]] = {

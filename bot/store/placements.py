@@ -106,7 +106,7 @@ class PlacementDetails:
         return {"worker": self.worker_answer, "ngo": self.ngo_answer}[side]
 
     def person_id_of(self, side: str) -> int | None:
-        """The Telegram id of the social worker ("worker") or of the NGO director ("ngo")."""
+        """The person id of the social worker ("worker") or of the NGO director ("ngo")."""
         return {"worker": self.worker_person_id, "ngo": self.ngo_person_id}[side]
 
     def language_of(self, side: str) -> str:
