@@ -68,6 +68,13 @@ async def test_the_whole_cycle_from_verification_to_an_ended_placement(cycle):
     zhao, liu = cycle.user(202, "赵磊", lang="zh"), cycle.user(203, "刘敏", lang="zh")
     sun, he = cycle.user(301, "孙主任", lang="zh", username="sunshine_ngo"), cycle.user(302, "何主任", lang="zh")
 
+    # People have ids of their own, none their Telegram id: the flows below reach every chat
+    # through the accounts (offers, contacts, notices to the directors).
+    person = {r["external_id"]: r["person_id"] for r in db(cycle, "SELECT external_id, person_id FROM accounts")}
+    assert set(person) == {9001, 9002, 201, 202, 203, 301, 302}
+    assert not set(person) & set(person.values())
+    assert db(cycle, "SELECT person_id FROM workers WHERE id = ?", ids["wang"])[0][0] == person[201]
+
     await verify_everyone(director, 5)
     assert {r["status"] for r in db(cycle, "SELECT status FROM workers UNION SELECT status FROM ngos")} == {"verified"}
     await expect(wang, plain("zh", "verify.member_verified_worker"))
@@ -81,6 +88,7 @@ async def test_the_whole_cycle_from_verification_to_an_ended_placement(cycle):
     assert "王芳" in card.text and "社区心理支持" in card.text
     await director.press(f"q:ok:{proposals[0]['id']}")
     await expect(director, "Approved", within=2)
+    assert db(cycle, "SELECT decided_by FROM placements WHERE id = ?", proposals[0]["id"])[0][0] == person[9001]
     offer = await expect(wang, "社区心理支持")
     assert "o:acc:" in offer.callback_data[0]
     await expect(sun, "王芳")
