@@ -75,7 +75,8 @@ async def test_server_errors_are_retried_with_backoff_then_the_message_fails_and
     fu_bot.emulator.state.faults.server_error("sendMessage", chat_id=201, times=None)
     services = fu_bot.application.bot_data["services"]
     async with services.database.transaction() as tx:
-        await enqueue(tx, [Notice(201, Reply("一条总是失败的消息"))], to_iso(day_clock.now()))
+        person = await users.ensure_account(tx, users.TELEGRAM, 201, "zh", to_iso(day_clock.now()))
+        await enqueue(tx, [Notice(person, Reply("一条总是失败的消息"))], to_iso(day_clock.now()))
     for _ in range(services.settings.followups.max_attempts):
         await until(lambda: rows(fu_bot, "SELECT status FROM followups WHERE kind = 'notice'")[0]["status"]
                     in ("pending", "failed"), "the failed try to be recorded")
@@ -123,8 +124,9 @@ async def test_work_due_while_the_bot_was_stopped_goes_out_once_after_restart(em
     parked_soon = {"message": as_payload(Reply("Half sent #2"))}
     db = await open_database(database)
     async with db.transaction() as tx:
+        first = await users.person_of_account(tx, users.TELEGRAM, chats[0])
         for payload, unknown in ((sent_before_crash, 0), (parked_soon, 1)):
-            row_id = await followups.insert(tx, "notice", chats[0], to_iso(clock.now()), to_iso(clock.now()),
+            row_id = await followups.insert(tx, "notice", first, to_iso(clock.now()), to_iso(clock.now()),
                                             payload=payload)
             await tx.execute("UPDATE followups SET status = 'sending', attempts = 1, unknown_outcomes = ?, "
                              "claimed_at = ? WHERE id = ?", (unknown, to_iso(clock.now()), row_id))
