@@ -7,6 +7,7 @@ from datetime import timedelta
 from bot.clock import to_iso
 from bot.followups.schedule import enqueue
 from bot.forms.model import Notice, Reply
+from bot.store import users
 from bot.texts import t
 
 from . import followups_kit as kit
@@ -84,8 +85,9 @@ async def test_quiet_hours_hold_ordinary_messages_until_morning_but_not_urgent_o
     s = services(fu_bot)
     now = to_iso(day_clock.now())
     async with s.database.transaction() as tx:
-        await enqueue(tx, [Notice(201, Reply("晚安，明早再说"))], now)
-        await enqueue(tx, [Notice(201, Reply("紧急：请回电"))], now, urgent=True)
+        person = await users.ensure_account(tx, users.TELEGRAM, 201, "zh", now)
+        await enqueue(tx, [Notice(person, Reply("晚安，明早再说"))], now)
+        await enqueue(tx, [Notice(person, Reply("紧急：请回电"))], now, urgent=True)
     await seen(wang, "紧急：请回电")
     await passes(fu_bot, 3)
     assert count_in(wang, "晚安，明早再说") == 0
