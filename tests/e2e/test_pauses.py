@@ -50,7 +50,7 @@ async def test_a_worker_paused_until_a_date_gets_no_proposal_and_is_matched_agai
     assert plain("zh", "profile.paused_until", date=back_on) in profile.text
     assert t("zh", "profile.buttons.resume") in profile.buttons
     [paused] = rows(fu_bot, "SELECT actor, old_state, new_state, detail FROM audit_log WHERE action = 'paused'")
-    assert tuple(paused) == (201, "verified", "paused", back_on)
+    assert tuple(paused) == (person_id_of(fu_bot, 201), "verified", "paused", back_on)
 
     # A new request for two counsellors while 王芳 is paused: only 赵磊 is proposed.
     await add_request(services(fu_bot), ids["sun"], "社区心理支持", headcount=2)
