@@ -6,8 +6,6 @@ Typed text from a director that answers no form is searched too, so "王芳的�
 
 from __future__ import annotations
 
-from typing import Any
-
 from bot.desk.callbacks import OpenPress
 from bot.desk.search import Hit, find, read_query
 from bot.events import Event
@@ -23,7 +21,7 @@ from bot.placements.common import local_time
 from bot.refusals import OldButton
 from bot.services import Services
 from bot.store import Tx, followups, members, placements, requests
-from bot.store.members import MemberKind
+from bot.store.members import MemberKind, MemberRow
 from bot.store.placements import PlacementDetails
 from bot.store.requests import RequestRow
 from bot.talent_requests.callbacks import ClosePress, DeskPress
@@ -63,12 +61,12 @@ def results(hits: list[Hit], text: str, lang: Lang) -> Reply | None:
 
 def _hit_label(hit: Hit, lang: Lang) -> str:
     row = hit.row
-    if hit.code == "r":
+    if isinstance(row, dict):
         return t(lang, "search.request_button", title=row["title"], ngo=row["ngo_name"],
                  status=t(lang, f"request_status.{row['status']}"))
     key = "search.worker_button" if hit.code == "w" else "search.ngo_button"
-    return t(lang, key, name=row["name"], district=label(row["district"], lang) or "—",
-             status=t(lang, f"member_status.{row['status']}"))
+    return t(lang, key, name=row.name, district=label(row.district, lang) or "—",
+             status=t(lang, f"member_status.{row.status}"))
 
 
 async def open_pressed(event: Event, press: OpenPress) -> Outcome:
@@ -98,30 +96,30 @@ async def _card(services: Services, tx: Tx, code: str, row_id: int, lang: Lang) 
     return None if row is None else await _member_card(services, tx, kind, row, lang)
 
 
-async def _member_card(services: Services, tx: Tx, kind: MemberKind, row: dict[str, Any], lang: Lang) -> Reply:
+async def _member_card(services: Services, tx: Tx, kind: MemberKind, row: MemberRow, lang: Lang) -> Reply:
     """Profile, status, placements (live first) and check-ins; Verify / Reject while pending."""
     code = kind.code
-    rows = await placements.placements_of_member(tx, kind, row["id"])
+    rows = await placements.placements_of_member(tx, kind, row.id)
     key = "search.worker_header" if kind is MemberKind.WORKER else "search.ngo_header"
-    lines = [t(lang, key, name=escape(row["name"]), status=t(lang, f"member_status.{row['status']}")),
+    lines = [t(lang, key, name=escape(row.name), status=t(lang, f"member_status.{row.status}")),
              profile_lines(kind.entity, row, lang), "",
              *await _history(services, tx, rows, lang),
-             *await note_lines(services, tx, code, row["id"], lang)]
-    actions = (Button(t(lang, "notes.buttons.add"), MemberActionPress("fn", code, row["id"]).data),
-               Button(t(lang, "member_edit.buttons.edit"), MemberActionPress("fe", code, row["id"]).data))
+             *await note_lines(services, tx, code, row.id, lang)]
+    actions = (Button(t(lang, "notes.buttons.add"), MemberActionPress("fn", code, row.id).data),
+               Button(t(lang, "member_edit.buttons.edit"), MemberActionPress("fe", code, row.id).data))
     buttons: tuple[tuple[Button, ...], ...] = (actions,)
-    if row["status"] in ("verified", "paused"):  # /pause's own button: it asks until when
-        switch = "pause" if row["status"] == "verified" else "resume"
-        buttons = (*buttons, (Button(t(lang, f"profile.buttons.{switch}"), f"ps:{switch}:{code}:{row['id']}:-"),))
-    if row["status"] == "pending":
-        buttons = ((Button(t(lang, "verify.buttons.verify"), VerifyPress("ok", code, row["id"]).data),
-                    Button(t(lang, "verify.buttons.reject"), VerifyPress("no", code, row["id"]).data)), *buttons)
+    if row.status in ("verified", "paused"):  # /pause's own button: it asks until when
+        switch = "pause" if row.status == "verified" else "resume"
+        buttons = (*buttons, (Button(t(lang, f"profile.buttons.{switch}"), f"ps:{switch}:{code}:{row.id}:-"),))
+    if row.status == "pending":
+        buttons = ((Button(t(lang, "verify.buttons.verify"), VerifyPress("ok", code, row.id).data),
+                    Button(t(lang, "verify.buttons.reject"), VerifyPress("no", code, row.id).data)), *buttons)
     return Reply("\n".join(lines), buttons)
 
 
 async def _request_card(services: Services, tx: Tx, row: RequestRow, lang: Lang) -> Reply:
     ngo = await members.member_by_id(tx, MemberKind.NGO, row.ngo_id)
-    lines = [t(lang, "search.request_header", title=escape(row.title), ngo=escape(ngo["name"] if ngo else "—"),
+    lines = [t(lang, "search.request_header", title=escape(row.title), ngo=escape(ngo.name if ngo else "—"),
                status=t(lang, f"request_status.{row.status}")),
              t(lang, "search.request_details", skills=term_names(row.skills, "skill", lang),
                district=label(row.district, lang) or "—", places=row.headcount,

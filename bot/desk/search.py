@@ -10,10 +10,12 @@ finds 王芳). Skills, fields and districts are read with the matcher's vocabula
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from bot.forms.fields import TYPED_CHOICE_CUTOFF
+from bot.store.members import MemberRow, NgoRow, WorkerRow
 from matching import normalise
 
 _MIN_NAME = 2      # a one-character name would be found inside almost any query (a surname alone
@@ -34,7 +36,7 @@ class Hit:
     code: str     # "w" social worker, "n" NGO, "r" talent request
     id: int
     rank: int     # 0 exact name, 1 name or phone inside, 2 skills / field / district
-    row: dict[str, Any]
+    row: MemberRow | dict[str, Any]   # a request is still a dict of columns, with its NGO's name
 
 
 _ITEMS = re.compile(r"[,，、;；/]+")
@@ -97,20 +99,20 @@ def _best(*ranks: int | None) -> int | None:
     return min(found) if found else None
 
 
-def find(query: Query, workers: list[dict[str, Any]], ngos: list[dict[str, Any]],
+def find(query: Query, workers: Sequence[WorkerRow], ngos: Sequence[NgoRow],
          requests: list[dict[str, Any]]) -> list[Hit]:
     """Every hit, best first (exact names, then names and phones, then terms), members first."""
     hits = []
     for w in workers:
-        rank = _best(_name_rank(query, w["name"]), _phone_rank(query, w["phone"]),
-                     _terms_rank(query, *w["skills"], *w["fields"], w["district"]))
+        rank = _best(_name_rank(query, w.name), _phone_rank(query, w.phone),
+                     _terms_rank(query, *w.skills, *w.fields, w.district))
         if rank is not None:
-            hits.append(Hit("w", w["id"], rank, w))
+            hits.append(Hit("w", w.id, rank, w))
     for n in ngos:
-        rank = _best(_name_rank(query, n["name"], n["director_name"]), _phone_rank(query, n["director_phone"]),
-                     _terms_rank(query, *n["fields"], n["district"]))
+        rank = _best(_name_rank(query, n.name, n.director_name), _phone_rank(query, n.director_phone),
+                     _terms_rank(query, *n.fields, n.district))
         if rank is not None:
-            hits.append(Hit("n", n["id"], rank, n))
+            hits.append(Hit("n", n.id, rank, n))
     for r in requests:
         rank = _best(_name_rank(query, r["title"], r["ngo_name"]),
                      _terms_rank(query, *r["skills"], r["field"], r["district"]))

@@ -103,7 +103,7 @@ async def _nudge(services: Services, tx: Tx, row: Followup, now: datetime) -> Me
 
 async def _unfilled_reason(services: Services, tx: Tx, request: RequestRow) -> tuple[str, str] | None:
     holding = await placements.holding_per_worker(tx)
-    workers = [worker_of(r, holding.get(r["id"], 0)) for r in await members.verified_workers(tx)]
+    workers = [worker_of(r, holding.get(r.id, 0)) for r in await members.verified_workers(tx)]
     filled = (await placements.holding_per_request(tx)).get(request.id, 0)
     post = request_of(request, filled)
     result = match(workers, [post], services.settings.matching)

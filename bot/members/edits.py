@@ -35,7 +35,7 @@ async def start_edit(services: Services, tx: Tx, director: User, code: str, memb
     kind = MemberKind.from_code(code)
     _, to_answers, _ = _KINDS[kind]
     row = await members.member_by_id(tx, kind, member_id)
-    if row is None or row["status"] == "rejected":
+    if row is None or row.status == "rejected":
         raise OldButton
     return await engine.begin(services, tx, director, EDIT_FORMS[code], target_id=member_id,
                               answers=to_answers(row))
@@ -53,14 +53,14 @@ def _save_with(kind: MemberKind):
         changed = [f for f in fields if f.name in draft.answers and draft.answers[f.name] != before.get(f.name)]
         if not changed:
             return Outcome(replies=(Reply(t(lang, "member_edit.nothing_changed")),))
-        await members.update_member(tx, kind, row["id"], to_columns(draft.answers), row["status"], now)
+        await members.update_member(tx, kind, row.id, to_columns(draft.answers), row.status, now)
         await audit.record(tx, actor=director.person_id, action="edited_by_director", entity=kind.entity,
-                           entity_id=row["id"], at=now, old=row["status"], new=row["status"],
+                           entity_id=row.id, at=now, old=row.status, new=row.status,
                            detail=", ".join(f.name for f in changed))
         rematch_wanted(services)
         told = await tell_member(tx, services, row, kind,
                                  lambda m_lang: t(m_lang, "member_edit.told", fields=_labels(changed, m_lang)))
-        return Outcome(replies=(Reply(t(lang, "member_edit.saved", name=escape(row["name"]),
+        return Outcome(replies=(Reply(t(lang, "member_edit.saved", name=escape(row.name),
                                         fields=_labels(changed, lang))),), notices=tuple(told))
     return save
 

@@ -7,6 +7,7 @@ from typing import Any
 from bot.forms.fields import ignoring_today, vocabulary_choice, vocabulary_multi, yes_no
 from bot.forms.model import Field, Kind, text_choices
 from bot.parsers import parse_name, parse_phone, parse_registration_number
+from bot.store.members import NgoRow
 
 REGISTRATIONS = ("registered", "in_process", "not_yet")
 
@@ -42,10 +43,12 @@ def columns_from_answers(answers: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def answers_from_columns(row: dict[str, Any]) -> dict[str, Any]:
+def answers_from_columns(ngo: NgoRow) -> dict[str, Any]:
+    """A stored profile as form answers, so editing starts from what is there."""
+    row = ngo.as_dict()
     answers = {k: row[k] for k in ("name", "registration", "fields", "district", "director_name",
                                    "director_phone")}
-    answers["incubated"] = "yes" if row["incubated"] else "no"
-    if row["registration_number"]:
-        answers["registration_number"] = row["registration_number"]
+    answers["incubated"] = "yes" if ngo.incubated else "no"
+    if ngo.registration_number:
+        answers["registration_number"] = ngo.registration_number
     return answers

@@ -3,8 +3,6 @@ on the member's card to directors only, never to the member and not in their /my
 
 from __future__ import annotations
 
-from typing import Any
-
 from bot.forms import engine
 from bot.forms.fields import ignoring_today
 from bot.forms.model import Field, Form, Outcome, Reply
@@ -15,7 +13,7 @@ from bot.refusals import NotAllowed, OldButton, refused
 from bot.services import Services
 from bot.store import Tx, audit, members
 from bot.store.drafts import Draft
-from bot.store.members import MemberKind
+from bot.store.members import MemberKind, MemberRow
 from bot.store.users import User
 from bot.texts import Lang, t
 
@@ -25,11 +23,11 @@ async def start_note(services: Services, tx: Tx, director: User, code: str, memb
     if row is None:
         raise OldButton
     return await engine.begin(services, tx, director, NOTE_FORMS[code], target_id=member_id,
-                              params={"name": escape(row["name"])})
+                              params={"name": escape(row.name)})
 
 
 async def member_for_director(services: Services, tx: Tx, director: User, kind: MemberKind,
-                              member_id: int) -> dict[str, Any] | Outcome:
+                              member_id: int) -> MemberRow | Outcome:
     """The member a director's form names, or the refusal: not a director, or no such member."""
     if not services.is_director(director.person_id):
         return refused(services, director.language, NotAllowed(), pressed=True)
@@ -43,9 +41,9 @@ def _save_with(kind: MemberKind):
         row = await member_for_director(services, tx, director, kind, draft.target_id)
         if isinstance(row, Outcome):
             return row
-        await audit.record(tx, actor=director.person_id, action="noted", entity=kind.entity, entity_id=row["id"],
+        await audit.record(tx, actor=director.person_id, action="noted", entity=kind.entity, entity_id=row.id,
                            at=now, detail=draft.answers["text"])
-        return Outcome(replies=(Reply(t(lang, "notes.saved", name=escape(row["name"]))),))
+        return Outcome(replies=(Reply(t(lang, "notes.saved", name=escape(row.name))),))
     return save
 
 

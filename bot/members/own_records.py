@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from bot import forms_catalog as catalog
 from bot.events import Event
 from bot.forms import engine
@@ -16,7 +14,7 @@ from bot.placements.stages import request_stage
 from bot.refusals import NotAllowed, OldButton
 from bot.services import Services
 from bot.store import Tx, members, placements, requests
-from bot.store.members import MemberKind
+from bot.store.members import MemberKind, MemberRow
 from bot.store.requests import RequestRow
 from bot.store.users import User
 from bot.talent_requests import form as request
@@ -30,7 +28,7 @@ _TITLE_ON_BUTTON = 24  # characters of a request's title on its Edit button
 _PROFILE_FORMS = {"worker": catalog.WORKER_FORM, "ngo": catalog.NGO_FORM}
 
 
-async def _own_profile(tx: Tx, user: User) -> tuple[str, dict[str, Any]] | None:
+async def _own_profile(tx: Tx, user: User) -> tuple[str, MemberRow] | None:
     if user.role not in PROFILES:
         return None
     row = await members.member_by_person(tx, PROFILES[user.role][0], user.person_id)
@@ -44,11 +42,11 @@ async def show_profile(event: Event) -> Outcome:
     return Outcome(replies=(Reply(profile_text(*found, event.lang), _profile_buttons(*found, event.lang)),))
 
 
-def _profile_buttons(role: str, row: dict[str, Any], lang: str) -> tuple[tuple[Button, ...], ...]:
+def _profile_buttons(role: str, row: MemberRow, lang: str) -> tuple[tuple[Button, ...], ...]:
     """Edit; and a verified social worker may pause offers for a while (a paused one resume)."""
     row_of_buttons = [Button(t(lang, "profile.buttons.edit"), profile_data("edit"))]
-    if role == "worker" and row["status"] in _PAUSE_SWITCH:
-        action = _PAUSE_SWITCH[row["status"]][0]
+    if role == "worker" and row.status in _PAUSE_SWITCH:
+        action = _PAUSE_SWITCH[row.status][0]
         row_of_buttons.append(Button(t(lang, f"profile.buttons.{action}"), profile_data(action)))
     return (tuple(row_of_buttons),)
 
@@ -68,16 +66,16 @@ async def profile_pressed(event: Event, action: str) -> Outcome:
         raise OldButton
     role, row = found
     to_answers = PROFILES[role][2]
-    return await engine.begin(services, tx, user, _PROFILE_FORMS[role], target_id=row["id"], answers=to_answers(row))
+    return await engine.begin(services, tx, user, _PROFILE_FORMS[role], target_id=row.id, answers=to_answers(row))
 
 
-async def _switch_pause(event: Event, row: dict[str, Any], action: str) -> Outcome:
+async def _switch_pause(event: Event, row: MemberRow, action: str) -> Outcome:
     """Pause offers (asks until when: a date, or Skip for no end date) or resume them now."""
-    if _PAUSE_SWITCH.get(row["status"], ("",))[0] != action:
+    if _PAUSE_SWITCH.get(row.status, ("",))[0] != action:
         raise OldButton
     if action == "pause":
-        return await engine.begin(event.services, event.tx, event.user, OWN_PAUSE_FORM, target_id=row["id"])
-    found = {"entity": "worker", "id": row["id"], "name": row["name"], "person_id": event.user.person_id}
+        return await engine.begin(event.services, event.tx, event.user, OWN_PAUSE_FORM, target_id=row.id)
+    found = {"entity": "worker", "id": row.id, "name": row.name, "person_id": event.user.person_id}
     return await resume_member(event.services, event.tx, event.user, found, event.now)
 
 
@@ -91,11 +89,11 @@ def _request_line(row: RequestRow, counts: dict[str, int], lang: str, ngo_verifi
 async def list_requests(event: Event) -> Outcome:
     tx, lang = event.tx, event.lang
     ngo_row = await members.member_by_person(tx, MemberKind.NGO, event.user.person_id)
-    rows = [] if ngo_row is None else await requests.requests_of_ngo(tx, ngo_row["id"])
-    counts = {} if ngo_row is None else await placements.live_counts_of_ngo(tx, ngo_row["id"])
+    rows = [] if ngo_row is None else await requests.requests_of_ngo(tx, ngo_row.id)
+    counts = {} if ngo_row is None else await placements.live_counts_of_ngo(tx, ngo_row.id)
     if ngo_row is None:
         return Outcome(replies=(Reply(t(lang, "requests.ngo_missing")),))
-    verified = ngo_row["status"] == "verified"
+    verified = ngo_row.status == "verified"
     lines = [t(lang, "requests.header")] + [_request_line(r, counts.get(r.id, {}), lang, verified) for r in rows]
     if not rows:
         lines.append(t(lang, "requests.none"))
@@ -122,7 +120,7 @@ async def request_pressed(event: Event, press: OwnRequestPress) -> Outcome:
     if press.action == "new" and not press.named:
         return await engine.begin(event.services, tx, user, catalog.REQUEST_FORM)
     row = None if press.request_id is None else await requests.request_by_id(tx, press.request_id)
-    if row is None or row.ngo_id != ngo_row["id"]:
+    if row is None or row.ngo_id != ngo_row.id:
         raise NotAllowed
     return await _on_own_request(event, press.action, row)
 

@@ -36,7 +36,7 @@ async def _save_member(services: Services, tx: Tx, user: User, kind: MemberKind,
                        values: dict[str, Any], now: str, vouched: tuple[str, ...]) -> Outcome:
     lang = user.language
     existing = await members.member_by_person(tx, kind, user.person_id)
-    if target_id is not None and (existing is None or existing["id"] != target_id):
+    if target_id is not None and (existing is None or existing.id != target_id):
         return refused(services, lang, OldButton(), pressed=False)
     form_key = f"{kind.entity}_form"
     if existing is None:
@@ -46,17 +46,17 @@ async def _save_member(services: Services, tx: Tx, user: User, kind: MemberKind,
                            at=now, old=None, new="pending")
         cards = await cards_to_directors(services, tx, kind, member_id, changed=False)
         return Outcome(replies=(Reply(t(lang, f"{form_key}.submitted")),), notices=tuple(cards))
-    keeps_verification = existing["status"] == "verified" and all(
-        existing[k] == values[k] for k in vouched)
+    keeps_verification = existing.status == "verified" and all(
+        getattr(existing, k) == values[k] for k in vouched)
     status = "verified" if keeps_verification else "pending"
-    await members.update_member(tx, kind, existing["id"], values, status, now)
-    await audit.record(tx, actor=user.person_id, action="edited", entity=kind.entity, entity_id=existing["id"],
-                       at=now, old=existing["status"], new=status)
+    await members.update_member(tx, kind, existing.id, values, status, now)
+    await audit.record(tx, actor=user.person_id, action="edited", entity=kind.entity, entity_id=existing.id,
+                       at=now, old=existing.status, new=status)
     if keeps_verification:
         rematch_wanted(services)
         return Outcome(replies=(Reply(t(lang, "profile.edit_keeps_verified")),))
     # Back in the queue: proposals for this member are withdrawn by the rematch.
     rematch_wanted(services)
-    cards = tuple(await cards_to_directors(services, tx, kind, existing["id"], changed=True))
-    key = "profile.edit_needs_review" if existing["status"] == "verified" else f"{form_key}.submitted"
+    cards = tuple(await cards_to_directors(services, tx, kind, existing.id, changed=True))
+    key = "profile.edit_needs_review" if existing.status == "verified" else f"{form_key}.submitted"
     return Outcome(replies=(Reply(t(lang, key)),), notices=cards)

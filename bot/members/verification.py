@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from bot.forms import engine
 from bot.forms.fields import ignoring_today
 from bot.forms.model import Button, Field, Form, Notice, Outcome, Reply
@@ -16,19 +14,19 @@ from bot.placements.rematcher import rematch_wanted
 from bot.refusals import AlreadyDecided, NotAllowed, OldButton, refused
 from bot.services import Services
 from bot.store import Tx, members
-from bot.store.members import MemberKind
+from bot.store.members import MemberKind, MemberRow
 from bot.store.transitions import transition
 from bot.store.users import User, languages_of
 from bot.texts import Lang, t
 
 
-def card(row: dict[str, Any], kind: MemberKind, lang: Lang, changed: bool) -> Reply:
+def card(row: MemberRow, kind: MemberKind, lang: Lang, changed: bool) -> Reply:
     """The profile summary with Verify / Reject, as a director sees it."""
     role, code = kind.entity, kind.code
     header = "verify.worker_changed_header" if changed and kind is MemberKind.WORKER else f"verify.{role}_header"
     text = f"{t(lang, header)}\n\n{profile_lines(role, row, lang)}"
-    buttons = ((Button(t(lang, "verify.buttons.verify"), VerifyPress("ok", code, row["id"]).data),
-                Button(t(lang, "verify.buttons.reject"), VerifyPress("no", code, row["id"]).data)),)
+    buttons = ((Button(t(lang, "verify.buttons.verify"), VerifyPress("ok", code, row.id).data),
+                Button(t(lang, "verify.buttons.reject"), VerifyPress("no", code, row.id).data)),)
     return Reply(text, buttons)
 
 
@@ -63,14 +61,14 @@ async def member_page(tx: Tx, lang: Lang, after: tuple[str, int] | None = None, 
     return Reply(f"{header}\n{shown.text}", (*shown.buttons, *paging))
 
 
-async def _pending_member(tx: Tx, code: str, member_id: int) -> dict[str, Any]:
+async def _pending_member(tx: Tx, code: str, member_id: int) -> MemberRow:
     """The member a director's button names, or the refusal: gone, or decided already."""
     kind = MemberKind.from_code(code)
     row = await members.member_by_id(tx, kind, member_id)
     if row is None:
         raise OldButton
-    if row["status"] != "pending":
-        raise await AlreadyDecided.from_audit(tx, kind.entity, member_id, row["updated_at"])
+    if row.status != "pending":
+        raise await AlreadyDecided.from_audit(tx, kind.entity, member_id, row.updated_at)
     return row
 
 
@@ -80,11 +78,11 @@ async def verify(services: Services, tx: Tx, director: User, code: str, member_i
     row = await _pending_member(tx, code, member_id)
     if not await transition(tx, kind.entity, member_id, old="pending", new="verified", actor=director.person_id,
                             action="verified", at=now, status_reason=None):
-        raise await AlreadyDecided.from_audit(tx, kind.entity, member_id, row["updated_at"])
+        raise await AlreadyDecided.from_audit(tx, kind.entity, member_id, row.updated_at)
     notices = await tell_member(tx, services, row, kind,
                                  lambda m_lang: t(m_lang, f"verify.member_verified_{kind.entity}"))
     rematch_wanted(services)
-    done = Reply(t(lang, "verify.verified_done", name=escape(row["name"])))
+    done = Reply(t(lang, "verify.verified_done", name=escape(row.name)))
     # The card pressed records the decision; the next member waiting, if any, comes as a card of
     # its own (its own buttons, and the decided card stays in the chat).
     following = await member_page(tx, lang)
@@ -95,7 +93,7 @@ async def verify(services: Services, tx: Tx, director: User, code: str, member_i
 async def start_rejection(services: Services, tx: Tx, director: User, code: str, member_id: int) -> Outcome:
     row = await _pending_member(tx, code, member_id)
     return await engine.begin(services, tx, director, REJECT_FORMS[code], target_id=member_id,
-                              params={"name": escape(row["name"])})
+                              params={"name": escape(row.name)})
 
 
 def _reject_with(kind: MemberKind):
@@ -104,13 +102,13 @@ def _reject_with(kind: MemberKind):
         row = await members.member_by_id(tx, kind, draft.target_id)
         if row is None or not services.is_director(director.person_id):
             return refused(services, lang, NotAllowed(), pressed=True)
-        if not await transition(tx, kind.entity, row["id"], old="pending", new="rejected", actor=director.person_id,
+        if not await transition(tx, kind.entity, row.id, old="pending", new="rejected", actor=director.person_id,
                                 action="rejected", at=now, detail=reason, status_reason=reason):
-            decided = await AlreadyDecided.from_audit(tx, kind.entity, row["id"], row["updated_at"])
+            decided = await AlreadyDecided.from_audit(tx, kind.entity, row.id, row.updated_at)
             return refused(services, lang, decided, pressed=False)
         notices = await tell_member(tx, services, row, kind,
                                      lambda m_lang: t(m_lang, "verify.member_rejected", reason=escape(reason)))
-        done = Reply(t(lang, "verify.rejected_done", name=escape(row["name"])))
+        done = Reply(t(lang, "verify.rejected_done", name=escape(row.name)))
         following = await member_page(tx, lang)  # the next member waiting, if any
         return Outcome(replies=(done, *([following] if following else [])), notices=tuple(notices))
     return reject
@@ -130,8 +128,8 @@ async def tell_ngo(services: Services, tx: Tx, ngo_id: int, render) -> list[Noti
     return [] if ngo is None else await tell_member(tx, services, ngo, MemberKind.NGO, render)
 
 
-async def tell_member(tx: Tx, services: Services, row: dict[str, Any], kind: MemberKind, render) -> list[Notice]:
-    person_id = row[kind.owner_column]
+async def tell_member(tx: Tx, services: Services, row: MemberRow, kind: MemberKind, render) -> list[Notice]:
+    person_id = row.owner
     if person_id is None:
         return []
     lang = (await languages_of(tx, (person_id,), services.settings.association.default_language))[person_id]

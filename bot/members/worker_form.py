@@ -16,6 +16,7 @@ from bot.parsers import (
     parse_skills_text,
     parse_years_of_experience,
 )
+from bot.store.members import WorkerRow
 
 FIELDS = (
     Field("name", "worker_form.ask_name", "labels.name", parse=ignoring_today(parse_name)),
@@ -51,13 +52,13 @@ def columns_from_answers(answers: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def answers_from_columns(row: dict[str, Any]) -> dict[str, Any]:
+def answers_from_columns(row: WorkerRow) -> dict[str, Any]:
     """A stored profile as form answers, so editing starts from what is there."""
     return {
-        "name": row["name"], "phone": row["phone"], "district": row["district"],
-        "skills": answer_from_stored(row["skills_text"], row["skills"]),
-        "fields": row["fields"], "languages": row["languages"],
-        "certification": row["certification"], "years_experience": row["years_experience"],
-        "hours_per_week": hours_answer(row["hours_per_week"]), "max_placements": row["max_placements"],
-        "remote_ok": "yes" if row["remote_ok"] else "no", "introduction": row["introduction"] or None,
+        "name": row.name, "phone": row.phone, "district": row.district,
+        "skills": answer_from_stored(row.skills_text, row.skills),
+        "fields": row.fields, "languages": row.languages,
+        "certification": row.certification, "years_experience": row.years_experience,
+        "hours_per_week": hours_answer(row.hours_per_week), "max_placements": row.max_placements,
+        "remote_ok": "yes" if row.remote_ok else "no", "introduction": row.introduction or None,
     }

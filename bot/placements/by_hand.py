@@ -39,11 +39,11 @@ async def _list_by_name(services: Services, tx: Tx, director: User, draft: Draft
     lang, name = director.language, draft.answers["name"]
     if not services.is_director(director.person_id):
         return refused(services, lang, NotAllowed(), pressed=True)
-    workers = [w for w in await members.every_member(tx, MemberKind.WORKER) if w["status"] == "verified"]
+    workers = [w for w in await members.every_member(tx, MemberKind.WORKER) if w.status == "verified"]
     hits = [hit for hit in find(read_query(name), workers, [], []) if hit.rank < 2][:NAMES_SHOWN]
     if not hits:
         return Outcome(replies=(Reply(t(lang, "queue.by_hand_none", name=escape(name))),))
-    buttons = tuple((Button(shorten(hit.row["name"], 30), QueuePress("hand", draft.target_id, hit.id).data),)
+    buttons = tuple((Button(shorten(hit.row.name, 30), QueuePress("hand", draft.target_id, hit.id).data),)
                     for hit in hits)
     return Outcome(replies=(Reply(t(lang, "queue.by_hand_found", name=escape(name)), buttons),))
 
@@ -65,7 +65,7 @@ async def propose(services: Services, tx: Tx, director: User, placement_id: int,
         return await decisions.approve(services, tx, director, placement_id, now)
     worker = await members.member_by_id(tx, MemberKind.WORKER, worker_id)
     decided = await placements.pairs_with_status(tx, FINAL_FOR_PAIR + HOLDING)
-    if (worker is None or worker["status"] != "verified" or worker["person_id"] is None
+    if (worker is None or worker.status != "verified" or worker.owner is None
             or placements.Pair(p.request_id, worker_id) in decided):
         return Outcome(alert=t(lang, "queue.pick_gone"))
     ranked = {c.worker_id: c for c in await candidates_for(services, tx, p.request_id, choosable=True)}

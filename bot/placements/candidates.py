@@ -31,8 +31,8 @@ async def candidates_for(services: Services, tx: Tx, request_id: int, *,
         return []
     holding = await placements.holding_per_worker(tx)
     rows = await members.verified_workers(tx)
-    names = {str(r["id"]): r["name"] for r in rows}
-    workers = [worker_of(r, holding.get(r["id"], 0)) for r in rows]
+    names = {str(r.id): r.name for r in rows}
+    workers = [worker_of(r, holding.get(r.id, 0)) for r in rows]
     post = replace(request_of(row, 0), headcount=max(row.headcount, 1))
     excluded = set()
     if choosable:

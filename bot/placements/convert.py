@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from bot.store.members import WorkerRow
 from bot.store.requests import RequestRow
 from matching import Request, Worker
 
 
-def worker_of(row: dict[str, Any], holding: int) -> Worker:
+def worker_of(row: WorkerRow, holding: int) -> Worker:
     return Worker(
-        id=str(row["id"]), name=row["name"], skills=tuple(row["skills"]), fields=tuple(row["fields"]),
-        district=row["district"], languages=tuple(row["languages"]),
-        hours_per_week=float(row["hours_per_week"]), certification=row["certification"],
-        max_placements=row["max_placements"], remote_ok=bool(row["remote_ok"]),
-        verified=row["status"] == "verified", years_experience=row["years_experience"],
+        id=str(row.id), name=row.name, skills=tuple(row.skills), fields=tuple(row.fields),
+        district=row.district, languages=tuple(row.languages),
+        hours_per_week=float(row.hours_per_week), certification=row.certification,
+        max_placements=row.max_placements, remote_ok=bool(row.remote_ok),
+        verified=row.status == "verified", years_experience=row.years_experience,
         live_placements=holding,
     )
 

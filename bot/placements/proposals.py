@@ -55,7 +55,7 @@ class Plan:
 async def read_snapshot(tx: Tx) -> Snapshot:
     holding_w = await placements.holding_per_worker(tx)
     holding_r = await placements.holding_per_request(tx)
-    workers = {w.id: w for w in (worker_of(row, holding_w.get(row["id"], 0))
+    workers = {w.id: w for w in (worker_of(row, holding_w.get(row.id, 0))
                                  for row in await members.verified_workers(tx))}
     posts = {r.id: r for r in (request_of(row, holding_r.get(row.id, 0))
                                for row in await requests.matchable_requests(tx))}

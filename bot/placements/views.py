@@ -76,7 +76,7 @@ async def show_status(event: Event) -> Outcome:
     member = (await members.member_by_person(tx, MemberKind.WORKER, user.person_id)
               or await members.member_by_person(tx, MemberKind.NGO, user.person_id))
     if not rows:
-        status = t(lang, f"member_status.{member['status']}") if member else t(lang, "common.not_given")
+        status = t(lang, f"member_status.{member.status}") if member else t(lang, "common.not_given")
         return Outcome(replies=(Reply(t(lang, "status.worker_none", member_status=status)),))
     lines = [t(lang, "status.worker_header")]
     lines += [t(lang, "status.line", title=escape(p.title), ngo=escape(p.ngo_name),

@@ -1,13 +1,15 @@
 """SQL of the member profiles: ``workers`` (social workers) and ``ngos``.
 
-Profiles go in and out as plain dicts of column values, so a form's answers map onto them
-one to one; JSON list columns are encoded here and nowhere else.
+Profiles go in as plain dicts of column values, so a form's answers map onto them one to one,
+and come out as frozen rows (``WorkerRow``, ``NgoRow``); JSON list columns are encoded and decoded
+here and nowhere else.
 """
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, ClassVar
 
 from bot.store.database import Tx
 from bot.store.rows import decode, encode
@@ -70,18 +72,93 @@ class MemberKind(Enum):
         return WORKER_COLUMNS if self is MemberKind.WORKER else NGO_COLUMNS
 
 
-def _decode(row) -> dict[str, Any]:
-    return decode(row, _JSON_COLUMNS)
+@dataclass(frozen=True)
+class WorkerRow:
+    """One row of ``workers``: a social worker's profile."""
+
+    kind: ClassVar[MemberKind] = MemberKind.WORKER
+
+    id: int
+    person_id: int | None
+    name: str
+    phone: str
+    district: str
+    skills_text: str
+    skills: list[str]
+    fields: list[str]
+    languages: list[str]
+    certification: str
+    years_experience: int
+    hours_per_week: float
+    max_placements: int
+    remote_ok: int
+    introduction: str
+    status: str
+    status_reason: str | None
+    roster_key: str | None
+    created_at: str
+    updated_at: str
+    paused_until: str | None
+
+    @property
+    def owner(self) -> int | None:
+        """The person id of the person behind the profile (None for an unlinked roster worker)."""
+        return self.person_id
+
+    def as_dict(self) -> dict[str, Any]:
+        """The columns as a dict, for forms that map answers onto columns one to one."""
+        return asdict(self)
 
 
-async def member_by_person(tx: Tx, kind: MemberKind, person_id: int) -> dict[str, Any] | None:
-    """The worker or NGO profile owned by a person, as a dict of columns."""
+@dataclass(frozen=True)
+class NgoRow:
+    """One row of ``ngos``: an NGO's profile, kept by its director."""
+
+    kind: ClassVar[MemberKind] = MemberKind.NGO
+
+    id: int
+    director_person_id: int | None
+    name: str
+    registration: str
+    registration_number: str | None
+    fields: list[str]
+    district: str
+    incubated: int
+    director_name: str
+    director_phone: str
+    status: str
+    status_reason: str | None
+    created_at: str
+    updated_at: str
+    paused_until: str | None
+
+    @property
+    def owner(self) -> int | None:
+        """The person id of the NGO's director."""
+        return self.director_person_id
+
+    def as_dict(self) -> dict[str, Any]:
+        """The columns as a dict, for forms that map answers onto columns one to one."""
+        return asdict(self)
+
+
+MemberRow = WorkerRow | NgoRow
+"""A profile of either kind: what a flow handed "a member" reads."""
+
+
+def _decode(row) -> MemberRow:
+    values = decode(row, _JSON_COLUMNS)
+    return WorkerRow(**values) if "person_id" in values else NgoRow(**values)
+
+
+async def member_by_person(tx: Tx, kind: MemberKind, person_id: int) -> MemberRow | None:
+    """The worker or NGO profile owned by a person."""
     row = await tx.fetchone(f"SELECT * FROM {kind.table} WHERE {kind.owner_column} = ?", (person_id,))
     return None if row is None else _decode(row)
 
 
-async def every_member(tx: Tx, kind: MemberKind) -> list[dict[str, Any]]:
-    """Every worker or every NGO, as dicts of columns (a director's search reads them all)."""
+async def every_member(tx: Tx, kind: MemberKind) -> list[MemberRow]:
+    """Every worker or every NGO (a director's search reads them all)."""
     return [_decode(row) for row in await tx.fetchall(f"SELECT * FROM {kind.table} ORDER BY id")]
 
 
@@ -97,7 +174,7 @@ async def profile_name(tx: Tx, person_id: int) -> str | None:
     return None
 
 
-async def member_by_id(tx: Tx, kind: MemberKind, member_id: int) -> dict[str, Any] | None:
+async def member_by_id(tx: Tx, kind: MemberKind, member_id: int) -> MemberRow | None:
     row = await tx.fetchone(f"SELECT * FROM {kind.table} WHERE id = ?", (member_id,))
     return None if row is None else _decode(row)
 
@@ -120,12 +197,12 @@ async def update_member(tx: Tx, kind: MemberKind, member_id: int, values: dict[s
     )
 
 
-async def verified_workers(tx: Tx) -> list[dict[str, Any]]:
+async def verified_workers(tx: Tx) -> list[WorkerRow]:
     """Workers the matcher may propose: verified, and reachable on Telegram (an imported worker
     who has not opened their invite link yet could never answer an offer)."""
     rows = await tx.fetchall(
         "SELECT * FROM workers WHERE status = 'verified' AND person_id IS NOT NULL ORDER BY id")
-    return [_decode(row) for row in rows]
+    return [WorkerRow(**decode(row, _JSON_COLUMNS)) for row in rows]
 
 
 async def pending_members(tx: Tx) -> list[tuple[MemberKind, int]]:

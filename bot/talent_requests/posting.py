@@ -25,13 +25,13 @@ async def save_request(services: Services, tx: Tx, user: User, target_id: int | 
         return Outcome(replies=(Reply(t(lang, "requests.ngo_missing")),))
     title = escape(values["title"])
     if target_id is None:
-        request_id = await requests.insert_request(tx, ngo["id"], values, now)
+        request_id = await requests.insert_request(tx, ngo.id, values, now)
         await audit.record(tx, actor=user.person_id, action="posted", entity="request", entity_id=request_id, at=now,
                            old=None, new="open")
-        key = "request_form.submitted" if ngo["status"] == "verified" else "request_form.submitted_unverified"
+        key = "request_form.submitted" if ngo.status == "verified" else "request_form.submitted_unverified"
         rematch_wanted(services)
         return Outcome(replies=(Reply(t(lang, key, title=title)),))
-    if not await requests.update_request(tx, target_id, ngo["id"], values, now):
+    if not await requests.update_request(tx, target_id, ngo.id, values, now):
         return refused(services, lang, OldButton(), pressed=False)
     await audit.record(tx, actor=user.person_id, action="edited", entity="request", entity_id=target_id, at=now,
                        old="open", new="open")
@@ -51,7 +51,7 @@ async def close_request(tx: Tx, user: User, request_id: int, now: str, *,
     ngo = None if as_director else await members.member_by_person(tx, MemberKind.NGO, user.person_id)
     if row is None or (ngo is None and not as_director):
         return None
-    if not await requests.close_request(tx, request_id, None if as_director else ngo["id"], now):
+    if not await requests.close_request(tx, request_id, None if as_director else ngo.id, now):
         return None
     await audit.record(tx, actor=user.person_id, action="closed", entity="request", entity_id=request_id, at=now,
                        old=row.status, new="closed")

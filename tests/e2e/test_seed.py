@@ -64,14 +64,14 @@ async def test_seeding_inserts_everything_once(tmp_path: Path):
                                            await person_of_account(tx, TELEGRAM, seed.workers[0].telegram_id))
             ngo = await member_by_person(tx, MemberKind.NGO,
                                          await person_of_account(tx, TELEGRAM, seed.ngos[0].director_telegram_id))
-            open_requests = await requests_of_ngo(tx, ngo["id"])
+            open_requests = await requests_of_ngo(tx, ngo.id)
     finally:
         await store.close()
-    assert first["name"] == seed.workers[0].name
-    assert first["status"] == seed.workers[0].status
-    assert first["district"] == "lixia"
-    assert "psychological_counselling" in first["skills"]
-    assert first["phone"] == "+86" + seed.workers[0].phone
+    assert first.name == seed.workers[0].name
+    assert first.status == seed.workers[0].status
+    assert first.district == "lixia"
+    assert "psychological_counselling" in first.skills
+    assert first.phone == "+86" + seed.workers[0].phone
     expected = sum(1 for r in seed.requests if r.ngo == seed.ngos[0].key)
     assert [r.status for r in open_requests] == ["open"] * expected
 

@@ -38,6 +38,6 @@ async def test_the_store_reads_each_kind_from_its_own_table(tmp_path):
         wang = await members.member_by_id(tx, MemberKind.WORKER, ids["wang"])
         sunshine = await members.member_by_person(tx, MemberKind.NGO, 301)
         pending = await members.pending_members(tx)
-    assert wang is not None and wang["name"] == "王芳"
-    assert sunshine is not None and sunshine["id"] == ids["sunshine"]
+    assert wang is not None and wang.name == "王芳"
+    assert sunshine is not None and sunshine.id == ids["sunshine"]
     assert pending == [(MemberKind.WORKER, ids["liu"]), (MemberKind.NGO, ids["xinmiao"])]

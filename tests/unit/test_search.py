@@ -1,17 +1,19 @@
 """A director's search: names, phones and the matcher's vocabulary, in either language."""
 
+from types import SimpleNamespace
+
 from bot.desk.search import find, read_query
 
-WORKERS = [
+WORKERS = [SimpleNamespace(**row) for row in [
     {"id": 1, "name": "王芳", "phone": "+8613912345678", "skills": ["psychological_counselling", "case_work"],
      "fields": ["elderly"], "district": "lixia"},
     {"id": 2, "name": "赵磊", "phone": "+8613800000002", "skills": ["psychological_counselling"],
      "fields": ["youth"], "district": "shizhong"},
     {"id": 3, "name": "Tom Li", "phone": "+8613700000003", "skills": ["fundraising"], "fields": [],
      "district": "lixia"},
-]
-NGOS = [{"id": 1, "name": "阳光心理服务中心", "director_name": "孙丽", "director_phone": "+8653188886666",
-         "fields": ["mental_health"], "district": "lixia"}]
+]]
+NGOS = [SimpleNamespace(id=1, name="阳光心理服务中心", director_name="孙丽", director_phone="+8653188886666",
+                        fields=["mental_health"], district="lixia")]
 REQUESTS = [{"id": 1, "title": "社区心理支持", "ngo_name": "阳光心理服务中心", "skills": ["psychological_counselling"],
              "field": "mental_health", "district": "lixia"}]
 
