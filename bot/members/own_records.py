@@ -15,6 +15,7 @@ from bot.refusals import NotAllowed, OldButton
 from bot.services import Services
 from bot.store import Tx, members, placements, requests
 from bot.store.members import MemberKind, MemberRow
+from bot.store.pauses import PauseTarget
 from bot.store.requests import RequestRow
 from bot.store.users import User
 from bot.talent_requests import form as request
@@ -75,7 +76,7 @@ async def _switch_pause(event: Event, row: MemberRow, action: str) -> Outcome:
         raise OldButton
     if action == "pause":
         return await engine.begin(event.services, event.tx, event.user, OWN_PAUSE_FORM, target_id=row.id)
-    found = {"entity": "worker", "id": row.id, "name": row.name, "person_id": event.user.person_id}
+    found = PauseTarget("worker", row.id, row.name, row.status, row.paused_until, event.user.person_id)
     return await resume_member(event.services, event.tx, event.user, found, event.now)
 
 

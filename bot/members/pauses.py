@@ -28,6 +28,7 @@ from bot.refusals import NotAllowed, OldButton, refused
 from bot.services import Services
 from bot.store import Tx, audit, pauses
 from bot.store.members import MemberKind
+from bot.store.pauses import PauseTarget
 from bot.store.users import User, get_user
 from bot.texts import Lang, t
 
@@ -51,7 +52,7 @@ def _until_field(prompt: str) -> Field:
 
 async def _submit_own(services: Services, tx: Tx, user: User, draft, now: str) -> Outcome:
     own = await pauses.member(tx, "worker", draft.target_id)
-    if own is None or own["person_id"] != user.person_id:
+    if own is None or own.person_id != user.person_id:
         return refused(services, user.language, NotAllowed(), pressed=True)
     return await pause_member(services, tx, user, own, draft.answers.get("until"), now)
 
@@ -76,46 +77,46 @@ def _until_text(lang: Lang, until: str | None) -> str:
     return t(lang, "pause.until_date", date=until) if until else t(lang, "pause.until_resumed")
 
 
-async def pause_member(services: Services, tx: Tx, actor: User, found: dict[str, Any], until: Any,
+async def pause_member(services: Services, tx: Tx, actor: User, found: PauseTarget, until: Any,
                        now: str) -> Outcome:
     """Pause ``found`` (a worker or NGO row of :mod:`bot.store.pauses`) until ``until`` or for now."""
     lang, until_iso = actor.language, until.isoformat() if isinstance(until, date) else until
-    before = await pauses.pause(tx, found["entity"], found["id"], until_iso, now)
+    before = await pauses.pause(tx, found.entity, found.id, until_iso, now)
     if before is None:
-        return Outcome(replies=(Reply(t(lang, "pause.not_verified", name=escape(found["name"]))),))
-    await audit.record(tx, actor=actor.person_id, action="paused", entity=found["entity"], entity_id=found["id"],
+        return Outcome(replies=(Reply(t(lang, "pause.not_verified", name=escape(found.name))),))
+    await audit.record(tx, actor=actor.person_id, action="paused", entity=found.entity, entity_id=found.id,
                        at=now, old=before, new="paused", detail=until_iso)
     rematch_wanted(services)  # the member's open proposals are withdrawn, the next candidate proposed
-    if found["person_id"] == actor.person_id:
+    if found.person_id == actor.person_id:
         return Outcome(replies=(Reply(t(lang, "profile.paused", until=_until_text(lang, until_iso))),),
                        records_on_prompt=True)
-    done = Reply(t(lang, "pause.paused_done", name=escape(found["name"]), until=_until_text(lang, until_iso)))
+    done = Reply(t(lang, "pause.paused_done", name=escape(found.name), until=_until_text(lang, until_iso)))
     notices = await _to_member(tx, found, lambda m_lang: t(
-        m_lang, f"pause.paused_notice_{found['entity']}", until=_until_text(m_lang, until_iso)))
+        m_lang, f"pause.paused_notice_{found.entity}", until=_until_text(m_lang, until_iso)))
     return Outcome(replies=(done,), notices=notices, records_on_prompt=True)
 
 
-async def resume_member(services: Services, tx: Tx, actor: User, found: dict[str, Any], now: str) -> Outcome:
+async def resume_member(services: Services, tx: Tx, actor: User, found: PauseTarget, now: str) -> Outcome:
     """Lift a pause now (the member's own Resume, or a director's /resume)."""
     lang = actor.language
-    if not await pauses.resume(tx, found["entity"], found["id"], now):
-        return Outcome(replies=(Reply(t(lang, "pause.not_paused", name=escape(found["name"]))),))
-    await audit.record(tx, actor=actor.person_id, action="resumed", entity=found["entity"], entity_id=found["id"],
+    if not await pauses.resume(tx, found.entity, found.id, now):
+        return Outcome(replies=(Reply(t(lang, "pause.not_paused", name=escape(found.name))),))
+    await audit.record(tx, actor=actor.person_id, action="resumed", entity=found.entity, entity_id=found.id,
                        at=now, old="paused", new="verified")
     rematch_wanted(services)
-    if found["person_id"] == actor.person_id:
+    if found.person_id == actor.person_id:
         return Outcome(replies=(Reply(t(lang, "profile.resumed")),), records_on_prompt=True)
-    done = Reply(t(lang, "pause.resumed_done", name=escape(found["name"])))
-    notices = await _to_member(tx, found, lambda m_lang: t(m_lang, f"pause.resumed_notice_{found['entity']}"))
+    done = Reply(t(lang, "pause.resumed_done", name=escape(found.name)))
+    notices = await _to_member(tx, found, lambda m_lang: t(m_lang, f"pause.resumed_notice_{found.entity}"))
     return Outcome(replies=(done,), notices=notices, records_on_prompt=True)
 
 
-async def _to_member(tx: Tx, found: dict[str, Any], text) -> tuple[Notice, ...]:
-    if found["person_id"] is None:
+async def _to_member(tx: Tx, found: PauseTarget, text) -> tuple[Notice, ...]:
+    if found.person_id is None:
         return ()
-    person = await get_user(tx, found["person_id"])
+    person = await get_user(tx, found.person_id)
     m_lang: Lang = person.language if person is not None else "zh"  # type: ignore[assignment]
-    return (Notice(found["person_id"], Reply(text(m_lang))),)
+    return (Notice(found.person_id, Reply(text(m_lang))),)
 
 
 async def end_due_pauses(services: Services, now: datetime) -> int:
@@ -125,11 +126,11 @@ async def end_due_pauses(services: Services, now: datetime) -> int:
     async with services.database.transaction() as tx:
         ending = await pauses.pauses_ending(tx, local_date(now, services.settings))
         for found in ending:
-            if not await pauses.resume(tx, found["entity"], found["id"], stamp):
+            if not await pauses.resume(tx, found.entity, found.id, stamp):
                 continue
-            await audit.record(tx, actor=None, action="pause_ended", entity=found["entity"], entity_id=found["id"],
-                               at=stamp, old="paused", new="verified", detail=found["paused_until"])
-            key = f"pause.ended_notice_{found['entity']}"
+            await audit.record(tx, actor=None, action="pause_ended", entity=found.entity, entity_id=found.id,
+                               at=stamp, old="paused", new="verified", detail=found.paused_until)
+            key = f"pause.ended_notice_{found.entity}"
             notices = await _to_member(tx, found, lambda m_lang, key=key: t(m_lang, key))
             await enqueue(tx, notices, stamp)
     if ending:
@@ -151,7 +152,7 @@ def _split_date(words: str, today: date) -> tuple[str, date | None, Invalid | No
     return words.strip(), None, None
 
 
-async def _find(tx: Tx, words: str) -> list[dict[str, Any]]:
+async def _find(tx: Tx, words: str) -> list[PauseTarget]:
     """``w12`` / ``n3`` (a worker's or NGO's id), or a name (whole, else a part of it)."""
     code, number = words[:1].lower(), parse_row_id(words[1:])
     if code in _CODES and number is not None:
@@ -184,29 +185,29 @@ async def _director_command(event: Event, words: str, action: str) -> Outcome:
     return await _act(event.services, event.tx, event.user, found[0], action, until, event.now)
 
 
-async def _act(services: Services, tx: Tx, user: User, found: dict[str, Any], action: str,
+async def _act(services: Services, tx: Tx, user: User, found: PauseTarget, action: str,
                until: date | None, now: str) -> Outcome:
     if action == "resume":
         return await resume_member(services, tx, user, found, now)
     if until is not None:
         return await pause_member(services, tx, user, found, until, now)
-    if found["status"] not in ("verified", "paused"):
-        return Outcome(replies=(Reply(t(user.language, "pause.not_verified", name=escape(found["name"]))),))
-    return await engine.begin(services, tx, user, DIRECTOR_PAUSE_FORM, target_id=found["id"],
-                              params={"name": escape(found["name"]), "entity": found["entity"]})
+    if found.status not in ("verified", "paused"):
+        return Outcome(replies=(Reply(t(user.language, "pause.not_verified", name=escape(found.name))),))
+    return await engine.begin(services, tx, user, DIRECTOR_PAUSE_FORM, target_id=found.id,
+                              params={"name": escape(found.name), "entity": found.entity})
 
 
-def _choose_among(lang: Lang, who: str, found: list[dict[str, Any]], action: str, until: date | None) -> Outcome:
+def _choose_among(lang: Lang, who: str, found: list[PauseTarget], action: str, until: date | None) -> Outcome:
     if not found:
         return Outcome(replies=(Reply(t(lang, "pause.nobody", words=escape(who))),))
     day = until.strftime("%Y%m%d") if until else "-"
-    buttons = tuple((Button(_listed(lang, m), PausePress(action, m["entity"][0], m["id"], day).data),) for m in found)
+    buttons = tuple((Button(_listed(lang, m), PausePress(action, m.entity[0], m.id, day).data),) for m in found)
     return Outcome(replies=(Reply(t(lang, "pause.which", words=escape(who)), buttons),))
 
 
-def _listed(lang: Lang, member: dict[str, Any]) -> str:
-    kind = t(lang, "pause.kind_" + member["entity"])
-    return f"{kind} · {member['name']} · {t(lang, 'member_status.' + member['status'])}"
+def _listed(lang: Lang, member: PauseTarget) -> str:
+    kind = t(lang, "pause.kind_" + member.entity)
+    return f"{kind} · {member.name} · {t(lang, 'member_status.' + member.status)}"
 
 
 async def pause_pressed(event: Event, press: PausePress) -> Outcome:

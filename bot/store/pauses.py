@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 from bot.store.database import Tx
 
@@ -10,23 +10,40 @@ from bot.store.database import Tx
 TABLES = {"worker": ("workers", "person_id"), "ngo": ("ngos", "director_person_id")}
 
 
-async def member(tx: Tx, entity: str, member_id: int) -> dict[str, Any] | None:
+@dataclass(frozen=True)
+class PauseTarget:
+    """A worker or an NGO as pausing reads it: which one, its name and status, when its pause
+    ends, and the person behind it (None for a profile nobody has claimed)."""
+
+    entity: str                 # "worker" or "ngo"
+    id: int
+    name: str
+    status: str
+    paused_until: str | None
+    person_id: int | None
+
+
+def _target(row, entity: str) -> PauseTarget:
+    return PauseTarget(entity=entity, **dict(row))
+
+
+async def member(tx: Tx, entity: str, member_id: int) -> PauseTarget | None:
     """The member's id, name, status, pause end and person id (None if there is no such row)."""
     table, owner = TABLES[entity]
     row = await tx.fetchone(
         f"SELECT id, name, status, paused_until, {owner} AS person_id FROM {table} WHERE id = ?", (member_id,))
-    return None if row is None else {**dict(row), "entity": entity}
+    return None if row is None else _target(row, entity)
 
 
-async def find_members(tx: Tx, words: str, limit: int = 8) -> list[dict[str, Any]]:
+async def find_members(tx: Tx, words: str, limit: int = 8) -> list[PauseTarget]:
     """Workers and NGOs whose name is ``words`` (any case); failing that, whose name contains it."""
-    found: list[dict[str, Any]] = []
+    found: list[PauseTarget] = []
     for clause, value in (("lower(name) = lower(?)", words), ("instr(lower(name), lower(?)) > 0", words)):
         for entity, (table, owner) in TABLES.items():
             rows = await tx.fetchall(
                 f"SELECT id, name, status, paused_until, {owner} AS person_id FROM {table} "
                 f"WHERE {clause} ORDER BY id LIMIT ?", (value, limit))
-            found += [{**dict(r), "entity": entity} for r in rows]
+            found += [_target(r, entity) for r in rows]
         if found:
             break
     return found[:limit]
@@ -54,13 +71,13 @@ async def resume(tx: Tx, entity: str, member_id: int, now: str) -> bool:
     return changed == 1
 
 
-async def pauses_ending(tx: Tx, today: str) -> list[dict[str, Any]]:
+async def pauses_ending(tx: Tx, today: str) -> list[PauseTarget]:
     """Paused members whose end date (the day they take offers again) is ``today`` or earlier."""
-    found: list[dict[str, Any]] = []
+    found: list[PauseTarget] = []
     for entity, (table, owner) in TABLES.items():
         rows = await tx.fetchall(
             f"SELECT id, name, status, paused_until, {owner} AS person_id FROM {table} "
             f"WHERE status = 'paused' AND paused_until IS NOT NULL AND paused_until <= ? AND {owner} IS NOT NULL "
             "ORDER BY id", (today,))
-        found += [{**dict(r), "entity": entity} for r in rows]
+        found += [_target(r, entity) for r in rows]
     return found

@@ -34,7 +34,7 @@ async def test_a_pause_ends_on_its_date_and_not_the_day_before(db):
     await paused_worker(db, 202, "赵磊", None)  # no end date: ends only by a resume
     async with db.transaction() as tx:
         assert await pauses.pauses_ending(tx, "2026-12-04") == []
-        assert [m["id"] for m in await pauses.pauses_ending(tx, "2026-12-05")] == [dated]
+        assert [m.id for m in await pauses.pauses_ending(tx, "2026-12-05")] == [dated]
 
 
 async def test_an_erased_profile_stays_paused_whatever_its_date(db):
@@ -43,7 +43,7 @@ async def test_an_erased_profile_stays_paused_whatever_its_date(db):
         await tx.execute("UPDATE workers SET person_id = NULL WHERE id = ?", (worker_id,))
         assert await pauses.pauses_ending(tx, "2026-12-31") == []
         assert not await pauses.resume(tx, "worker", worker_id, NOW)
-        assert (await pauses.member(tx, "worker", worker_id))["status"] == "paused"
+        assert (await pauses.member(tx, "worker", worker_id)).status == "paused"
 
 
 async def test_only_a_verified_or_paused_member_can_be_paused(db):
