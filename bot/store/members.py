@@ -146,20 +146,20 @@ MemberRow = WorkerRow | NgoRow
 """A profile of either kind: what a flow handed "a member" reads."""
 
 
-def _decode(row) -> MemberRow:
-    values = decode(row, _JSON_COLUMNS)
-    return WorkerRow(**values) if "person_id" in values else NgoRow(**values)
+def _decode(kind: MemberKind, row) -> MemberRow:
+    row_type = WorkerRow if kind is MemberKind.WORKER else NgoRow
+    return row_type(**decode(row, _JSON_COLUMNS))
 
 
 async def member_by_person(tx: Tx, kind: MemberKind, person_id: int) -> MemberRow | None:
     """The worker or NGO profile owned by a person."""
     row = await tx.fetchone(f"SELECT * FROM {kind.table} WHERE {kind.owner_column} = ?", (person_id,))
-    return None if row is None else _decode(row)
+    return None if row is None else _decode(kind, row)
 
 
 async def every_member(tx: Tx, kind: MemberKind) -> list[MemberRow]:
     """Every worker or every NGO (a director's search reads them all)."""
-    return [_decode(row) for row in await tx.fetchall(f"SELECT * FROM {kind.table} ORDER BY id")]
+    return [_decode(kind, row) for row in await tx.fetchall(f"SELECT * FROM {kind.table} ORDER BY id")]
 
 
 async def profile_name(tx: Tx, person_id: int) -> str | None:
@@ -176,7 +176,7 @@ async def profile_name(tx: Tx, person_id: int) -> str | None:
 
 async def member_by_id(tx: Tx, kind: MemberKind, member_id: int) -> MemberRow | None:
     row = await tx.fetchone(f"SELECT * FROM {kind.table} WHERE id = ?", (member_id,))
-    return None if row is None else _decode(row)
+    return None if row is None else _decode(kind, row)
 
 
 async def insert_member(tx: Tx, kind: MemberKind, person_id: int, values: dict[str, Any], now: str) -> int:
@@ -202,7 +202,7 @@ async def verified_workers(tx: Tx) -> list[WorkerRow]:
     who has not opened their invite link yet could never answer an offer)."""
     rows = await tx.fetchall(
         "SELECT * FROM workers WHERE status = 'verified' AND person_id IS NOT NULL ORDER BY id")
-    return [WorkerRow(**decode(row, _JSON_COLUMNS)) for row in rows]
+    return [_decode(MemberKind.WORKER, row) for row in rows]
 
 
 async def pending_members(tx: Tx) -> list[tuple[MemberKind, int]]:
