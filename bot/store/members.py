@@ -7,12 +7,12 @@ here and nowhere else.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any, ClassVar
 
 from bot.store.database import Tx
-from bot.store.rows import decode, encode
+from bot.store.rows import AsDict, decode, encode
 
 WORKER_COLUMNS = ("name", "phone", "district", "skills_text", "skills", "fields", "languages",
                   "certification", "years_experience", "hours_per_week", "max_placements",
@@ -73,7 +73,7 @@ class MemberKind(Enum):
 
 
 @dataclass(frozen=True)
-class WorkerRow:
+class WorkerRow(AsDict):
     """One row of ``workers``: a social worker's profile."""
 
     kind: ClassVar[MemberKind] = MemberKind.WORKER
@@ -105,13 +105,10 @@ class WorkerRow:
         """The person id of the person behind the profile (None for an unlinked roster worker)."""
         return self.person_id
 
-    def as_dict(self) -> dict[str, Any]:
-        """The columns as a dict, for forms that map answers onto columns one to one."""
-        return asdict(self)
 
 
 @dataclass(frozen=True)
-class NgoRow:
+class NgoRow(AsDict):
     """One row of ``ngos``: an NGO's profile, kept by its director."""
 
     kind: ClassVar[MemberKind] = MemberKind.NGO
@@ -137,9 +134,6 @@ class NgoRow:
         """The person id of the NGO's director."""
         return self.director_person_id
 
-    def as_dict(self) -> dict[str, Any]:
-        """The columns as a dict, for forms that map answers onto columns one to one."""
-        return asdict(self)
 
 
 MemberRow = WorkerRow | NgoRow

@@ -7,12 +7,12 @@ row count, so two people acting on the same row at once cannot both win.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from bot.store.database import Tx
 from bot.store.members import MemberKind
-from bot.store.rows import decode
+from bot.store.rows import AsDict, decode
 
 LIVE = ("proposed", "approved", "offered", "active")
 HOLDING = ("approved", "offered", "active")          # count against capacity and headcount
@@ -43,7 +43,7 @@ _NEWEST_FIRST = "p.updated_at DESC, p.id DESC"
 
 
 @dataclass(frozen=True)
-class PlacementDetails:
+class PlacementDetails(AsDict):
     """A placement with its request, NGO and worker, for cards and offers: one row of ``_DETAIL``."""
 
     # the placement's own columns
@@ -116,9 +116,6 @@ class PlacementDetails:
         """The social worker's name ("worker") or the NGO's ("ngo")."""
         return {"worker": self.worker_name, "ngo": self.ngo_name}[side]
 
-    def as_dict(self) -> dict[str, Any]:
-        """The columns as a dict, for templates and exports that want one."""
-        return asdict(self)
 
 
 def _details_of(row) -> PlacementDetails:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from bot.store.database import Tx
-from bot.store.rows import decode, encode
+from bot.store.rows import AsDict, decode, encode
 
 REQUEST_COLUMNS = ("title", "description", "skills_text", "skills", "field", "district", "remote_ok",
                    "hours_per_week", "headcount", "min_certification", "languages", "start_date",
@@ -17,7 +17,7 @@ _JSON_COLUMNS = {"skills", "languages"}
 
 
 @dataclass(frozen=True)
-class RequestRow:
+class RequestRow(AsDict):
     """One row of ``requests``: a talent request an NGO posted."""
 
     id: int
@@ -40,9 +40,6 @@ class RequestRow:
     updated_at: str
     paused: int
 
-    def as_dict(self) -> dict[str, Any]:
-        """The columns as a dict, for forms that map answers onto columns one to one."""
-        return asdict(self)
 
 
 def _encode(values: dict[str, Any]) -> list[Any]:
